@@ -1,0 +1,34 @@
+//! `kepu check`: everything a build validates, plus the site lints.
+
+use super::{Cli, SiteArgs, print_diagnostics, print_error};
+
+/// Options of `kepu check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
+    let opts = cli.options(&args.site);
+    match crate::load(&opts) {
+        Ok(site) => {
+            let mut diags = site.diagnostics.clone();
+            diags.extend(crate::check::lints(&site));
+            diags.sort();
+            print_diagnostics(&diags);
+            let errors = diags.error_count();
+            eprintln!(
+                "Checked {} pages: {} error(s), {} warning(s).",
+                site.lib.pages.len(),
+                errors,
+                diags.warning_count()
+            );
+            i32::from(errors > 0)
+        }
+        Err(e) => {
+            print_error(&e);
+            1
+        }
+    }
+}

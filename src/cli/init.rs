@@ -1,0 +1,96 @@
+//! `kepu init DIR`: a new site that builds at once, with the default theme.
+
+use std::path::{Path, PathBuf};
+
+include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
+
+/// Options of `kepu init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// Folder of the new site (created; must be empty if it exists).
+    pub dir: PathBuf,
+}
+
+const SITE_YAML: &str = r#"title: 我的科普站
+base_url: https://kepu.example.org/
+language: zh-CN
+timezone: Asia/Shanghai
+description: 科学普及，服务百姓
+organization: 某某区科学技术协会
+footer:
+  icp_beian: ""
+  contact: ""
+theme: default
+output_dir: public
+paginate_by: 10
+menu:
+  - { name: 科普资讯, url: /articles/ }
+  - { name: 应急科普, url: /emergency/ }
+  - { name: 科普栏目, url: /columns/ }
+  - { name: 科普画廊, url: /boards/ }
+  - { name: 科普站点, url: /stations/ }
+towns:
+  - { id: example, name: 示例街道, kind: street, communities: [示例社区] }
+taxonomies: [tags, categories]
+feeds: { atom: true, rss: true }
+highlight: { theme: InspiredGitHub, css_classes: true }
+search: { enabled: true }
+boards: { stale_after_days: 30 }
+columns: { min_per_week: 1 }
+extra: {}
+"#;
+
+const HOME: &str = "---\ntitle: 首页\n---\n欢迎来到科普站。\n";
+const ARTICLES: &str = "---\ntitle: 科普资讯\n---\n";
+const FIRST: &str = "---\ntitle: 第一篇科普文章\ndate: 2026-01-05\ntags: [示例]\ncategories: [健康生活]\n---\n这是第一篇文章。用 `kepu new article 标题` 写下一篇。\n\n## 怎样写\n\n在 content/articles/ 里写 Markdown，文件开头是 front matter。\n";
+
+/// The files of a new site, relative to its folder.
+pub fn skeleton() -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("site.yaml".into(), SITE_YAML.into()),
+        ("content/_index.md".into(), HOME.into()),
+        ("content/articles/_index.md".into(), ARTICLES.into()),
+        ("content/articles/first.md".into(), FIRST.into()),
+        (".gitignore".into(), "/public/\n".into()),
+    ];
+    for (rel, bytes) in THEME_FILES {
+        files.push((format!("themes/default/{rel}"), bytes.to_vec()));
+    }
+    files
+}
+
+/// Writes the skeleton into `dir`, refusing a folder that has files.
+pub fn init(dir: &Path) -> Result<usize, String> {
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        if entries.next().is_some() {
+            return Err(format!(
+                "{} is not empty; kepu init only writes into a new or empty folder",
+                dir.display()
+            ));
+        }
+    }
+    let files = skeleton();
+    for (rel, bytes) in &files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(files.len())
+}
+
+pub(super) fn run(args: &InitArgs) -> i32 {
+    match init(&args.dir) {
+        Ok(n) => {
+            eprintln!("Wrote a new site ({n} files) in {}/", args.dir.display());
+            eprintln!("Next: cd {} && kepu build", args.dir.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}

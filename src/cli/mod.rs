@@ -1,0 +1,109 @@
+//! The command line: argument structs and what each command runs.
+
+mod build;
+mod check;
+pub mod init;
+mod new;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::site::BuildOptions;
+
+/// kepu (科普): builds a science-popularization site from Markdown.
+#[derive(Debug, Parser)]
+#[command(name = "kepu", version, about, long_about = None)]
+pub struct Cli {
+    /// The site's folder.
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// The configuration file, relative to the site folder.
+    #[arg(long, global = true, default_value = "site.yaml")]
+    pub config: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site into the output folder.
+    Build(build::BuildArgs),
+    /// Validate everything a build validates, plus the site lints; writes nothing.
+    Check(check::CheckArgs),
+    /// Write a new content file of a kind, front matter filled in.
+    New(new::NewArgs),
+    /// Write a new site skeleton that builds at once.
+    Init(init::InitArgs),
+}
+
+/// Options every building command shares.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SiteArgs {
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Fix the build clock (RFC 3339, e.g. 2026-07-15T10:00:00+08:00).
+    #[arg(long, value_parser = parse_now)]
+    pub now: Option<jiff::Timestamp>,
+}
+
+fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
+    s.parse::<jiff::Timestamp>()
+        .map_err(|_| format!("'{s}' is not an RFC 3339 time such as 2026-07-15T10:00:00+08:00"))
+}
+
+impl Cli {
+    fn options(&self, site: &SiteArgs) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            config_file: Some(self.config.clone()),
+            output: None,
+            base_url: None,
+            drafts: site.drafts,
+            now: site.now,
+        }
+    }
+}
+
+/// Runs the command; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match &cli.command {
+        Command::Build(a) => build::run(&cli, a),
+        Command::Check(a) => check::run(&cli, a),
+        Command::New(a) => new::run(&cli, a),
+        Command::Init(a) => init::run(a),
+    }
+}
+
+/// Prints diagnostics to stderr with a closing count.
+pub(crate) fn print_diagnostics(diags: &crate::Diagnostics) {
+    for d in diags.iter() {
+        eprintln!("{d}");
+    }
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    if e > 0 {
+        eprintln!("{e} error(s), {w} warning(s)");
+    }
+}
+
+/// Prints a failure of a run.
+pub(crate) fn print_error(e: &crate::Error) {
+    match e {
+        crate::Error::Site(d) => print_diagnostics(d),
+        other => eprintln!("error: {other}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_valid() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,103 @@
+//! `site.yaml`: the site's configuration.
+//!
+//! 1. [`raw`] mirrors the file with serde, rejecting unknown keys and wrong
+//!    types (with line and column).
+//! 2. [`load`] reads the file, parses it and runs [`validate`]'s checks,
+//!    which need the whole file (known time zone, unique town ids, a usable
+//!    output folder, a base URL with a scheme).
+
+mod raw;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+pub use raw::{
+    Boards, Columns, Emergency, Feeds, Footer, Highlight, MarkdownConfig, MenuItem, RawHtml, Search, SiteConfig, Town,
+    TownKind,
+};
+
+use crate::error::{Diagnostic, Diagnostics};
+
+/// A loaded, validated configuration and where it came from.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The parsed file.
+    pub site: SiteConfig,
+    /// The site root (folder holding content/, themes/ ...).
+    pub root: PathBuf,
+    /// The configuration file's path.
+    pub path: PathBuf,
+    /// `base_url` without a trailing slash: `https://host` or `https://host/kepu`.
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub base_path: String,
+}
+
+impl Config {
+    /// The path of `content/`.
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    /// Looks up a town by id.
+    pub fn town(&self, id: &str) -> Option<&Town> {
+        self.site.towns.iter().find(|t| t.id == id)
+    }
+
+    /// The config file's path as diagnostics show it.
+    pub fn display_path(&self) -> PathBuf {
+        display_path(&self.root, &self.path)
+    }
+
+    /// Overrides `base_url` (the `--base-url` option).
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+        let (base_url, base_path) = validate::split_base_url(url)?;
+        self.site.base_url = url.to_string();
+        self.base_url = base_url;
+        self.base_path = base_path;
+        Ok(())
+    }
+}
+
+/// Reads and validates `path` for the site at `root`.
+pub fn load(root: &Path, path: &Path) -> Result<Config, Diagnostics> {
+    let shown = display_path(root, path);
+    let text = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => return Err(one(Diagnostic::error(&shown, 0, 0, "the file is not valid UTF-8"))),
+        },
+        Err(e) => {
+            return Err(one(Diagnostic::error(
+                &shown,
+                0,
+                0,
+                format!("cannot read the site configuration: {e}"),
+            )
+            .with_hint("run kepu in the site's folder, or give --root DIR or --config FILE")));
+        }
+    };
+    parse(root, path, &text)
+}
+
+/// Parses configuration text (for tests and `kepu init`).
+pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Diagnostics> {
+    let shown = display_path(root, path);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let site: SiteConfig = crate::yaml::from_str(text).map_err(|e| {
+        one(Diagnostic::error(&shown, e.line, e.column, e.message)
+            .with_hint("see site.yaml in the README for every key"))
+    })?;
+    validate::validate(root, path, &shown, text, site)
+}
+
+fn one(d: Diagnostic) -> Diagnostics {
+    Diagnostics(vec![d])
+}
+
+/// `path` relative to `root` when it is inside, else as given.
+pub fn display_path(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,192 @@
+//! Checks on `site.yaml` that serde cannot make alone.
+//!
+//! Each failed check becomes a diagnostic at the key's line; all of them are
+//! returned together.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use super::{Config, SiteConfig};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::yaml::locate_key;
+
+pub(super) fn validate(
+    root: &Path,
+    path: &Path,
+    shown: &Path,
+    text: &str,
+    site: SiteConfig,
+) -> Result<Config, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut err = |keys: &[&str], msg: String, hint: &str| {
+        let (line, col) = locate_key(text, keys);
+        let mut d = Diagnostic::error(shown, line, col, msg);
+        if !hint.is_empty() {
+            d = d.with_hint(hint);
+        }
+        diags.push(d);
+    };
+
+    let (base_url, base_path) = match split_base_url(&site.base_url) {
+        Ok(v) => v,
+        Err(e) => {
+            err(&["base_url"], e, "write it as https://host/ or https://host/path/");
+            (String::new(), "/".into())
+        }
+    };
+    if crate::time::SiteClock::new(&site.timezone, jiff::Timestamp::UNIX_EPOCH).is_err() {
+        err(
+            &["timezone"],
+            format!("unknown time zone '{}'", site.timezone),
+            "use an IANA name such as Asia/Shanghai",
+        );
+    }
+    if site.title.trim().is_empty() {
+        err(&["title"], "the site title is empty".into(), "");
+    }
+    if site.language.trim().is_empty() {
+        err(
+            &["language"],
+            "language is empty".into(),
+            "use a language tag such as zh-CN",
+        );
+    }
+    if site.paginate_by == 0 {
+        err(&["paginate_by"], "paginate_by must be at least 1".into(), "");
+    }
+    if let Some(since) = &site.columns.since
+        && crate::time::parse_in(since, &jiff::tz::TimeZone::UTC).is_err()
+    {
+        err(
+            &["columns", "since"],
+            format!("'{since}' is not a date"),
+            "write a date such as 2026-01-05",
+        );
+    }
+    if !crate::markdown::available_themes().contains(&site.highlight.theme) {
+        err(
+            &["highlight", "theme"],
+            format!("unknown highlight theme '{}'", site.highlight.theme),
+            &format!("use one of: {}", crate::markdown::available_themes().join(", ")),
+        );
+    }
+    let mut ids = HashSet::new();
+    for town in &site.towns {
+        if !is_id(&town.id) {
+            err(
+                &["towns"],
+                format!("town id '{}' may only use a-z, 0-9, - and _", town.id),
+                "use the pinyin of the name, e.g. xianlong",
+            );
+        } else if !ids.insert(town.id.as_str()) {
+            err(
+                &["towns"],
+                format!("town id '{}' is used twice", town.id),
+                "give each town its own id",
+            );
+        }
+        let mut seen = HashSet::new();
+        for c in &town.communities {
+            if !seen.insert(c) {
+                err(
+                    &["towns"],
+                    format!("community '{c}' is listed twice in town '{}'", town.id),
+                    "",
+                );
+            }
+        }
+    }
+    for tax in &site.taxonomies {
+        if !is_id(tax) {
+            err(
+                &["taxonomies"],
+                format!("taxonomy name '{tax}' may only use a-z, 0-9, - and _"),
+                "",
+            );
+        } else if crate::kinds::Kind::from_section(tax) != crate::kinds::Kind::Plain || tax == "towns" {
+            err(
+                &["taxonomies"],
+                format!("taxonomy '{tax}' would share its URL with a section of the same name"),
+                "",
+            );
+        }
+    }
+    for item in &site.menu {
+        if item.url.trim().is_empty() {
+            err(&["menu"], format!("menu item '{}' has no url", item.name), "");
+        }
+    }
+    let out = root.join(&site.output_dir);
+    if let Err(e) = crate::output::check_output_dir(root, &out) {
+        err(
+            &["output_dir"],
+            e,
+            "use a folder of its own inside the site, such as public",
+        );
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Config {
+        site,
+        root: root.to_path_buf(),
+        path: path.to_path_buf(),
+        base_url,
+        base_path,
+    })
+}
+
+/// A URL-safe identifier: `a-z 0-9 - _`.
+pub(crate) fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
+
+/// Splits `https://host/path/` into (`https://host/path`, `/path/`).
+pub(super) fn split_base_url(url: &str) -> Result<(String, String), String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| format!("base_url '{url}' must start with https:// or http://"))?;
+    let (host, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, "/"),
+    };
+    if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
+        return Err(format!("base_url '{url}' has no valid host"));
+    }
+    if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
+        return Err(format!("base_url '{url}' has an invalid path"));
+    }
+    let trimmed = path.trim_end_matches('/');
+    let scheme_len = url.len() - rest.len();
+    let base_url = format!("{}{}{}", &url[..scheme_len], host, trimmed);
+    let base_path = format!("{trimmed}/");
+    Ok((base_url, base_path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_base_urls() {
+        assert_eq!(
+            split_base_url("https://a.org").unwrap(),
+            ("https://a.org".into(), "/".into())
+        );
+        assert_eq!(
+            split_base_url("https://a.org/").unwrap(),
+            ("https://a.org".into(), "/".into())
+        );
+        assert_eq!(
+            split_base_url("https://a.org/kepu/").unwrap(),
+            ("https://a.org/kepu".into(), "/kepu/".into())
+        );
+        assert!(split_base_url("a.org").is_err());
+        assert!(split_base_url("https:///x").is_err());
+        assert!(split_base_url("https://a.org/../x").is_err());
+    }
+}

@@ -1,0 +1,34 @@
+//! `data/`: YAML files that templates read as `data.NAME`.
+
+use std::path::Path;
+
+use crate::error::Diagnostic;
+
+/// Reads every `data/*.yaml` (and `.yml`) into one map keyed by file stem.
+pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
+    let mut map = serde_json::Map::new();
+    for (rel, file) in crate::render::assets::files_under(&root.join("data")) {
+        let Some(stem) = rel.strip_suffix(".yaml").or_else(|| rel.strip_suffix(".yml")) else {
+            continue;
+        };
+        let shown = crate::config::display_path(root, &file);
+        let text = match std::fs::read(&file).map(String::from_utf8) {
+            Ok(Ok(t)) => t,
+            Ok(Err(_)) => {
+                diags.push(Diagnostic::error(shown, 0, 0, "the file is not valid UTF-8"));
+                continue;
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        match crate::yaml::to_json(&text) {
+            Ok(v) => {
+                map.insert(stem.replace('/', "_"), v);
+            }
+            Err(e) => diags.push(Diagnostic::error(shown, e.line, e.column, e.message)),
+        }
+    }
+    map
+}

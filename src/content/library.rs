@@ -1,0 +1,264 @@
+//! The loaded site: every page and section, indexed.
+//!
+//! [`load`] runs the content stage:
+//! 1. walk `content/` ([`super::walk`]);
+//! 2. parse every file in parallel ([`super::parse`]);
+//! 3. attach bundle assets, put pages in sections, add the sections every
+//!    kind needs even when their `_index.md` is missing;
+//! 4. check what needs the whole site: two pages at one URL, unknown town
+//!    ids and communities, boards showing missing pages, stations naming
+//!    missing boards ([`super::refs`]);
+//! 5. sort each section's pages (ties broken on the path, so output is
+//!    stable).
+//!
+//! The Markdown bodies are rendered afterwards ([`super::markdown_pass`]);
+//! the library is not changed after that.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::page::{Page, PageId, Section, SortBy};
+use super::parse::{ParseEnv, Parsed, parse_file};
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::kinds::Kind;
+use crate::time::SiteClock;
+
+/// The whole site's content.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Pages, ordered by `rel_path`.
+    pub pages: Vec<Page>,
+    /// Sections, ordered by name (home first).
+    pub sections: Vec<Section>,
+    /// `articles/x.md` → page.
+    pub by_rel_path: HashMap<String, PageId>,
+    /// Non-Markdown files outside bundles: (file, output path).
+    pub loose: Vec<(PathBuf, String)>,
+}
+
+impl Library {
+    /// A page by its `@/` path.
+    pub fn page(&self, rel_path: &str) -> Option<&Page> {
+        self.by_rel_path.get(rel_path).map(|&i| &self.pages[i])
+    }
+
+    /// The section by folder name.
+    pub fn section(&self, name: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.name == name)
+    }
+
+    /// Pages of one kind, in `rel_path` order.
+    pub fn pages_of(&self, kind: Kind) -> impl Iterator<Item = (PageId, &Page)> {
+        self.pages.iter().enumerate().filter(move |(_, p)| p.kind == kind)
+    }
+
+    /// A page by kind and id (slug), for boards and stations.
+    pub fn find(&self, kind: Kind, id: &str) -> Option<(PageId, &Page)> {
+        self.pages_of(kind).find(|(_, p)| p.slug == id)
+    }
+}
+
+/// Options of the content stage.
+pub struct LoadOptions<'a> {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Time zone and now.
+    pub clock: &'a SiteClock,
+}
+
+/// Loads `content/`. Returns the library (even when it has errors, so that
+/// `check` can report more) and every diagnostic.
+pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
+    let content = config.content_dir();
+    let root = &config.root;
+    let mut diags = Vec::new();
+    let found = super::walk::walk(&content, root, &mut diags);
+    let env = ParseEnv {
+        content: &content,
+        root,
+        clock: opts.clock,
+        drafts: opts.drafts,
+        paginate_by: config.site.paginate_by,
+    };
+    let parsed: Vec<(Option<Parsed>, Vec<Diagnostic>)> = found
+        .markdown
+        .par_iter()
+        .map(|file| {
+            let mut d = Vec::new();
+            let p = parse_file(file, &env, &mut d);
+            (p, d)
+        })
+        .collect();
+    let mut pages = Vec::new();
+    let mut sections = Vec::new();
+    for (p, d) in parsed {
+        diags.extend(d);
+        match p {
+            Some(Parsed::Page(mut page)) => {
+                if let Some(dir) = &page.bundle_dir {
+                    page.assets = found.bundles.get(dir).cloned().unwrap_or_default();
+                }
+                pages.push(*page);
+            }
+            Some(Parsed::Section(s)) => sections.push(*s),
+            Some(Parsed::Draft) | None => {}
+        }
+    }
+    pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    let loose = found
+        .loose
+        .iter()
+        .filter_map(|f| {
+            let rel = f.strip_prefix(&content).ok()?;
+            let out = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((f.clone(), out))
+        })
+        .collect();
+    let mut lib = Library {
+        by_rel_path: pages.iter().enumerate().map(|(i, p)| (p.rel_path.clone(), i)).collect(),
+        pages,
+        sections,
+        loose,
+    };
+    add_implied_sections(&mut lib, config);
+    assign_sections(&mut lib);
+    check_urls(&lib, root, &mut diags);
+    super::refs::check(&lib, config, &mut diags);
+    let mut diags = Diagnostics(diags);
+    diags.sort();
+    (lib, diags)
+}
+
+fn add_implied_sections(lib: &mut Library, config: &Config) {
+    let mut names: Vec<String> = vec![String::new()];
+    names.extend(["articles", "emergency", "columns", "boards", "stations"].map(String::from));
+    for p in &lib.pages {
+        if !p.section.is_empty() && Kind::from_section(&p.section) != Kind::Plain {
+            names.push(p.section.clone());
+        }
+    }
+    for name in names {
+        if lib.section(&name).is_none() {
+            let kind = Kind::from_section(&name);
+            lib.sections.push(Section {
+                path: if name.is_empty() {
+                    String::new()
+                } else {
+                    format!("{name}/")
+                },
+                title: if name.is_empty() {
+                    config.site.title.clone()
+                } else {
+                    kind.label().to_string()
+                },
+                name,
+                rel_path: None,
+                file: None,
+                meta: Default::default(),
+                sort_by: SortBy::Date,
+                paginate_by: config.site.paginate_by,
+                body: String::new(),
+                body_line: 1,
+                rendered: Default::default(),
+                pages: Vec::new(),
+            });
+        }
+    }
+    lib.sections.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// Puts each page in the nearest section that contains it.
+fn assign_sections(lib: &mut Library) {
+    let index: HashMap<String, usize> = lib
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.clone(), i))
+        .collect();
+    for (id, page) in lib.pages.iter().enumerate() {
+        let mut dir = page.rel_path.as_str();
+        if page.bundle_dir.is_some() {
+            dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        }
+        let mut dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+        loop {
+            if let Some(&s) = index.get(dir) {
+                // Plain pages at the root of content/ are not listed on the home page.
+                if !(dir.is_empty() && page.kind == Kind::Plain) {
+                    lib.sections[s].pages.push(id);
+                }
+                break;
+            }
+            match dir.rsplit_once('/') {
+                Some((d, _)) => dir = d,
+                None if !dir.is_empty() => dir = "",
+                None => break,
+            }
+        }
+    }
+    let pages = &lib.pages;
+    for s in &mut lib.sections {
+        sort_pages(&mut s.pages, pages, s.sort_by);
+    }
+}
+
+/// Sorts page ids; ties are broken on the URL path.
+pub fn sort_pages(ids: &mut [PageId], pages: &[Page], by: SortBy) {
+    ids.sort_by(|&a, &b| {
+        let (a, b) = (&pages[a], &pages[b]);
+        let primary = match by {
+            SortBy::Date => b.sort_date().cmp(&a.sort_date()),
+            SortBy::Weight => a
+                .meta
+                .weight
+                .unwrap_or(i64::MAX)
+                .cmp(&b.meta.weight.unwrap_or(i64::MAX)),
+            SortBy::Title => a.title.cmp(&b.title),
+        };
+        primary.then_with(|| a.path.cmp(&b.path))
+    });
+}
+
+fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
+    for page in &lib.pages {
+        if let Some(other) = seen.insert(&page.path, page) {
+            let a = super::walk::shown(root, &other.file);
+            let b = super::walk::shown(root, &page.file);
+            diags.push(
+                Diagnostic::error(
+                    &b,
+                    1,
+                    1,
+                    format!(
+                        "'{}' and '{}' both want the URL /{}",
+                        a.display(),
+                        b.display(),
+                        page.path
+                    ),
+                )
+                .with_hint("rename one of the files or give it another 'slug:'"),
+            );
+        }
+    }
+    for section in &lib.sections {
+        if let Some(page) = seen.get(section.path.as_str()) {
+            diags.push(
+                Diagnostic::error(
+                    super::walk::shown(root, &page.file),
+                    1,
+                    1,
+                    format!("the page's URL /{} is the URL of a section", page.path),
+                )
+                .with_hint("give the page another slug"),
+            );
+        }
+    }
+}

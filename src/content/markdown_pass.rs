@@ -1,0 +1,127 @@
+//! Rendering every Markdown body, then checking anchors of `@/` links.
+//!
+//! 1. Build the permalink table (`articles/x.md` → `/base/articles/x/`).
+//! 2. Render pages and sections in parallel; errors get the file's line.
+//! 3. With every page rendered, check that each `@/x.md#anchor` names an
+//!    id that the target page really has.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::library::Library;
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer};
+
+/// `@/` path → URL path.
+pub struct Permalinks(HashMap<String, String>);
+
+impl Permalinks {
+    /// The table for `lib` under `base_path` (`/` or `/kepu/`).
+    pub fn new(lib: &Library, base_path: &str) -> Self {
+        let mut map: HashMap<String, String> = lib
+            .pages
+            .iter()
+            .map(|p| (p.rel_path.clone(), format!("{base_path}{}", p.path)))
+            .collect();
+        for s in &lib.sections {
+            if let Some(rel) = &s.rel_path {
+                map.insert(rel.clone(), format!("{base_path}{}", s.path));
+            }
+        }
+        Permalinks(map)
+    }
+}
+
+impl LinkResolver for Permalinks {
+    fn resolve(&self, path: &str) -> Option<String> {
+        self.0.get(path.trim_start_matches('/')).cloned()
+    }
+}
+
+/// Renders all bodies into `lib`, returning the diagnostics.
+pub fn render_all(lib: &mut Library, config: &Config, shortcodes: &dyn ShortcodeRenderer) -> Vec<Diagnostic> {
+    let links = Permalinks::new(lib, &config.base_path);
+    let opts = MarkdownOptions {
+        highlight: config.site.highlight.css_classes,
+        han_per_minute: config.site.markdown.han_per_minute.max(1),
+        words_per_minute: config.site.markdown.words_per_minute.max(1),
+        links: &links,
+        shortcodes,
+    };
+    let root = &config.root;
+    let mut diags: Vec<Diagnostic> = lib
+        .pages
+        .par_iter_mut()
+        .flat_map_iter(|p| {
+            let (r, d) = render_one(&p.body, p.body_line, &p.file, root, &opts);
+            p.rendered = r;
+            d
+        })
+        .collect();
+    for s in &mut lib.sections {
+        if let Some(file) = &s.file {
+            let (r, d) = render_one(&s.body, s.body_line, file, root, &opts);
+            s.rendered = r;
+            diags.extend(d);
+        }
+    }
+    check_anchors(lib, root, &mut diags);
+    diags
+}
+
+fn render_one(
+    body: &str,
+    body_line: usize,
+    file: &Path,
+    root: &Path,
+    opts: &MarkdownOptions,
+) -> (Rendered, Vec<Diagnostic>) {
+    match markdown::render(body, opts) {
+        Ok(r) => (r, Vec::new()),
+        Err(errors) => {
+            let shown = super::walk::shown(root, file);
+            let diags = errors
+                .into_iter()
+                .map(|e| {
+                    let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message);
+                    match e.hint {
+                        Some(h) => d.with_hint(h),
+                        None => d,
+                    }
+                })
+                .collect();
+            (Rendered::default(), diags)
+        }
+    }
+}
+
+fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {
+    for page in &lib.pages {
+        for link in &page.rendered.internal_links {
+            let Some(anchor) = &link.anchor else { continue };
+            let Some(target) = lib.page(link.path.trim_start_matches('/')) else {
+                continue;
+            };
+            if !target.rendered.anchors.iter().any(|a| a == anchor) {
+                diags.push(
+                    Diagnostic::error(
+                        super::walk::shown(root, &page.file),
+                        link.line + page.body_line - 1,
+                        link.column,
+                        format!(
+                            "broken anchor: @/{}#{anchor}: the page has no heading with that id",
+                            link.path.trim_start_matches('/')
+                        ),
+                    )
+                    .with_hint(match target.rendered.anchors.is_empty() {
+                        true => "the target page has no headings".to_string(),
+                        false => format!("ids there: {}", target.rendered.anchors.join(", ")),
+                    }),
+                );
+            }
+        }
+    }
+}

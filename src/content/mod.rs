@@ -1,0 +1,14 @@
+//! The content stage: from `content/` to a [`Library`].
+
+pub mod data;
+pub mod front_matter;
+pub mod library;
+pub mod markdown_pass;
+pub mod page;
+pub mod parse;
+mod refs;
+pub mod slug;
+pub mod walk;
+
+pub use library::{Library, LoadOptions, load};
+pub use page::{Page, PageId, Section, SortBy};

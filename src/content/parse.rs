@@ -1,0 +1,340 @@
+//! Reading one content file into a [`Page`] or a [`Section`].
+//!
+//! 1. Read bytes; invalid UTF-8 and NUL bytes are errors at their line.
+//! 2. Split the front matter, parse it, check the common fields.
+//! 3. Parse the kind's own fields; every problem becomes a diagnostic with
+//!    the file's own line and column.
+
+use std::path::Path;
+
+use super::front_matter::{self, FrontMatter};
+use super::page::{Page, Section, SortBy};
+use super::slug::slugify;
+use crate::error::Diagnostic;
+use crate::kinds::{self, FieldError, Kind};
+use crate::time::SiteClock;
+use crate::yaml;
+
+/// A parsed file.
+#[derive(Debug)]
+pub enum Parsed {
+    /// A page.
+    Page(Box<Page>),
+    /// A section's `_index.md`.
+    Section(Box<Section>),
+    /// A draft left out of the build.
+    Draft,
+}
+
+/// Everything the parser needs to know about the site.
+pub struct ParseEnv<'a> {
+    /// content/.
+    pub content: &'a Path,
+    /// Site root, for display paths.
+    pub root: &'a Path,
+    /// Time zone and now.
+    pub clock: &'a SiteClock,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Default pages per list page.
+    pub paginate_by: usize,
+}
+
+/// Reads and parses `file`.
+pub fn parse_file(file: &Path, env: &ParseEnv, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    let shown = super::walk::shown(env.root, file);
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(&shown, 0, 0, format!("cannot read the file: {e}")));
+            return None;
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let (line, col) = line_col_of(e.as_bytes(), e.utf8_error().valid_up_to());
+            diags.push(
+                Diagnostic::error(&shown, line, col, "the file is not valid UTF-8")
+                    .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
+            );
+            return None;
+        }
+    };
+    if let Some(pos) = text.find('\0') {
+        let (line, col) = line_col_of(text.as_bytes(), pos);
+        diags.push(
+            Diagnostic::error(&shown, line, col, "the file contains a NUL byte")
+                .with_hint("remove the invisible character"),
+        );
+        return None;
+    }
+    let text = front_matter::normalize(text);
+    let split = match front_matter::split(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            diags.push(Diagnostic::error(&shown, e.line, 1, e.message).with_hint(e.hint));
+            return None;
+        }
+    };
+    let fm: FrontMatter = match yaml::from_str(split.yaml) {
+        Ok(fm) => fm,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(&shown, e.line + split.yaml_line - 1, e.column, e.message)
+                    .with_hint("check the YAML between the '---' lines"),
+            );
+            return None;
+        }
+    };
+    let rel_path = rel_path(env.content, file);
+    let mut errors = Vec::new();
+    let result = if file.file_name().is_some_and(|n| n == "_index.md") {
+        parse_section(&rel_path, file, fm, &split, env, &mut errors)
+    } else {
+        parse_page(&rel_path, file, fm, &split, env, &mut errors)
+    };
+    for e in errors {
+        diags.push(locate(&shown, split.yaml, split.yaml_line, e));
+    }
+    result
+}
+
+fn parse_page(
+    rel_path: &str,
+    file: &Path,
+    fm: FrontMatter,
+    split: &front_matter::Split,
+    env: &ParseEnv,
+    errors: &mut Vec<FieldError>,
+) -> Option<Parsed> {
+    if fm.draft && !env.drafts {
+        return Some(Parsed::Draft);
+    }
+    let section = rel_path
+        .split('/')
+        .next()
+        .filter(|_| rel_path.contains('/'))
+        .unwrap_or("")
+        .to_string();
+    let kind = Kind::from_section(&section);
+    let title = match fm.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            errors.push(FieldError::new("title", "the page has no title").hint("add 'title: ...' to the front matter"));
+            String::new()
+        }
+    };
+    for key in ["sort_by", "paginate_by", "description"] {
+        let set = match key {
+            "sort_by" => fm.sort_by.is_some(),
+            "paginate_by" => fm.paginate_by.is_some(),
+            _ => fm.description.is_some(),
+        };
+        if set && key != "description" {
+            errors.push(FieldError::new(
+                key,
+                format!("'{key}' belongs in a section's _index.md, not in a page"),
+            ));
+        }
+    }
+    let date = parse_date(env.clock, "date", fm.date.as_deref(), errors);
+    let updated = parse_date(env.clock, "updated", fm.updated.as_deref(), errors);
+    let (bundle_dir, stem) = bundle_and_stem(file);
+    let slug = match &fm.slug {
+        Some(s) if is_slug(s) => s.clone(),
+        Some(s) => {
+            errors.push(
+                FieldError::new(
+                    "slug",
+                    format!("slug '{s}' may only use letters, digits, '-', '_' and '.'"),
+                )
+                .hint("write a plain slug such as heat-stroke; folders come from where the file is"),
+            );
+            slugify(s)
+        }
+        None => slugify(&stem),
+    };
+    if slug.is_empty() {
+        errors.push(
+            FieldError::new("title", format!("no slug can be made from the file name '{stem}'"))
+                .hint("add 'slug: ...'"),
+        );
+    }
+    let data = kinds::parse(kind, &fm, env.clock, errors);
+    let parent_dirs: Vec<String> = {
+        let mut parts: Vec<&str> = rel_path.split('/').collect();
+        parts.pop();
+        if bundle_dir.is_some() {
+            parts.pop();
+        }
+        parts.iter().map(|p| slugify(p)).collect()
+    };
+    let mut path = String::new();
+    for p in &parent_dirs {
+        path.push_str(p);
+        path.push('/');
+    }
+    path.push_str(&slug);
+    path.push('/');
+    Some(Parsed::Page(Box::new(Page {
+        rel_path: rel_path.to_string(),
+        file: file.to_path_buf(),
+        section,
+        kind,
+        slug,
+        path,
+        title,
+        date,
+        updated,
+        meta: fm,
+        data,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        yaml: split.yaml.to_string(),
+        assets: Vec::new(),
+        bundle_dir,
+        rendered: Default::default(),
+    })))
+}
+
+fn parse_section(
+    rel_path: &str,
+    file: &Path,
+    fm: FrontMatter,
+    split: &front_matter::Split,
+    env: &ParseEnv,
+    errors: &mut Vec<FieldError>,
+) -> Option<Parsed> {
+    let name = rel_path.trim_end_matches("_index.md").trim_end_matches('/').to_string();
+    let sort_by = match fm.sort_by.as_deref() {
+        None | Some("date") => SortBy::Date,
+        Some("weight") => SortBy::Weight,
+        Some("title") => SortBy::Title,
+        Some(other) => {
+            errors.push(
+                FieldError::new("sort_by", format!("unknown sort_by '{other}'")).hint("use date, weight or title"),
+            );
+            SortBy::Date
+        }
+    };
+    let paginate_by = match fm.paginate_by {
+        Some(0) => {
+            errors.push(FieldError::new("paginate_by", "paginate_by must be at least 1"));
+            env.paginate_by
+        }
+        Some(n) => n,
+        None => env.paginate_by,
+    };
+    let path = name
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("{}/", slugify(s)))
+        .collect::<String>();
+    let title = fm
+        .title
+        .clone()
+        .unwrap_or_else(|| Kind::from_section(&name).label().to_string());
+    Some(Parsed::Section(Box::new(Section {
+        name,
+        rel_path: Some(rel_path.to_string()),
+        file: Some(file.to_path_buf()),
+        path,
+        title,
+        meta: fm,
+        sort_by,
+        paginate_by,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        rendered: Default::default(),
+        pages: Vec::new(),
+    })))
+}
+
+fn parse_date(
+    clock: &SiteClock,
+    key: &'static str,
+    v: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Option<jiff::Timestamp> {
+    match clock.parse(v?) {
+        Ok(t) => Some(t),
+        Err(msg) => {
+            errors.push(FieldError::new(key, msg));
+            None
+        }
+    }
+}
+
+/// `(bundle folder, name to slug)` for `x.md` or `x/index.md`.
+fn bundle_and_stem(file: &Path) -> (Option<std::path::PathBuf>, String) {
+    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+    if stem == "index"
+        && let Some(dir) = file.parent()
+    {
+        let name = dir.file_name().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        return (Some(dir.to_path_buf()), name);
+    }
+    (None, stem)
+}
+
+/// A slug written in front matter: no separators, no dots at the start.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !s.contains("..")
+}
+
+fn rel_path(content: &Path, file: &Path) -> String {
+    let rel = file.strip_prefix(content).unwrap_or(file);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Turns a field error into a diagnostic at the key's place in the file.
+pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {
+    let (mut line, mut col) = yaml::locate_key(yaml_text, &e.key);
+    if let Some(v) = &e.value
+        && let Some((l, c)) = yaml::locate_text(yaml_text, v, line)
+    {
+        (line, col) = (l, c);
+    }
+    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message);
+    match e.hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+fn line_col_of(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let before = &bytes[..pos.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("heat-stroke_2.v1"));
+        assert!(!is_slug("../x"));
+        assert!(!is_slug("a/b"));
+        assert!(!is_slug(".hidden"));
+        assert!(!is_slug("a\\b"));
+        assert!(!is_slug(""));
+    }
+
+    #[test]
+    fn positions_of_bytes() {
+        assert_eq!(line_col_of(b"ab\ncd", 4), (2, 2));
+        assert_eq!(line_col_of("中\n文x".as_bytes(), 7), (2, 2));
+    }
+}

@@ -1,0 +1,87 @@
+//! Checks of references between pages and to `site.yaml`.
+//!
+//! Town ids (`towns`, `areas`, `town`), communities, board display pages
+//! and station boards must all exist; each miss is an error at its line.
+
+use super::library::Library;
+use super::page::Page;
+use super::parse::locate;
+use crate::config::Config;
+use crate::error::Diagnostic;
+use crate::kinds::{FieldError, Kind, KindData};
+
+pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
+    let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
+    let town_hint = if town_ids.is_empty() {
+        "add the town to 'towns' in site.yaml".to_string()
+    } else {
+        format!("known towns: {}", town_ids.join(", "))
+    };
+    for page in &lib.pages {
+        let mut errors = Vec::new();
+        let mut check_town = |key: &'static str, id: &str| {
+            if !id.is_empty() && config.town(id).is_none() {
+                errors.push(
+                    FieldError::new(key, format!("unknown town id '{id}'"))
+                        .hint(town_hint.clone())
+                        .at_value(id),
+                );
+            }
+        };
+        for t in &page.meta.towns {
+            check_town("towns", t);
+        }
+        match &page.data {
+            KindData::Emergency(e) => {
+                for a in &e.areas {
+                    check_town("areas", a);
+                }
+            }
+            KindData::Board(b) => {
+                check_town("town", &b.town);
+                for s in &b.showing {
+                    if lib.page(&s.page).is_none() {
+                        errors.push(
+                            FieldError::new("showing", format!("the board shows @/{}, which does not exist", s.page))
+                                .hint("check the path under content/ (drafts are not built)")
+                                .at_value(format!("@/{}", s.page)),
+                        );
+                    }
+                }
+            }
+            KindData::Station(st) => {
+                check_town("town", &st.town);
+                if let (Some(town), Some(c)) = (config.town(&st.town), &st.community)
+                    && !town.communities.iter().any(|x| x == c)
+                {
+                    errors.push(
+                        FieldError::new("community", format!("'{c}' is not a community of {}", town.name))
+                            .hint(format!(
+                                "add it to the town's communities in site.yaml, or use one of: {}",
+                                town.communities.join(", ")
+                            ))
+                            .at_value(c.clone()),
+                    );
+                }
+                for b in &st.boards {
+                    if lib.find(Kind::Board, b).is_none() {
+                        errors.push(
+                            FieldError::new("boards", format!("no board has the id '{b}'"))
+                                .hint("a board's id is its file name under content/boards/")
+                                .at_value(b.clone()),
+                        );
+                    }
+                }
+            }
+            KindData::Column(_) | KindData::None => {}
+        }
+        report(page, config, errors, diags);
+    }
+}
+
+fn report(page: &Page, config: &Config, errors: Vec<FieldError>, diags: &mut Vec<Diagnostic>) {
+    let shown = super::walk::shown(&config.root, &page.file);
+    for e in errors {
+        diags.push(locate(&shown, &page.yaml, 2, e));
+    }
+}

@@ -1,0 +1,167 @@
+//! 科普画廊/宣传栏/橱窗: public science boards and what they show.
+//!
+//! A board shows pages in windows `[from, until)`; the page references are
+//! resolved against the library after loading.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::{FieldError, Kind, parse_enum, required};
+use crate::content::front_matter::{FrontMatter, Location};
+use crate::time::SiteClock;
+
+/// Board kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BoardKind {
+    /// 科普画廊.
+    Gallery,
+    /// 科普宣传栏.
+    Bulletin,
+    /// 科普橱窗.
+    Window,
+}
+
+/// Names as written in front matter.
+pub const BOARD_KINDS: &[(BoardKind, &str)] = &[
+    (BoardKind::Gallery, "gallery"),
+    (BoardKind::Bulletin, "bulletin"),
+    (BoardKind::Window, "window"),
+];
+
+impl BoardKind {
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            BoardKind::Gallery => "科普画廊",
+            BoardKind::Bulletin => "科普宣传栏",
+            BoardKind::Window => "科普橱窗",
+        }
+    }
+}
+
+/// Places: (name, Chinese label).
+pub const PLACES: &[(&str, &str)] = &[
+    ("street", "街道"),
+    ("park", "公园"),
+    ("culture_center", "文化馆"),
+    ("mall", "商场"),
+    ("station", "车站"),
+    ("plaza", "广场"),
+    ("community", "社区"),
+    ("village", "村"),
+    ("school", "学校"),
+    ("hospital", "医院"),
+];
+
+/// One display window.
+#[derive(Debug, Clone)]
+pub struct Showing {
+    /// Target as written, `articles/x.md` (without `@/`).
+    pub page: String,
+    /// First instant shown.
+    pub from: Timestamp,
+    /// First instant no longer shown.
+    pub until: Option<Timestamp>,
+    /// Index of the entry in `showing`, to locate errors.
+    pub index: usize,
+}
+
+impl Showing {
+    /// Shown at `now` (from inclusive, until exclusive).
+    pub fn is_current(&self, now: Timestamp) -> bool {
+        self.from <= now && self.until.is_none_or(|u| now < u)
+    }
+}
+
+/// A board's own fields.
+#[derive(Debug, Clone)]
+pub struct BoardMeta {
+    /// Kind.
+    pub board_kind: BoardKind,
+    /// Place name (one of [`PLACES`]).
+    pub place: String,
+    /// Town id.
+    pub town: String,
+    /// Street address.
+    pub address: Option<String>,
+    /// Map position.
+    pub location: Option<Location>,
+    /// Who keeps it.
+    pub maintainer: Option<String>,
+    /// Display windows, in the order written.
+    pub showing: Vec<Showing>,
+}
+
+impl BoardMeta {
+    /// Chinese label of the place.
+    pub fn place_label(&self) -> &'static str {
+        PLACES.iter().find(|p| p.0 == self.place).map(|p| p.1).unwrap_or("其他")
+    }
+}
+
+pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> BoardMeta {
+    let board_kind = required("board_kind", &fm.board_kind, Kind::Board, errors)
+        .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, errors))
+        .unwrap_or(BoardKind::Bulletin);
+    let place = match required("place", &fm.place, Kind::Board, errors) {
+        Some(p) if PLACES.iter().any(|x| x.0 == p) => p.to_string(),
+        Some(p) => {
+            let names: Vec<&str> = PLACES.iter().map(|x| x.0).collect();
+            errors.push(
+                FieldError::new("place", format!("unknown place '{p}'"))
+                    .hint(format!("use one of: {}", names.join(", "))),
+            );
+            p.to_string()
+        }
+        None => String::new(),
+    };
+    let town = required("town", &fm.town, Kind::Board, errors)
+        .unwrap_or_default()
+        .to_string();
+    let mut showing = Vec::new();
+    for (index, s) in fm.showing.iter().flatten().enumerate() {
+        let mut date = |v: &str| match clock.parse(v) {
+            Ok(t) => Some(t),
+            Err(msg) => {
+                errors.push(FieldError {
+                    key: vec!["showing"],
+                    value: Some(v.to_string()),
+                    message: msg,
+                    hint: None,
+                });
+                None
+            }
+        };
+        let from = date(&s.from);
+        let until = s.until.as_deref().map(&mut date);
+        let Some(page) = s.page.strip_prefix("@/") else {
+            errors.push(
+                FieldError::new("showing", format!("'{}' is not an internal link", s.page))
+                    .hint("write the page as \"@/articles/name.md\"")
+                    .at_value(s.page.clone()),
+            );
+            continue;
+        };
+        if let (Some(from), Some(until)) = (from, until.unwrap_or(None).or(Some(Timestamp::MAX))) {
+            if until <= from {
+                errors.push(FieldError::new("showing", "'until' is not after 'from'").at_value(s.from.clone()));
+            }
+            showing.push(Showing {
+                page: page.split('#').next().unwrap_or(page).to_string(),
+                from,
+                until: until.ne(&Timestamp::MAX).then_some(until),
+                index,
+            });
+        }
+    }
+    BoardMeta {
+        board_kind,
+        place,
+        town,
+        address: fm.address.clone(),
+        location: fm.location,
+        maintainer: fm.maintainer.clone(),
+        showing,
+    }
+}

@@ -1,0 +1,83 @@
+//! 每周科普栏目: entries of the weekly science column in the media.
+
+use serde::Serialize;
+
+use super::{FieldError, Kind, parse_enum, required};
+use crate::content::front_matter::FrontMatter;
+
+/// Where an entry aired or was printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Medium {
+    /// 广播.
+    Radio,
+    /// 电视.
+    Tv,
+    /// 报纸.
+    Newspaper,
+    /// 杂志.
+    Magazine,
+    /// 微信.
+    Wechat,
+    /// 网站.
+    Web,
+}
+
+/// Names as written in front matter.
+pub const MEDIA: &[(Medium, &str)] = &[
+    (Medium::Radio, "radio"),
+    (Medium::Tv, "tv"),
+    (Medium::Newspaper, "newspaper"),
+    (Medium::Magazine, "magazine"),
+    (Medium::Wechat, "wechat"),
+    (Medium::Web, "web"),
+];
+
+impl Medium {
+    /// Front-matter name, also the URL segment of `/columns/MEDIUM/`.
+    pub fn name(self) -> &'static str {
+        MEDIA.iter().find(|(m, _)| *m == self).map(|(_, n)| *n).unwrap_or("web")
+    }
+    /// Chinese label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Medium::Radio => "广播",
+            Medium::Tv => "电视",
+            Medium::Newspaper => "报纸",
+            Medium::Magazine => "杂志",
+            Medium::Wechat => "微信",
+            Medium::Web => "网站",
+        }
+    }
+}
+
+/// A column entry's own fields.
+#[derive(Debug, Clone)]
+pub struct ColumnMeta {
+    /// The medium.
+    pub medium: Medium,
+    /// 永川广播电台, 永川日报 ...
+    pub outlet: Option<String>,
+    /// The program or page name.
+    pub program: Option<String>,
+    /// Episode or issue number.
+    pub episode: Option<String>,
+}
+
+pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> ColumnMeta {
+    let medium = required("medium", &fm.medium, Kind::Column, errors)
+        .and_then(|m| parse_enum("medium", m, MEDIA, errors))
+        .unwrap_or(Medium::Web);
+    if fm.date.is_none() {
+        errors.push(
+            FieldError::new("title", "a column entry needs 'date' (when it aired or was published)")
+                .hint("add 'date: 2026-07-15'"),
+        );
+    }
+    ColumnMeta {
+        medium,
+        outlet: fm.outlet.clone(),
+        program: fm.program.clone(),
+        episode: fm.episode.as_ref().map(|e| e.text()),
+    }
+}

@@ -1,0 +1,169 @@
+//! 应急科普: emergency science notes.
+//!
+//! A note explains a warning (hazard and one of the four warning colours),
+//! is active from `date` until `expires`, applies to `areas` (town ids) and
+//! lists `steps` to take.
+
+use jiff::Timestamp;
+use serde::Serialize;
+
+use super::{FieldError, Kind, parse_enum, required};
+use crate::content::front_matter::FrontMatter;
+use crate::time::SiteClock;
+
+/// The four warning colours, most severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// 红色.
+    Red,
+    /// 橙色.
+    Orange,
+    /// 黄色.
+    Yellow,
+    /// 蓝色.
+    Blue,
+}
+
+/// Names as written in front matter.
+pub const LEVELS: &[(Level, &str)] = &[
+    (Level::Red, "red"),
+    (Level::Orange, "orange"),
+    (Level::Yellow, "yellow"),
+    (Level::Blue, "blue"),
+];
+
+impl Level {
+    /// Front-matter name.
+    pub fn name(self) -> &'static str {
+        LEVELS
+            .iter()
+            .find(|(l, _)| *l == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("blue")
+    }
+    /// Chinese label: `红色预警`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Red => "红色",
+            Level::Orange => "橙色",
+            Level::Yellow => "黄色",
+            Level::Blue => "蓝色",
+        }
+    }
+    /// CAP severity.
+    pub fn cap_severity(self) -> &'static str {
+        match self {
+            Level::Red => "Extreme",
+            Level::Orange => "Severe",
+            Level::Yellow => "Moderate",
+            Level::Blue => "Minor",
+        }
+    }
+}
+
+/// Known hazards: (name, Chinese label, CAP category).
+pub const HAZARDS: &[(&str, &str, &str)] = &[
+    ("flood", "暴雨洪涝", "Met"),
+    ("rainstorm", "暴雨", "Met"),
+    ("typhoon", "台风", "Met"),
+    ("heat", "高温", "Met"),
+    ("cold", "寒潮低温", "Met"),
+    ("snow", "暴雪冰冻", "Met"),
+    ("fog", "大雾", "Met"),
+    ("haze", "霾", "Env"),
+    ("wind", "大风", "Met"),
+    ("thunder", "雷电", "Met"),
+    ("hail", "冰雹", "Met"),
+    ("drought", "干旱", "Met"),
+    ("earthquake", "地震", "Geo"),
+    ("geologic", "地质灾害", "Geo"),
+    ("fire", "火灾", "Fire"),
+    ("forest_fire", "森林火险", "Fire"),
+    ("epidemic", "传染病", "Health"),
+    ("food", "食品安全", "Health"),
+    ("chemical", "危险化学品", "CBRNE"),
+    ("traffic", "交通安全", "Transport"),
+    ("electric", "用电安全", "Safety"),
+    ("drowning", "防溺水", "Safety"),
+    ("other", "其他", "Other"),
+];
+
+/// An emergency note's own fields.
+#[derive(Debug, Clone)]
+pub struct EmergencyMeta {
+    /// Hazard name (one of [`HAZARDS`]).
+    pub hazard: String,
+    /// Warning colour.
+    pub level: Level,
+    /// End of validity; a note without it is flagged by the lints.
+    pub expires: Option<Timestamp>,
+    /// Town ids the note applies to.
+    pub areas: Vec<String>,
+    /// What to do.
+    pub steps: Vec<String>,
+    /// Whose warning the note explains.
+    pub source: Option<String>,
+}
+
+impl EmergencyMeta {
+    /// Chinese label of the hazard.
+    pub fn hazard_label(&self) -> &'static str {
+        HAZARDS
+            .iter()
+            .find(|h| h.0 == self.hazard)
+            .map(|h| h.1)
+            .unwrap_or("其他")
+    }
+    /// CAP category of the hazard.
+    pub fn cap_category(&self) -> &'static str {
+        HAZARDS
+            .iter()
+            .find(|h| h.0 == self.hazard)
+            .map(|h| h.2)
+            .unwrap_or("Other")
+    }
+    /// Active at `now`, given the note's start.
+    pub fn is_active(&self, start: Option<Timestamp>, now: Timestamp) -> bool {
+        start.is_some_and(|s| s <= now) && self.expires.is_none_or(|e| now < e)
+    }
+}
+
+pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> EmergencyMeta {
+    let hazard = match required("hazard", &fm.hazard, Kind::Emergency, errors) {
+        Some(h) if HAZARDS.iter().any(|x| x.0 == h) => h.to_string(),
+        Some(h) => {
+            let names: Vec<&str> = HAZARDS.iter().map(|x| x.0).collect();
+            errors.push(
+                FieldError::new("hazard", format!("unknown hazard '{h}'"))
+                    .hint(format!("use one of: {}", names.join(", "))),
+            );
+            "other".into()
+        }
+        None => "other".into(),
+    };
+    let level = required("level", &fm.level, Kind::Emergency, errors)
+        .and_then(|l| parse_enum("level", l, LEVELS, errors))
+        .unwrap_or(Level::Blue);
+    if fm.date.is_none() {
+        errors.push(
+            FieldError::new("title", "an emergency note needs 'date' (when it starts to apply)")
+                .hint("add 'date: 2026-07-15T08:00:00+08:00'"),
+        );
+    }
+    let expires = fm.expires.as_deref().and_then(|e| match clock.parse(e) {
+        Ok(t) => Some(t),
+        Err(msg) => {
+            errors.push(FieldError::new("expires", msg));
+            None
+        }
+    });
+    EmergencyMeta {
+        hazard,
+        level,
+        expires,
+        areas: fm.areas.clone().unwrap_or_default(),
+        steps: fm.steps.clone().unwrap_or_default(),
+        source: fm.source.clone(),
+    }
+}

@@ -1,0 +1,144 @@
+//! What a build produces, before it touches the disk.
+//!
+//! Rendering fills an [`OutputSet`]: one entry per file, with its bytes (or
+//! the source file to copy) and what it was made from ([`Dep`]), so that a
+//! server can re-render only what an edit touches. Every path goes through
+//! [`safe_path::clean`]; [`disk`] writes the set beside the output folder and
+//! swaps it in.
+
+pub mod disk;
+pub mod safe_path;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use safe_path::check_output_dir;
+
+/// What an output was made from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Dep {
+    /// One page, by `@/` path.
+    Page(String),
+    /// The list of pages of a section (any page added, removed or re-dated there).
+    Section(String),
+    /// Every page (home, feeds, taxonomies, sitemap, search).
+    AllPages,
+    /// A template, by name.
+    Template(String),
+    /// `site.yaml`.
+    Config,
+    /// A data file.
+    Data,
+    /// A file copied as it is.
+    File(PathBuf),
+}
+
+/// A file's contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    /// Rendered bytes.
+    Bytes(Vec<u8>),
+    /// A file to copy.
+    Copy(PathBuf),
+}
+
+/// One output file.
+#[derive(Debug, Clone)]
+pub struct Output {
+    /// Contents.
+    pub body: Body,
+    /// What made it.
+    pub deps: Vec<Dep>,
+    /// Who made it, for collision messages (a file path or a feature).
+    pub origin: String,
+}
+
+/// All files of a site, keyed by their clean relative path.
+#[derive(Debug, Clone, Default)]
+pub struct OutputSet {
+    /// Path → output.
+    pub files: BTreeMap<String, Output>,
+}
+
+/// Two outputs want the same path, or a path is unsafe.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputError {
+    /// The path as asked for.
+    pub path: String,
+    /// What went wrong.
+    pub message: String,
+    /// The origin that asked.
+    pub origin: String,
+}
+
+impl OutputSet {
+    /// Adds a file at `path` (relative, `/`-separated). Refuses unsafe paths
+    /// and a second file at a path already taken.
+    pub fn add(
+        &mut self,
+        path: &str,
+        body: Body,
+        deps: Vec<Dep>,
+        origin: impl Into<String>,
+    ) -> Result<(), OutputError> {
+        let origin = origin.into();
+        let clean = safe_path::clean(path).map_err(|message| OutputError {
+            path: path.to_string(),
+            message,
+            origin: origin.clone(),
+        })?;
+        if let Some(prev) = self.files.get(&clean) {
+            return Err(OutputError {
+                message: format!("/{clean} is written by both {} and {}", prev.origin, origin),
+                path: clean,
+                origin,
+            });
+        }
+        self.files.insert(clean, Output { body, deps, origin });
+        Ok(())
+    }
+
+    /// Adds rendered text.
+    pub fn add_text(
+        &mut self,
+        path: &str,
+        text: String,
+        deps: Vec<Dep>,
+        origin: impl Into<String>,
+    ) -> Result<(), OutputError> {
+        self.add(path, Body::Bytes(text.into_bytes()), deps, origin)
+    }
+
+    /// Number of HTML pages.
+    pub fn html_count(&self) -> usize {
+        self.files.keys().filter(|k| k.ends_with(".html")).count()
+    }
+
+    /// Merges another set; collisions are errors.
+    pub fn merge(&mut self, other: OutputSet) -> Vec<OutputError> {
+        let mut errors = Vec::new();
+        for (path, o) in other.files {
+            if let Err(e) = self.add(&path, o.body, o.deps, o.origin) {
+                errors.push(e);
+            }
+        }
+        errors
+    }
+
+    /// Reads an output's bytes (copying files from disk when needed).
+    pub fn read(&self, path: &str) -> Option<std::io::Result<Vec<u8>>> {
+        self.files.get(path).map(|o| match &o.body {
+            Body::Bytes(b) => Ok(b.clone()),
+            Body::Copy(p) => std::fs::read(p),
+        })
+    }
+}
+
+/// Joins a clean relative path onto `root`.
+pub fn join(root: &Path, clean: &str) -> PathBuf {
+    let mut p = root.to_path_buf();
+    for seg in clean.split('/') {
+        p.push(seg);
+    }
+    p
+}

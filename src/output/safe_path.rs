@@ -1,0 +1,129 @@
+//! Paths that stay inside the output folder, and output folders that are
+//! safe to replace.
+
+use std::path::{Component, Path, PathBuf};
+
+/// Normalizes a relative output path (`articles/x/index.html`), refusing
+/// anything that could leave the output folder: `..`, absolute paths,
+/// backslashes, drive letters, NUL and control characters, empty segments.
+pub fn clean(path: &str) -> Result<String, String> {
+    if path.contains('\0') || path.chars().any(|c| c.is_control()) {
+        return Err("the path contains a control character".into());
+    }
+    if path.contains('\\') {
+        return Err("the path contains a backslash".into());
+    }
+    if path.starts_with('/') {
+        // URL-style paths are fine: strip the leading slash, but not '//' (a host).
+        if path.starts_with("//") {
+            return Err("the path starts with //".into());
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for seg in path.trim_start_matches('/').split('/') {
+        match seg {
+            "" | "." => continue,
+            ".." => return Err("the path goes up with '..'".into()),
+            s if s.contains(':') && out.is_empty() && s.len() == 2 => return Err("the path names a drive".into()),
+            s => out.push(s),
+        }
+    }
+    if out.is_empty() {
+        return Err("the path is empty".into());
+    }
+    if out.iter().any(|s| s.len() > 255) {
+        return Err("a path segment is longer than 255 bytes".into());
+    }
+    Ok(out.join("/"))
+}
+
+/// Lexically normalizes an absolute path (resolving `.` and `..`).
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// Refuses output folders that kepu must never replace: the file system
+/// root, the site root or any folder above it, and the site's own source
+/// folders.
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
+    let abs = |p: &Path| {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        let n = normalize(&p);
+        std::fs::canonicalize(&n).unwrap_or(n)
+    };
+    let root = abs(root);
+    let out = abs(out);
+    if out.parent().is_none() {
+        return Err(format!(
+            "refusing to use {} as the output folder: it is the file system root",
+            out.display()
+        ));
+    }
+    if root.starts_with(&out) {
+        return Err(format!(
+            "refusing to use {} as the output folder: it holds the site itself, and a build replaces the whole folder",
+            out.display()
+        ));
+    }
+    for src in ["content", "themes", "templates", "static", "data"] {
+        if out.starts_with(root.join(src)) {
+            return Err(format!(
+                "refusing to use {} as the output folder: it is inside the site's {src}/ folder",
+                out.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_paths() {
+        assert_eq!(clean("articles/x/index.html").unwrap(), "articles/x/index.html");
+        assert_eq!(clean("/a//b/./c").unwrap(), "a/b/c");
+        for bad in [
+            "../x",
+            "a/../../x",
+            "a\\b",
+            "a\0b",
+            "",
+            "/",
+            "//host/x",
+            "C:/x",
+            "a/\nb",
+        ] {
+            assert!(clean(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn refused_output_dirs() {
+        let root = Path::new("/srv/site");
+        assert!(check_output_dir(root, Path::new("/srv/site/public")).is_ok());
+        assert!(check_output_dir(root, Path::new("/srv/other")).is_ok());
+        assert!(check_output_dir(root, Path::new("/srv/site")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/.")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv")).is_err());
+        assert!(check_output_dir(root, Path::new("/")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/content")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/content/x")).is_err());
+        assert!(check_output_dir(root, Path::new("/srv/site/public/..")).is_err());
+    }
+}

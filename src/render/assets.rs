@@ -1,0 +1,92 @@
+//! Files copied as they are: theme and site `static/`, bundle assets, loose
+//! files under content/, and the generated highlighting stylesheet.
+
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::content::Library;
+use crate::error::Diagnostic;
+use crate::output::{Body, Dep, OutputSet};
+
+/// Adds every copied file to `set`. The site's `static/` overrides the theme's.
+pub fn add(config: &Config, lib: &Library, set: &mut OutputSet, diags: &mut Vec<Diagnostic>) {
+    let root = &config.root;
+    let mut statics: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+    for dir in [
+        root.join("themes").join(&config.site.theme).join("static"),
+        root.join("static"),
+    ] {
+        for (rel, file) in files_under(&dir) {
+            statics.insert(rel, file);
+        }
+    }
+    for (rel, file) in statics {
+        push(set, &rel, file, "static", diags);
+    }
+    for page in &lib.pages {
+        let Some(dir) = &page.bundle_dir else { continue };
+        for asset in &page.assets {
+            let rel = asset
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            push(
+                set,
+                &format!("{}{}", page.path, rel),
+                dir.join(asset),
+                &page.file.display().to_string(),
+                diags,
+            );
+        }
+    }
+    for (file, rel) in &lib.loose {
+        push(set, rel, file.clone(), "content", diags);
+    }
+    match crate::markdown::highlight_css(&config.site.highlight.theme) {
+        Ok(css) => {
+            if let Err(e) = set.add_text("css/highlight.css", css, vec![Dep::Config], "highlight") {
+                diags.push(Diagnostic::error(config.display_path(), 0, 0, e.message));
+            }
+        }
+        Err(e) => diags.push(Diagnostic::error(config.display_path(), 0, 0, e)),
+    }
+}
+
+fn push(set: &mut OutputSet, rel: &str, file: std::path::PathBuf, origin: &str, diags: &mut Vec<Diagnostic>) {
+    let dep = Dep::File(file.clone());
+    if let Err(e) = set.add(rel, Body::Copy(file.clone()), vec![dep], origin) {
+        diags.push(Diagnostic::error(
+            file,
+            0,
+            0,
+            format!("cannot copy to /{}: {}", e.path, e.message),
+        ));
+    }
+}
+
+/// Regular files under `dir` (no links, no hidden files), with `/` paths.
+pub fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(dir).ok()?;
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((rel, e.into_path()))
+        })
+        .collect()
+}

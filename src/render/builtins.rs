@@ -1,0 +1,90 @@
+//! Files every host expects, written by code: `sitemap.xml`, `robots.txt`,
+//! redirect pages.
+
+use crate::content::Library;
+use crate::output::{Dep, OutputSet};
+use crate::render::views::ViewEnv;
+
+/// Escapes text for XML.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Percent-encodes what a URL may not carry raw (non-ASCII, spaces).
+pub fn url_encode_path(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:%?#[]@!$&'()*+,;=".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The sitemap of every HTML page in `set` but the 404 page and redirects.
+pub fn sitemap(env: &ViewEnv, lib: &Library, set: &OutputSet) -> String {
+    let lastmod: std::collections::HashMap<String, String> = lib
+        .pages
+        .iter()
+        .filter_map(|p| {
+            p.updated
+                .or(p.date)
+                .map(|d| (format!("{}index.html", p.path), env.clock.rfc3339(d)))
+        })
+        .collect();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (path, out) in &set.files {
+        if !path.ends_with("index.html") || out.origin == "redirect" {
+            continue;
+        }
+        let url = env.permalink(path.trim_end_matches("index.html"));
+        xml.push_str("  <url>\n    <loc>");
+        xml.push_str(&xml_escape(&url_encode_path(&url)));
+        xml.push_str("</loc>\n");
+        if let Some(m) = lastmod.get(path) {
+            xml.push_str("    <lastmod>");
+            xml.push_str(m);
+            xml.push_str("</lastmod>\n");
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt` naming the sitemap.
+pub fn robots(env: &ViewEnv) -> String {
+    format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", env.permalink("sitemap.xml"))
+}
+
+/// Adds sitemap and robots to `set`.
+pub fn add(env: &ViewEnv, lib: &Library, set: &mut OutputSet) -> Vec<crate::output::OutputError> {
+    let sitemap = sitemap(env, lib, set);
+    let mut errors = Vec::new();
+    for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", robots(env))] {
+        // A site's own static/robots.txt or sitemap.xml wins.
+        if set.files.contains_key(path) {
+            continue;
+        }
+        if let Err(e) = set.add_text(path, text, vec![Dep::AllPages, Dep::Config], "kepu") {
+            errors.push(e);
+        }
+    }
+    errors
+}

@@ -1,0 +1,199 @@
+//! Jobs for content pages, section lists, the home page and the 404 page.
+
+use serde::Serialize;
+
+use super::jobs::Job;
+use super::paginate::{page_path, paginate};
+use super::views::{self, PageSummary, ViewEnv, summary};
+use crate::content::{Library, Section};
+use crate::kinds::{Kind, KindData};
+use crate::output::Dep;
+
+/// A section as templates see it (`section`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Site path.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Folder name.
+    pub name: &'a str,
+    /// Kind of its pages.
+    pub kind: Kind,
+    /// Description.
+    pub description: Option<&'a str>,
+    /// Body HTML of `_index.md`.
+    pub content: &'a str,
+    /// Free data.
+    pub extra: &'a serde_json::Value,
+}
+
+/// The section view.
+pub fn section_view<'a>(env: &ViewEnv<'a>, s: &'a Section) -> SectionView<'a> {
+    SectionView {
+        title: &s.title,
+        url: env.link(&s.path),
+        permalink: env.permalink(&s.path),
+        name: &s.name,
+        kind: Kind::from_section(&s.name),
+        description: s.meta.description.as_deref(),
+        content: &s.rendered.html,
+        extra: &s.meta.extra,
+    }
+}
+
+/// A job per page.
+pub fn page_jobs(env: &ViewEnv, lib: &Library) -> Vec<Job> {
+    let mut jobs = Vec::with_capacity(lib.pages.len());
+    for page in &lib.pages {
+        let template = page
+            .meta
+            .template
+            .clone()
+            .unwrap_or_else(|| page.kind.page_template().to_string());
+        let view = views::page(env, page);
+        let (prev, next) = neighbours(env, lib, page);
+        let mut job = Job::new(
+            format!("{}index.html", page.path),
+            template,
+            page.file.display().to_string(),
+        )
+        .with("page", &view)
+        .with("prev", &prev)
+        .with("next", &next)
+        .dep(Dep::Page(page.rel_path.clone()))
+        .dep(Dep::Section(page.section.clone()));
+        if let KindData::Board(b) = &page.data {
+            for s in &b.showing {
+                job = job.dep(Dep::Page(s.page.clone()));
+            }
+        }
+        jobs.push(job);
+    }
+    jobs
+}
+
+/// The previous (older) and next (newer) page in the page's section.
+fn neighbours<'a>(
+    env: &ViewEnv<'a>,
+    lib: &'a Library,
+    page: &crate::content::Page,
+) -> (Option<PageSummary<'a>>, Option<PageSummary<'a>>) {
+    let Some(section) = lib.section(&page.section) else {
+        return (None, None);
+    };
+    let Some(i) = section
+        .pages
+        .iter()
+        .position(|&id| lib.pages[id].rel_path == page.rel_path)
+    else {
+        return (None, None);
+    };
+    let older = section.pages.get(i + 1).map(|&id| summary(env, &lib.pages[id]));
+    let newer = i
+        .checked_sub(1)
+        .and_then(|j| section.pages.get(j))
+        .map(|&id| summary(env, &lib.pages[id]));
+    (older, newer)
+}
+
+/// Jobs for each section's list pages (not the home section).
+pub fn section_jobs<'a>(env: &ViewEnv<'a>, lib: &'a Library, redirects: &mut Vec<(String, String)>) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    for s in lib.sections.iter().filter(|s| !s.name.is_empty()) {
+        let template = s.meta.template.clone().unwrap_or_else(|| "section.html".to_string());
+        let view = section_view(env, s);
+        let origin = s
+            .file
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_else(|| format!("section {}", s.name));
+        for pager in paginate(env, lib, &s.pages, &s.path, s.paginate_by) {
+            let path = format!("{}index.html", page_path(&s.path, pager.current));
+            jobs.push(
+                Job::new(path, template.clone(), origin.clone())
+                    .with("section", &view)
+                    .with("paginator", &pager)
+                    .dep(Dep::Section(s.name.clone())),
+            );
+        }
+        redirects.push((format!("{}page/1/index.html", s.path), env.permalink(&s.path)));
+    }
+    jobs
+}
+
+/// What the home page shows.
+#[derive(Debug, Serialize)]
+struct HomeView<'a> {
+    latest: Vec<PageSummary<'a>>,
+    notes: Vec<PageSummary<'a>>,
+    columns: Vec<PageSummary<'a>>,
+    counts: Counts,
+}
+
+#[derive(Debug, Serialize)]
+struct Counts {
+    articles: usize,
+    emergency: usize,
+    columns: usize,
+    boards: usize,
+    stations: usize,
+}
+
+/// The home page job.
+pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
+    let now = env.clock.now();
+    let list = |name: &str| lib.section(name).map(|s| s.pages.clone()).unwrap_or_default();
+    let latest = list("articles")
+        .into_iter()
+        .take(6)
+        .map(|id| summary(env, &lib.pages[id]))
+        .collect();
+    let notes = list("emergency")
+        .into_iter()
+        .filter(|&id| matches!(&lib.pages[id].data, KindData::Emergency(e) if e.is_active(lib.pages[id].date, now)))
+        .map(|id| summary(env, &lib.pages[id]))
+        .collect();
+    let this_week = env.clock.iso_week(now);
+    let mut columns: Vec<PageSummary> = list("columns")
+        .into_iter()
+        .filter(|&id| lib.pages[id].date.is_some_and(|d| env.clock.iso_week(d) == this_week))
+        .map(|id| summary(env, &lib.pages[id]))
+        .collect();
+    if columns.is_empty() {
+        columns = list("columns")
+            .into_iter()
+            .take(3)
+            .map(|id| summary(env, &lib.pages[id]))
+            .collect();
+    }
+    let count = |k| lib.pages_of(k).count();
+    let home = HomeView {
+        latest,
+        notes,
+        columns,
+        counts: Counts {
+            articles: count(Kind::Article),
+            emergency: count(Kind::Emergency),
+            columns: count(Kind::Column),
+            boards: count(Kind::Board),
+            stations: count(Kind::Station),
+        },
+    };
+    let section = lib.section("").map(|s| section_view(env, s));
+    let template = lib
+        .section("")
+        .and_then(|s| s.meta.template.clone())
+        .unwrap_or_else(|| "index.html".into());
+    Job::new("index.html", template, "home page")
+        .with("section", &section)
+        .with("home", &home)
+        .dep(Dep::AllPages)
+}
+
+/// The 404 page job.
+pub fn not_found_job() -> Job {
+    Job::new("404.html", "404.html", "404 page")
+}

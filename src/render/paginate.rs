@@ -1,0 +1,86 @@
+//! Splitting a list of pages into pages of `paginate_by`.
+
+use serde::Serialize;
+
+use super::views::{PageSummary, ViewEnv, summary};
+use crate::content::{Library, PageId};
+
+/// One page of a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Paginator<'a> {
+    /// The pages on this page.
+    pub pages: Vec<PageSummary<'a>>,
+    /// 1-based number of this page.
+    pub current: usize,
+    /// Number of pages.
+    pub total: usize,
+    /// Number of items in the whole list.
+    pub items: usize,
+    /// URL of the previous page.
+    pub prev: Option<String>,
+    /// URL of the next page.
+    pub next: Option<String>,
+    /// URL of the first page.
+    pub first: String,
+    /// URL of the last page.
+    pub last: String,
+    /// Every page number with its URL.
+    pub links: Vec<PagerLink>,
+}
+
+/// A numbered pager link.
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    /// Number.
+    pub number: usize,
+    /// URL.
+    pub url: String,
+    /// The page shown.
+    pub current: bool,
+}
+
+/// The site path of page `n` of the list at `base` (`articles/`).
+pub fn page_path(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}page/{n}/")
+    }
+}
+
+/// Every page of the list of `ids` at `base`.
+pub fn paginate<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId], base: &str, per: usize) -> Vec<Paginator<'a>> {
+    let per = per.max(1);
+    let total = ids.len().div_ceil(per).max(1);
+    let url = |n: usize| env.link(&page_path(base, n));
+    (1..=total)
+        .map(|n| {
+            let chunk = ids.iter().skip((n - 1) * per).take(per);
+            Paginator {
+                pages: chunk.map(|&id| summary(env, &lib.pages[id])).collect(),
+                current: n,
+                total,
+                items: ids.len(),
+                prev: (n > 1).then(|| url(n - 1)),
+                next: (n < total).then(|| url(n + 1)),
+                first: url(1),
+                last: url(total),
+                links: (1..=total)
+                    .map(|k| PagerLink {
+                        number: k,
+                        url: url(k),
+                        current: k == n,
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// A page that sends the reader on to `to` (an absolute URL).
+pub fn redirect_html(to: &str) -> String {
+    let to = crate::render::builtins::xml_escape(to);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页面已移动</title>\n<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p>页面已移动到 <a href=\"{to}\">{to}</a>。</p>\n</body>\n</html>\n"
+    )
+}

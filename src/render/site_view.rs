@@ -1,0 +1,173 @@
+//! The view every template gets: the site, its menu and footer, and the
+//! banners of emergency notes active at build time.
+
+use serde::Serialize;
+
+use super::views::{Link, TownLink, ViewEnv, town_link};
+use crate::kinds::{Kind, KindData};
+
+/// The site as templates see it (`site`).
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Description.
+    pub description: &'a str,
+    /// Language tag.
+    pub language: &'a str,
+    /// `https://host/base` (no trailing slash).
+    pub base_url: &'a str,
+    /// `/base/`.
+    pub base_path: &'a str,
+    /// 主办单位.
+    pub organization: Option<&'a str>,
+    /// Footer items.
+    pub footer: FooterView<'a>,
+    /// Menu.
+    pub menu: Vec<Link>,
+    /// Towns.
+    pub towns: Vec<TownLink>,
+    /// Atom feed URL, if on.
+    pub atom_url: Option<String>,
+    /// RSS feed URL, if on.
+    pub rss_url: Option<String>,
+    /// Search page URL, if on.
+    pub search_url: Option<String>,
+    /// Highlighting stylesheet.
+    pub highlight_css: String,
+    /// Build time, RFC 3339.
+    pub now: String,
+    /// Build year.
+    pub year: i16,
+    /// Free data from site.yaml.
+    pub extra: &'a serde_json::Value,
+    /// `kepu VERSION`.
+    pub generator: &'static str,
+}
+
+/// Footer items.
+#[derive(Debug, Clone, Serialize)]
+pub struct FooterView<'a> {
+    /// ICP number.
+    pub icp_beian: Option<&'a str>,
+    /// Public-security record text.
+    pub gongan_beian: Option<&'a str>,
+    /// Its 14-digit code, for the query link.
+    pub gongan_code: Option<String>,
+    /// Site code.
+    pub site_code: Option<&'a str>,
+    /// Contact.
+    pub contact: Option<&'a str>,
+}
+
+/// An emergency banner.
+#[derive(Debug, Clone, Serialize)]
+pub struct BannerView {
+    /// Title.
+    pub title: String,
+    /// Site path of the note.
+    pub url: String,
+    /// Level name.
+    pub level: &'static str,
+    /// `红色`.
+    pub level_label: &'static str,
+    /// Chinese hazard.
+    pub hazard_label: &'static str,
+    /// RFC 3339, for the expiry script (empty when open-ended).
+    pub expires: String,
+    /// For readers.
+    pub expires_display: Option<String>,
+}
+
+/// Builds `site`.
+pub fn site<'a>(env: &ViewEnv<'a>) -> SiteView<'a> {
+    let s = &env.config.site;
+    let now = env.clock.zoned(env.clock.now());
+    SiteView {
+        title: &s.title,
+        description: &s.description,
+        language: &s.language,
+        base_url: &env.config.base_url,
+        base_path: &env.config.base_path,
+        organization: s.organization.as_deref(),
+        footer: FooterView {
+            icp_beian: s.footer.icp_beian.as_deref(),
+            gongan_beian: s.footer.gongan_beian.as_deref(),
+            gongan_code: s.footer.gongan_beian.as_deref().and_then(gongan_code),
+            site_code: s.footer.site_code.as_deref(),
+            contact: s.footer.contact.as_deref(),
+        },
+        menu: s
+            .menu
+            .iter()
+            .map(|m| Link {
+                name: m.name.clone(),
+                url: if m.url.contains("://") {
+                    m.url.clone()
+                } else {
+                    env.link(&m.url)
+                },
+            })
+            .collect(),
+        towns: s.towns.iter().filter_map(|t| town_link(env, &t.id)).collect(),
+        atom_url: s.feeds.atom.then(|| env.link("atom.xml")),
+        rss_url: s.feeds.rss.then(|| env.link("rss.xml")),
+        search_url: s.search.enabled.then(|| env.link("search/")),
+        highlight_css: env.link("css/highlight.css"),
+        now: env.clock.rfc3339(env.clock.now()),
+        year: now.year(),
+        extra: &s.extra,
+        generator: concat!("kepu ", env!("CARGO_PKG_VERSION")),
+    }
+}
+
+/// The 14 digits of a 公安备案 number, for the query link.
+fn gongan_code(text: &str) -> Option<String> {
+    let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+    (digits.len() == 14).then_some(digits)
+}
+
+/// Active notes, most severe first, then newest.
+pub fn banners(env: &ViewEnv) -> Vec<BannerView> {
+    let now = env.clock.now();
+    let mut notes: Vec<_> = env
+        .lib
+        .pages_of(Kind::Emergency)
+        .filter_map(|(_, p)| match &p.data {
+            KindData::Emergency(e) if e.is_active(p.date, now) => Some((p, e)),
+            _ => None,
+        })
+        .collect();
+    notes.sort_by(|a, b| {
+        a.1.level
+            .cmp(&b.1.level)
+            .then(b.0.date.cmp(&a.0.date))
+            .then(a.0.path.cmp(&b.0.path))
+    });
+    notes
+        .into_iter()
+        .map(|(p, e)| BannerView {
+            title: p.title.clone(),
+            url: env.link(&p.path),
+            level: e.level.name(),
+            level_label: e.level.label(),
+            hazard_label: e.hazard_label(),
+            expires: e.expires.map(|t| env.clock.rfc3339(t)).unwrap_or_default(),
+            expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gongan_digits() {
+        assert_eq!(
+            gongan_code("渝公网安备 50011802000000号").as_deref(),
+            Some("50011802000000")
+        );
+        assert_eq!(gongan_code("渝公网安备 123号"), None);
+    }
+}

@@ -1,0 +1,255 @@
+//! Loading the templates: the site's `templates/` over the theme's.
+//!
+//! 1. Collect `themes/THEME/templates/**` then `templates/**`; a site file
+//!    replaces the theme file of the same name.
+//! 2. Parse each file alone first, so that every syntax error is reported,
+//!    not just the first one.
+//! 3. Add them all to one Tera, register kepu's functions, and keep the
+//!    name → file table so errors can name the file on disk.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::error::Diagnostic;
+
+/// The loaded templates.
+pub struct Templates {
+    /// The engine.
+    pub tera: Tera,
+    /// Template name → file on disk (relative to the site root).
+    pub files: BTreeMap<String, PathBuf>,
+    /// Template name → its source, for dependency tracking.
+    pub sources: BTreeMap<String, String>,
+}
+
+impl Templates {
+    /// Loads the templates of `config`'s site and theme.
+    pub fn load(config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+        let root = &config.root;
+        let theme_dir = root.join("themes").join(&config.site.theme);
+        let mut diags = Vec::new();
+        if !theme_dir.is_dir() && !root.join("templates").is_dir() {
+            diags.push(
+                Diagnostic::error(
+                    config.display_path(),
+                    0,
+                    0,
+                    format!(
+                        "theme '{}' not found: there is no folder themes/{}/",
+                        config.site.theme, config.site.theme
+                    ),
+                )
+                .with_hint(
+                    "set 'theme:' to a folder under themes/, or run 'kepu init' for a site with the default theme",
+                ),
+            );
+            return Err(diags);
+        }
+        let mut sources = BTreeMap::new();
+        let mut files = BTreeMap::new();
+        for dir in [theme_dir.join("templates"), root.join("templates")] {
+            collect(&dir, root, &mut sources, &mut files, &mut diags);
+        }
+        for (name, src) in &sources {
+            let mut alone = Tera::new();
+            if let Err(e) = alone.add_raw_template(name, src)
+                && matches!(e.kind(), ErrorKind::SyntaxError(_))
+            {
+                diags.push(to_diagnostic(&e, &files, name));
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let mut tera = Tera::new();
+        register(&mut tera, config);
+        if let Err(e) = tera.add_raw_templates(sources.iter()) {
+            let first = sources.keys().next().cloned().unwrap_or_default();
+            return Err(vec![to_diagnostic(&e, &files, &first)]);
+        }
+        Ok(Templates { tera, files, sources })
+    }
+
+    /// Renders `name`; an error names the template file and line.
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        if !self.tera.contains_template(name) {
+            return Err(missing(name, &self.files));
+        }
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| to_diagnostic(&e, &self.files, name))
+    }
+
+    /// True if the template exists.
+    pub fn has(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// Templates that `name` extends or includes, itself first (for dependency tracking).
+    pub fn closure(&self, name: &str) -> Vec<String> {
+        let mut out = vec![name.to_string()];
+        let mut i = 0;
+        while i < out.len() {
+            if let Some(src) = self.sources.get(&out[i]) {
+                for r in references(src) {
+                    if !out.contains(&r) && self.sources.contains_key(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+}
+
+/// Template names after `extends`/`include`/`import` in `src`.
+fn references(src: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for kw in ["extends", "include", "import"] {
+        let mut rest = src;
+        while let Some(i) = rest.find(kw) {
+            rest = &rest[i + kw.len()..];
+            let t = rest.trim_start();
+            if let Some(q) = t.chars().next().filter(|c| *c == '"' || *c == '\'')
+                && let Some(end) = t[1..].find(q)
+            {
+                out.push(t[1..1 + end].to_string());
+            }
+        }
+    }
+    out
+}
+
+fn collect(
+    dir: &Path,
+    root: &Path,
+    sources: &mut BTreeMap<String, String>,
+    files: &mut BTreeMap<String, PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    if !dir.is_dir() {
+        return;
+    }
+    for entry in WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(rel) = entry.path().strip_prefix(dir) else {
+            continue;
+        };
+        let name = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        if name.starts_with('.') || name.contains("/.") {
+            continue;
+        }
+        let shown = crate::config::display_path(root, entry.path());
+        match std::fs::read_to_string(entry.path()) {
+            Ok(src) => {
+                sources.insert(name.clone(), src.replace("\r\n", "\n"));
+                files.insert(name, shown);
+            }
+            Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
+        }
+    }
+}
+
+fn missing(name: &str, files: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let theme_hint = files
+        .values()
+        .next()
+        .and_then(|p| p.to_str())
+        .and_then(|p| p.find("templates/").map(|i| p[..i + "templates/".len()].to_string()))
+        .unwrap_or_else(|| "templates/".into());
+    Diagnostic::error(
+        format!("templates/{name}"),
+        0,
+        0,
+        format!("template '{name}' not found"),
+    )
+    .with_hint(format!("create templates/{name} (or {theme_hint}{name} in the theme)"))
+}
+
+/// Maps a Tera error to a diagnostic at the template file and line.
+pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, name: &str) -> Diagnostic {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>() {
+            match te.kind() {
+                ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => {
+                    let file = files
+                        .get(r.filename())
+                        .cloned()
+                        .unwrap_or_else(|| PathBuf::from(format!("templates/{}", r.filename())));
+                    return Diagnostic::error(
+                        file,
+                        r.span().start_line.max(1),
+                        r.span().start_col + 1,
+                        r.message().to_string(),
+                    );
+                }
+                ErrorKind::TemplateNotFound(n) => return missing(n, files),
+                ErrorKind::MissingParent { current, parent } => {
+                    let file = files.get(current).cloned().unwrap_or_else(|| PathBuf::from(current));
+                    return Diagnostic::error(
+                        file,
+                        1,
+                        1,
+                        format!("'{current}' extends '{parent}', which does not exist"),
+                    )
+                    .with_hint(format!("create templates/{parent}"));
+                }
+                _ => {}
+            }
+        }
+        cur = err.source();
+    }
+    let file = files
+        .get(name)
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
+    Diagnostic::error(
+        file,
+        0,
+        0,
+        e.to_string().lines().next().unwrap_or("template error").to_string(),
+    )
+}
+
+/// kepu's template functions: `url(path=...)` prefixes the base path.
+fn register(tera: &mut Tera, config: &Config) {
+    let base_path = config.base_path.clone();
+    tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let path: &str = kwargs.must_get("path")?;
+        if path.contains("://") || path.starts_with("//") || path.starts_with('#') {
+            return Ok(path.to_string());
+        }
+        Ok(format!("{base_path}{}", path.trim_start_matches('/')))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_references() {
+        let src = "{% extends \"base.html\" %}{% include 'partials/a.html' %}";
+        assert_eq!(
+            references(src),
+            vec!["base.html".to_string(), "partials/a.html".to_string()]
+        );
+    }
+}

@@ -1,0 +1,465 @@
+//! What templates see: serializable views built from the library.
+//!
+//! Templates never get internal structs. Each view is built here, in one
+//! place per kind of thing, and documented field by field in the README's
+//! theme section.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::front_matter::{Location, Staff};
+use crate::content::slug::slugify;
+use crate::content::{Library, Page};
+use crate::kinds::KindData;
+use crate::markdown::Heading;
+use crate::time::SiteClock;
+
+/// Shared inputs of every view.
+pub struct ViewEnv<'a> {
+    /// Configuration.
+    pub config: &'a Config,
+    /// Clock.
+    pub clock: &'a SiteClock,
+    /// Content.
+    pub lib: &'a Library,
+}
+
+impl ViewEnv<'_> {
+    /// `/base/` + path.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_path, path.trim_start_matches('/'))
+    }
+    /// `https://host/base/` + path.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}/{}", self.config.base_url, path.trim_start_matches('/'))
+    }
+}
+
+/// A link with a label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Label.
+    pub name: String,
+    /// Site path, with the base path.
+    pub url: String,
+}
+
+/// A town reference.
+#[derive(Debug, Clone, Serialize)]
+pub struct TownLink {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `/towns/ID/`.
+    pub url: String,
+}
+
+/// A page in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Site path.
+    pub url: String,
+    /// Kind name (`article`, `emergency` ...).
+    pub kind: crate::kinds::Kind,
+    /// Chinese kind label.
+    pub kind_label: &'static str,
+    /// RFC 3339 date.
+    pub date: Option<String>,
+    /// `2026年7月15日`.
+    pub date_display: Option<String>,
+    /// Summary HTML.
+    pub summary: Option<String>,
+    /// Cover image URL.
+    pub cover: Option<String>,
+    /// Tags.
+    pub tags: Vec<Link>,
+}
+
+/// A full page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageView<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Absolute URL.
+    pub permalink: String,
+    /// Site path.
+    pub url: String,
+    /// Slug (also the id of boards and stations).
+    pub slug: &'a str,
+    /// Kind.
+    pub kind: crate::kinds::Kind,
+    /// Chinese kind label.
+    pub kind_label: &'static str,
+    /// Section folder.
+    pub section: &'a str,
+    /// `@/` path.
+    pub rel_path: &'a str,
+    /// RFC 3339.
+    pub date: Option<String>,
+    /// For readers.
+    pub date_display: Option<String>,
+    /// RFC 3339.
+    pub updated: Option<String>,
+    /// For readers.
+    pub updated_display: Option<String>,
+    /// Summary HTML (front matter `summary`, else the rendered summary).
+    pub summary: Option<String>,
+    /// Plain-text description for meta tags.
+    pub description: String,
+    /// Body HTML.
+    pub content: &'a str,
+    /// Table of contents.
+    pub toc: &'a [Heading],
+    /// Minutes.
+    pub reading_time: u32,
+    /// Han characters plus other words.
+    pub word_count: usize,
+    /// Tags.
+    pub tags: Vec<Link>,
+    /// Categories.
+    pub categories: Vec<Link>,
+    /// Towns.
+    pub towns: Vec<TownLink>,
+    /// Authors.
+    pub authors: &'a [String],
+    /// Cover URL.
+    pub cover: Option<String>,
+    /// Free data.
+    pub extra: &'a serde_json::Value,
+    /// Emergency note fields.
+    pub emergency: Option<EmergencyView>,
+    /// Column entry fields.
+    pub column: Option<ColumnView>,
+    /// Board fields.
+    pub board: Option<BoardView<'a>>,
+    /// Station fields.
+    pub station: Option<StationView<'a>>,
+}
+
+/// An emergency note's fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct EmergencyView {
+    /// Hazard name.
+    pub hazard: String,
+    /// Chinese hazard.
+    pub hazard_label: &'static str,
+    /// Level name (`red`).
+    pub level: &'static str,
+    /// `红色`.
+    pub level_label: &'static str,
+    /// RFC 3339.
+    pub expires: Option<String>,
+    /// For readers.
+    pub expires_display: Option<String>,
+    /// Active at build time.
+    pub active: bool,
+    /// Areas.
+    pub areas: Vec<TownLink>,
+    /// Steps.
+    pub steps: Vec<String>,
+    /// Whose warning it explains.
+    pub source: Option<String>,
+    /// The CAP file's URL.
+    pub cap_url: String,
+}
+
+/// A column entry's fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnView {
+    /// Medium name.
+    pub medium: &'static str,
+    /// `广播`.
+    pub medium_label: &'static str,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Program.
+    pub program: Option<String>,
+    /// Episode.
+    pub episode: Option<String>,
+    /// `2026-W21`.
+    pub week: String,
+    /// `/columns/2026/w21/`.
+    pub week_url: String,
+}
+
+/// A board's display entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShowingView<'a> {
+    /// The page shown.
+    pub page: PageSummary<'a>,
+    /// Absolute URL of the page (for QR codes).
+    pub permalink: String,
+    /// From, for readers.
+    pub from_display: String,
+    /// Until, for readers.
+    pub until_display: Option<String>,
+}
+
+/// A board's fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardView<'a> {
+    /// `gallery`.
+    pub board_kind: crate::kinds::board::BoardKind,
+    /// `科普画廊`.
+    pub kind_label: &'static str,
+    /// Place name.
+    pub place: &'a str,
+    /// Chinese place.
+    pub place_label: &'static str,
+    /// Town.
+    pub town: Option<TownLink>,
+    /// Address.
+    pub address: Option<&'a str>,
+    /// Position.
+    pub location: Option<Location>,
+    /// A map link for the position.
+    pub map_url: Option<String>,
+    /// Maintainer.
+    pub maintainer: Option<&'a str>,
+    /// Shown now.
+    pub current: Vec<ShowingView<'a>>,
+    /// Shown before.
+    pub past: Vec<ShowingView<'a>>,
+    /// To be shown later.
+    pub upcoming: Vec<ShowingView<'a>>,
+}
+
+/// A station's fields.
+#[derive(Debug, Clone, Serialize)]
+pub struct StationView<'a> {
+    /// Town.
+    pub town: Option<TownLink>,
+    /// Community.
+    pub community: Option<&'a str>,
+    /// `room` or `station`.
+    pub station_kind: crate::kinds::station::StationKind,
+    /// Chinese kind.
+    pub kind_label: &'static str,
+    /// Staff.
+    pub staff: &'a [Staff],
+    /// Hours.
+    pub hours: Option<&'a str>,
+    /// Equipment.
+    pub equipment: &'a [String],
+    /// Position.
+    pub location: Option<Location>,
+    /// A map link.
+    pub map_url: Option<String>,
+    /// Its boards.
+    pub boards: Vec<Link>,
+}
+
+/// A town link for `id`, if the town exists.
+pub fn town_link(env: &ViewEnv, id: &str) -> Option<TownLink> {
+    env.config.town(id).map(|t| TownLink {
+        id: t.id.clone(),
+        name: t.name.clone(),
+        url: env.link(&format!("towns/{}/", t.id)),
+    })
+}
+
+/// Term links of a taxonomy.
+pub fn term_links(env: &ViewEnv, taxonomy: &str, terms: &[String]) -> Vec<Link> {
+    if !env.config.site.taxonomies.iter().any(|t| t == taxonomy) {
+        return Vec::new();
+    }
+    terms
+        .iter()
+        .map(|t| Link {
+            name: t.clone(),
+            url: env.link(&format!("{taxonomy}/{}/", term_slug(t))),
+        })
+        .collect()
+}
+
+/// The URL slug of a taxonomy term.
+pub fn term_slug(term: &str) -> String {
+    let s = slugify(term);
+    if s.is_empty() { "term".into() } else { s }
+}
+
+fn cover_url(env: &ViewEnv, page: &Page) -> Option<String> {
+    let c = page.meta.cover.as_deref()?;
+    if c.contains("://") || c.starts_with('/') {
+        return Some(if c.starts_with('/') && !c.starts_with("//") {
+            env.link(c)
+        } else {
+            c.to_string()
+        });
+    }
+    Some(env.link(&format!("{}{}", page.path, c)))
+}
+
+/// A page in a list.
+pub fn summary<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
+    PageSummary {
+        title: &page.title,
+        url: env.link(&page.path),
+        kind: page.kind,
+        kind_label: page.kind.label(),
+        date: page.date.map(|d| env.clock.rfc3339(d)),
+        date_display: page.date.map(|d| env.clock.display_date(d)),
+        summary: summary_html(page),
+        cover: cover_url(env, page),
+        tags: term_links(env, "tags", &page.meta.tags),
+    }
+}
+
+fn summary_html(page: &Page) -> Option<String> {
+    match &page.meta.summary {
+        Some(s) => Some(format!("<p>{}</p>", crate::render::builtins::xml_escape(s))),
+        None => page.rendered.summary_html.clone(),
+    }
+}
+
+/// Plain text of at most `n` characters.
+pub fn truncate_chars(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if s.chars().nth(n).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn map_url(loc: Option<Location>) -> Option<String> {
+    loc.map(|l| {
+        format!(
+            "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
+            l.lat, l.lng
+        )
+    })
+}
+
+/// A full page.
+pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
+    let description = match &page.meta.summary {
+        Some(s) => s.clone(),
+        None => truncate_chars(&page.rendered.text, 120),
+    };
+    PageView {
+        title: &page.title,
+        permalink: env.permalink(&page.path),
+        url: env.link(&page.path),
+        slug: &page.slug,
+        kind: page.kind,
+        kind_label: page.kind.label(),
+        section: &page.section,
+        rel_path: &page.rel_path,
+        date: page.date.map(|d| env.clock.rfc3339(d)),
+        date_display: page.date.map(|d| env.clock.display_date(d)),
+        updated: page.updated.map(|d| env.clock.rfc3339(d)),
+        updated_display: page.updated.map(|d| env.clock.display_date(d)),
+        summary: summary_html(page),
+        description,
+        content: &page.rendered.html,
+        toc: &page.rendered.toc,
+        reading_time: page.rendered.reading_time,
+        word_count: page.rendered.han_count + page.rendered.word_count,
+        tags: term_links(env, "tags", &page.meta.tags),
+        categories: term_links(env, "categories", &page.meta.categories),
+        towns: page.meta.towns.iter().filter_map(|t| town_link(env, t)).collect(),
+        authors: &page.meta.authors,
+        cover: cover_url(env, page),
+        extra: &page.meta.extra,
+        emergency: emergency(env, page),
+        column: column(env, page),
+        board: board(env, page),
+        station: station(env, page),
+    }
+}
+
+fn emergency(env: &ViewEnv, page: &Page) -> Option<EmergencyView> {
+    let KindData::Emergency(e) = &page.data else {
+        return None;
+    };
+    Some(EmergencyView {
+        hazard: e.hazard.clone(),
+        hazard_label: e.hazard_label(),
+        level: e.level.name(),
+        level_label: e.level.label(),
+        expires: e.expires.map(|t| env.clock.rfc3339(t)),
+        expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
+        active: e.is_active(page.date, env.clock.now()),
+        areas: e.areas.iter().filter_map(|a| town_link(env, a)).collect(),
+        steps: e.steps.clone(),
+        source: e.source.clone(),
+        cap_url: env.link(&format!("emergency/{}.cap.xml", page.slug)),
+    })
+}
+
+fn column(env: &ViewEnv, page: &Page) -> Option<ColumnView> {
+    let KindData::Column(c) = &page.data else { return None };
+    let (y, w) = page.date.map(|d| env.clock.iso_week(d)).unwrap_or((0, 0));
+    Some(ColumnView {
+        medium: c.medium.name(),
+        medium_label: c.medium.label(),
+        outlet: c.outlet.clone(),
+        program: c.program.clone(),
+        episode: c.episode.clone(),
+        week: format!("{y}-W{w:02}"),
+        week_url: env.link(&format!("columns/{y}/w{w:02}/")),
+    })
+}
+
+fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
+    let KindData::Board(b) = &page.data else { return None };
+    let now = env.clock.now();
+    let (mut current, mut past, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
+    for s in &b.showing {
+        let Some(target) = env.lib.page(&s.page) else { continue };
+        let view = ShowingView {
+            page: summary(env, target),
+            permalink: env.permalink(&target.path),
+            from_display: env.clock.display_date(s.from),
+            until_display: s.until.map(|u| env.clock.display_date(u)),
+        };
+        if s.is_current(now) {
+            current.push(view);
+        } else if s.from > now {
+            upcoming.push(view);
+        } else {
+            past.push(view);
+        }
+    }
+    Some(BoardView {
+        board_kind: b.board_kind,
+        kind_label: b.board_kind.label(),
+        place: &b.place,
+        place_label: b.place_label(),
+        town: town_link(env, &b.town),
+        address: b.address.as_deref(),
+        location: b.location,
+        map_url: map_url(b.location),
+        maintainer: b.maintainer.as_deref(),
+        current,
+        past,
+        upcoming,
+    })
+}
+
+fn station<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<StationView<'a>> {
+    let KindData::Station(s) = &page.data else { return None };
+    Some(StationView {
+        town: town_link(env, &s.town),
+        community: s.community.as_deref(),
+        station_kind: s.station_kind,
+        kind_label: s.station_kind.label(),
+        staff: &s.staff,
+        hours: s.hours.as_deref(),
+        equipment: &s.equipment,
+        location: s.location,
+        map_url: map_url(s.location),
+        boards: s
+            .boards
+            .iter()
+            .filter_map(|id| env.lib.find(crate::kinds::Kind::Board, id))
+            .map(|(_, p)| Link {
+                name: p.title.clone(),
+                url: env.link(&p.path),
+            })
+            .collect(),
+    })
+}

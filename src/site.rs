@@ -1,0 +1,167 @@
+//! The build pipeline, from a site folder to files.
+//!
+//! [`load`] reads the configuration, the content and the templates, renders
+//! every Markdown body and every output into memory, and gathers all
+//! diagnostics of every stage. [`build`] then writes the result, only if
+//! there was no error. `check` uses [`load`] alone.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use jiff::Timestamp;
+
+use crate::config::{self, Config};
+use crate::content::{self, Library, LoadOptions};
+use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::output::{OutputSet, disk};
+use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
+use crate::time::SiteClock;
+
+/// Options shared by `build`, `check` and `serve`.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Site root.
+    pub root: PathBuf,
+    /// Configuration file (relative to the root unless absolute).
+    pub config_file: Option<PathBuf>,
+    /// Output folder override.
+    pub output: Option<PathBuf>,
+    /// `base_url` override.
+    pub base_url: Option<String>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Build clock; the real clock when absent.
+    pub now: Option<Timestamp>,
+}
+
+/// A site loaded and rendered in memory.
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// Clock.
+    pub clock: SiteClock,
+    /// Content.
+    pub lib: Library,
+    /// Every output file.
+    pub outputs: OutputSet,
+    /// Warnings (errors make [`load`] fail).
+    pub diagnostics: Diagnostics,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// HTML pages written.
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Where.
+    pub output: PathBuf,
+    /// How long it took.
+    pub elapsed: Duration,
+    /// Warnings.
+    pub warnings: Diagnostics,
+}
+
+/// Reads the configuration named by `opts`, with overrides applied.
+pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnostics> {
+    let path = opts.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
+    let path = if path.is_absolute() { path } else { opts.root.join(path) };
+    let mut config = config::load(&opts.root, &path)?;
+    if let Some(url) = &opts.base_url {
+        config.set_base_url(url).map_err(|e| {
+            Diagnostics(vec![
+                Diagnostic::error("--base-url", 0, 0, e).with_hint("write it as https://host/ or https://host/path/"),
+            ])
+        })?;
+    }
+    Ok(config)
+}
+
+/// Loads and renders the site; every diagnostic of every stage is gathered.
+pub fn load(opts: &BuildOptions) -> Result<Site> {
+    let config = load_config(opts).map_err(Error::Site)?;
+    let now = opts.now.unwrap_or_else(Timestamp::now);
+    let clock = SiteClock::new(&config.site.timezone, now)
+        .map_err(|e| Error::Site(Diagnostics(vec![Diagnostic::error(config.display_path(), 0, 0, e)])))?;
+    let (mut lib, mut diags) = content::load(
+        &config,
+        &LoadOptions {
+            drafts: opts.drafts,
+            clock: &clock,
+        },
+    );
+    let mut data_diags = Vec::new();
+    let data = content::data::load(&config.root, &mut data_diags);
+    diags.extend(data_diags);
+    let mut templates = match Templates::load(&config) {
+        Ok(t) => Some(t),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    if let Some(t) = &templates {
+        diags.extend(content::markdown_pass::render_all(
+            &mut lib,
+            &config,
+            &TeraShortcodes(t),
+        ));
+    }
+    if diags.has_errors() {
+        diags.sort();
+        return Err(Error::Site(diags));
+    }
+    let Some(templates) = templates.as_mut() else {
+        return Err(Error::Site(diags));
+    };
+    templates.tera.global_context().insert("data", &data);
+    let env = ViewEnv {
+        config: &config,
+        clock: &clock,
+        lib: &lib,
+    };
+    let (outputs, render_diags) = render::render_site(&env, templates);
+    diags.extend(render_diags);
+    diags.sort();
+    if diags.has_errors() {
+        return Err(Error::Site(diags));
+    }
+    Ok(Site {
+        config,
+        clock,
+        lib,
+        outputs,
+        diagnostics: diags,
+    })
+}
+
+/// The output folder for `opts` and `config`.
+pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
+    match &opts.output {
+        Some(o) if o.is_absolute() => o.clone(),
+        Some(o) => std::env::current_dir().map(|d| d.join(o)).unwrap_or_else(|_| o.clone()),
+        None => config.root.join(&config.site.output_dir),
+    }
+}
+
+/// Builds the site and writes it, replacing the output folder only when the
+/// whole build succeeded.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let start = Instant::now();
+    let site = load(opts)?;
+    let out = output_dir(opts, &site.config);
+    let files = disk::write_site(&site.outputs, &out, &site.config.root)?;
+    Ok(BuildReport {
+        pages: site.outputs.html_count(),
+        files,
+        output: out,
+        elapsed: start.elapsed(),
+        warnings: site.diagnostics,
+    })
+}
+
+/// `path` shown relative to `root`.
+pub fn shown(root: &Path, path: &Path) -> PathBuf {
+    config::display_path(root, path)
+}

@@ -1,0 +1,155 @@
+//! Dates and times in the site's time zone.
+//!
+//! Front matter writes dates as `2026-07-15` (midnight in the site's zone),
+//! `2026-07-15 08:30`, `2026-07-15T08:30:00` (local) or RFC 3339 with an
+//! offset. [`SiteClock`] parses them into instants and formats instants
+//! back for pages, feeds and CAP.
+
+use jiff::civil::{Date, DateTime};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime as Zoned};
+
+/// The site's time zone and the build clock.
+#[derive(Debug, Clone)]
+pub struct SiteClock {
+    tz: TimeZone,
+    now: Timestamp,
+}
+
+impl SiteClock {
+    /// A clock in zone `tz` (IANA name) whose "now" is `now`.
+    pub fn new(tz_name: &str, now: Timestamp) -> Result<Self, String> {
+        let tz = TimeZone::get(tz_name)
+            .map_err(|_| format!("unknown time zone '{tz_name}' (use an IANA name such as Asia/Shanghai)"))?;
+        Ok(SiteClock { tz, now })
+    }
+
+    /// The build's "now".
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
+    /// The site's zone.
+    pub fn tz(&self) -> &TimeZone {
+        &self.tz
+    }
+
+    /// Parses a front-matter date or time.
+    pub fn parse(&self, s: &str) -> Result<Timestamp, String> {
+        parse_in(s, &self.tz)
+    }
+
+    /// The instant in the site's zone.
+    pub fn zoned(&self, t: Timestamp) -> Zoned {
+        t.to_zoned_datetime(self.tz.clone())
+    }
+
+    /// RFC 3339 with the site's offset: `2026-07-15T08:30:00+08:00`.
+    pub fn rfc3339(&self, t: Timestamp) -> String {
+        self.zoned(t).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+    }
+
+    /// The local calendar date: `2026-07-15`.
+    pub fn ymd(&self, t: Timestamp) -> String {
+        self.zoned(t).strftime("%Y-%m-%d").to_string()
+    }
+
+    /// A Chinese date for readers: `2026年7月15日`.
+    pub fn display_date(&self, t: Timestamp) -> String {
+        let z = self.zoned(t);
+        format!("{}年{}月{}日", z.year(), z.month(), z.day())
+    }
+
+    /// A Chinese date and time: `2026年7月15日 08:30`.
+    pub fn display_datetime(&self, t: Timestamp) -> String {
+        let z = self.zoned(t);
+        format!("{} {:02}:{:02}", self.display_date(t), z.hour(), z.minute())
+    }
+
+    /// ISO week of the instant in the site's zone: (ISO year, week number).
+    pub fn iso_week(&self, t: Timestamp) -> (i16, i8) {
+        let w = self.zoned(t).date().iso_week_date();
+        (w.year(), w.week())
+    }
+}
+
+/// Parses a date or time; dates and times without an offset are in `tz`.
+pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, String> {
+    let s = s.trim();
+    let bad = || format!("'{s}' is not a date (write 2026-07-15, 2026-07-15 08:30 or 2026-07-15T08:30:00+08:00)");
+    if s.is_empty() {
+        return Err(bad());
+    }
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Ok(t);
+    }
+    if s.len() == 10 {
+        if let Ok(d) = s.parse::<Date>() {
+            return d
+                .to_zoned_datetime(tz.clone())
+                .map(|z| z.timestamp())
+                .map_err(|_| bad());
+        }
+        return Err(bad());
+    }
+    let normalized = s.replacen(' ', "T", 1);
+    if let Ok(dt) = normalized.parse::<DateTime>() {
+        return dt
+            .to_zoned_datetime(tz.clone())
+            .map(|z| z.timestamp())
+            .map_err(|_| bad());
+    }
+    Err(bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clock() -> SiteClock {
+        SiteClock::new("Asia/Shanghai", Timestamp::UNIX_EPOCH).unwrap()
+    }
+
+    #[test]
+    fn date_only_is_local_midnight() {
+        let c = clock();
+        let t = c.parse("2026-07-15").unwrap();
+        assert_eq!(c.rfc3339(t), "2026-07-15T00:00:00+08:00");
+        assert_eq!(t.to_string(), "2026-07-14T16:00:00Z");
+    }
+
+    #[test]
+    fn accepts_local_and_offset_times() {
+        let c = clock();
+        assert_eq!(
+            c.rfc3339(c.parse("2026-07-15 08:30").unwrap()),
+            "2026-07-15T08:30:00+08:00"
+        );
+        assert_eq!(
+            c.rfc3339(c.parse("2026-07-15T08:30:00").unwrap()),
+            "2026-07-15T08:30:00+08:00"
+        );
+        assert_eq!(
+            c.rfc3339(c.parse("2026-07-15T00:30:00Z").unwrap()),
+            "2026-07-15T08:30:00+08:00"
+        );
+        assert_eq!(c.display_date(c.parse("2026-07-05").unwrap()), "2026年7月5日");
+    }
+
+    #[test]
+    fn rejects_garbage_with_a_hint() {
+        let e = clock().parse("July 5").unwrap_err();
+        assert!(e.contains("2026-07-15"), "{e}");
+        assert!(clock().parse("2026-13-01").is_err());
+    }
+
+    #[test]
+    fn iso_weeks_at_year_edges() {
+        let c = clock();
+        assert_eq!(c.iso_week(c.parse("2026-12-31").unwrap()), (2026, 53));
+        assert_eq!(c.iso_week(c.parse("2027-01-01").unwrap()), (2026, 53));
+        // Sunday 23:30 in Shanghai is still the same ISO week, though UTC says Sunday 15:30.
+        assert_eq!(c.iso_week(c.parse("2026-05-24T23:30:00+08:00").unwrap()), (2026, 21));
+        assert_eq!(c.iso_week(c.parse("2026-05-25T00:10:00+08:00").unwrap()), (2026, 22));
+    }
+}

@@ -1,0 +1,187 @@
+//! A builder for fixture sites in temporary folders.
+#![allow(dead_code, unreachable_pub)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The fixed build clock of the tests.
+pub const NOW: &str = "2026-11-20T10:00:00+08:00";
+
+pub const SITE_YAML: &str = "title: 测试站\nbase_url: https://kepu.example.org/\ntimezone: Asia/Shanghai\ntowns:\n  - { id: xianlong, name: 仙龙镇, kind: town, communities: [仙龙村, 新房子村] }\n  - { id: zhongshanlu, name: 中山路街道, kind: street, communities: [和平社区] }\n";
+
+/// A minimal theme: enough to see every variable the tests look at.
+const MINI: &[(&str, &str)] = &[
+    (
+        "base.html",
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><title>{% block title %}{{ site.title }}{% endblock title %}</title></head><body>{% for b in banners %}<div class=\"banner\" data-expires=\"{{ b.expires }}\">{{ b.title }}</div>{% endfor %}{% block main %}{% endblock main %}</body></html>",
+    ),
+    (
+        "page.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ page.title }}</h1><a class=\"self\" href=\"{{ page.url }}\">self</a>{{ page.content | safe }}{% endblock main %}",
+    ),
+    ("article.html", "{% extends \"page.html\" %}"),
+    ("emergency.html", "{% extends \"page.html\" %}"),
+    ("column.html", "{% extends \"page.html\" %}"),
+    ("board.html", "{% extends \"page.html\" %}"),
+    ("station.html", "{% extends \"page.html\" %}"),
+    (
+        "section.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ section.title }}</h1><ul>{% for p in paginator.pages %}<li><a href=\"{{ p.url }}\">{{ p.title }}</a></li>{% endfor %}</ul>{% if paginator.next %}<a rel=\"next\" href=\"{{ paginator.next }}\">next</a>{% endif %}{% endblock main %}",
+    ),
+    (
+        "index.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>home</h1>{% for p in home.latest %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}<link href=\"{{ url(path='/css/a.css') }}\">{% endblock main %}",
+    ),
+    (
+        "404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>404</h1>{% endblock main %}",
+    ),
+    (
+        "taxonomy_list.html",
+        "{% extends \"base.html\" %}{% block main %}{% for t in taxonomy.terms %}<a href=\"{{ t.url }}\">{{ t.name }} {{ t.count }}</a>{% endfor %}{% endblock main %}",
+    ),
+    (
+        "taxonomy_term.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ term.name }}</h1>{% for p in paginator.pages %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}{% endblock main %}",
+    ),
+];
+
+pub struct SiteTest {
+    pub dir: tempfile::TempDir,
+}
+
+impl SiteTest {
+    /// A site with `SITE_YAML`, the minimal theme and no content.
+    pub fn new() -> Self {
+        let t = SiteTest {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        t.write("site.yaml", SITE_YAML);
+        for (name, src) in MINI {
+            t.write(&format!("themes/default/templates/{name}"), src);
+        }
+        t
+    }
+
+    /// A site using the repository's real default theme.
+    pub fn with_real_theme() -> Self {
+        let t = SiteTest {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        t.write("site.yaml", SITE_YAML);
+        copy_dir(&repo().join("themes/default"), &t.path().join("themes/default"));
+        t
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes a file under the site.
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        self.write_bytes(rel, text.as_bytes())
+    }
+
+    pub fn write_bytes(&self, rel: &str, bytes: &[u8]) -> &Self {
+        let p = self.path().join(rel);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+        self
+    }
+
+    /// A page with front matter `fm` (without fences) and `body`.
+    pub fn page(&self, rel: &str, fm: &str, body: &str) -> &Self {
+        self.write(&format!("content/{rel}"), &format!("---\n{fm}\n---\n{body}"))
+    }
+
+    /// Runs the kepu binary in the site with `args`.
+    pub fn kepu(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_kepu"))
+            .current_dir(self.path())
+            .args(args)
+            .output()
+            .expect("run kepu")
+    }
+
+    /// `kepu build --now NOW`, asserting success; returns stderr.
+    pub fn build_ok(&self) -> String {
+        let out = self.kepu(&["build", "--now", NOW]);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(out.status.success(), "build failed:\n{err}");
+        err
+    }
+
+    /// `kepu build --now NOW`, asserting failure; returns stderr.
+    pub fn build_err(&self) -> String {
+        let out = self.kepu(&["build", "--now", NOW]);
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(!out.status.success(), "build should have failed:\n{err}");
+        err
+    }
+
+    /// Reads a file of the output.
+    pub fn read(&self, rel: &str) -> String {
+        let p = self.path().join("public").join(rel);
+        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path().join("public").join(rel).exists()
+    }
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).into_iter().flatten() {
+        let rel = e.path().strip_prefix(from).expect("prefix");
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("mkdir");
+        } else if e.file_type().is_file() {
+            std::fs::copy(e.path(), &dest).expect("copy");
+        }
+    }
+}
+
+/// Every file under a folder with its bytes, for comparing builds.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path().strip_prefix(dir).expect("prefix").to_path_buf(),
+                std::fs::read(e.path()).expect("read"),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// True when xmllint is installed.
+pub fn have_xmllint() -> bool {
+    Command::new("xmllint").arg("--version").output().is_ok()
+}
+
+/// Validates `file` against a schema of ../shared/schemas with xmllint.
+pub fn xmllint(file: &Path, schema: &str) -> (bool, String) {
+    let schema = repo().join("../shared/schemas").join(schema);
+    let flag = if schema.extension().is_some_and(|e| e == "rng") {
+        "--relaxng"
+    } else {
+        "--schema"
+    };
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", flag])
+        .arg(&schema)
+        .arg(file)
+        .output()
+        .expect("run xmllint");
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).to_string())
+}

@@ -1,0 +1,207 @@
+//! Bad input: every mistake is reported with file, line and column, the
+//! build exits non-zero, and the last good site stays in place.
+
+mod common;
+
+use common::{SiteTest, snapshot};
+
+/// Builds a good site, applies `breakage`, builds again and returns stderr,
+/// asserting the failure left the earlier output untouched.
+fn fails_keeping_output(breakage: impl FnOnce(&SiteTest)) -> String {
+    let t = SiteTest::new();
+    t.page("articles/ok.md", "title: 好的\ndate: 2026-11-01", "正文\n");
+    t.build_ok();
+    let before = snapshot(&t.path().join("public"));
+    breakage(&t);
+    let err = t.build_err();
+    assert_eq!(
+        before,
+        snapshot(&t.path().join("public")),
+        "a failed build changed the output"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(t.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.contains("kepu-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left: {leftovers:?}");
+    err
+}
+
+#[test]
+fn broken_yaml_names_file_and_line() {
+    let err = fails_keeping_output(|t| {
+        t.write("content/articles/bad.md", "---\ntitle: 坏的\ntags: [a, b\n---\n正文\n");
+    });
+    assert!(err.contains("content/articles/bad.md:"), "{err}");
+    assert!(err.contains("error:"), "{err}");
+}
+
+#[test]
+fn unknown_key_in_site_yaml() {
+    let err = fails_keeping_output(|t| {
+        t.write("site.yaml", &format!("{}pagniate_by: 3\n", common::SITE_YAML));
+    });
+    assert!(err.contains("site.yaml:7:1: unknown field 'pagniate_by'"), "{err}");
+}
+
+#[test]
+fn wrong_type_in_site_yaml() {
+    let err = fails_keeping_output(|t| {
+        t.write("site.yaml", &format!("{}paginate_by: many\n", common::SITE_YAML));
+    });
+    assert!(err.contains("site.yaml:7:"), "{err}");
+    assert!(err.contains("paginate_by"), "{err}");
+}
+
+#[test]
+fn missing_title() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/untitled.md", "date: 2026-11-02", "x\n");
+    });
+    assert!(
+        err.contains("content/articles/untitled.md:2:1: the page has no title"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_emergency_level() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "emergency/flood.md",
+            "title: 暴雨\ndate: 2026-11-01\nexpires: 2026-11-03\nhazard: flood\nlevel: purple",
+            "x\n",
+        );
+    });
+    assert!(
+        err.contains("content/emergency/flood.md:6:8: unknown level 'purple'"),
+        "{err}"
+    );
+    assert!(err.contains("red, orange, yellow, blue"), "{err}");
+}
+
+#[test]
+fn two_pages_at_one_url() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/twin.md", "title: 一", "x\n");
+        t.page("articles/twin2.md", "title: 二\nslug: twin", "x\n");
+    });
+    assert!(
+        err.contains("content/articles/twin.md") && err.contains("content/articles/twin2.md"),
+        "{err}"
+    );
+    assert!(err.contains("both want the URL /articles/twin/"), "{err}");
+}
+
+#[test]
+fn missing_template() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/custom.md", "title: 自定\ntemplate: special.html", "x\n");
+    });
+    assert!(err.contains("template 'special.html' not found"), "{err}");
+    assert!(err.contains("create templates/special.html"), "{err}");
+}
+
+#[test]
+fn template_syntax_error_names_template_and_line() {
+    let err = fails_keeping_output(|t| {
+        t.write("templates/404.html", "<p>\n{% if %}\n");
+    });
+    assert!(err.contains("templates/404.html:2:"), "{err}");
+}
+
+#[test]
+fn invalid_utf8() {
+    let err = fails_keeping_output(|t| {
+        t.write_bytes("content/articles/gbk.md", b"---\ntitle: x\n---\n\xd6\xd0\xce\xc4\n");
+    });
+    assert!(
+        err.contains("content/articles/gbk.md:4:1: the file is not valid UTF-8"),
+        "{err}"
+    );
+}
+
+#[test]
+fn slug_that_climbs_out() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/evil.md", "title: 坏\nslug: ../../etc", "x\n");
+    });
+    assert!(
+        err.contains("content/articles/evil.md:3:1: slug '../../etc' may only use"),
+        "{err}"
+    );
+    assert!(!common::repo().join("etc").exists());
+}
+
+#[test]
+fn output_dir_dot_is_refused() {
+    let err = fails_keeping_output(|t| {
+        t.write("site.yaml", &format!("{}output_dir: .\n", common::SITE_YAML));
+    });
+    assert!(err.contains("site.yaml:7:1: refusing to use"), "{err}");
+}
+
+#[test]
+fn unknown_town_and_board_target() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "boards/gate.md",
+            "title: 门口\nboard_kind: gallery\nplace: park\ntown: nowhere\nshowing:\n  - { page: \"@/articles/missing.md\", from: 2026-11-01 }",
+            "x\n",
+        );
+    });
+    assert!(
+        err.contains("content/boards/gate.md:5:7: unknown town id 'nowhere'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/boards/gate.md:7:14: the board shows @/articles/missing.md, which does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_error_is_reported_at_once() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/a.md", "date: 2026-11-02", "x\n");
+        t.page("articles/b.md", "title: b\ndate: yesterday", "x\n");
+        t.page(
+            "emergency/c.md",
+            "title: c\ndate: 2026-11-01\nlevel: pink\nhazard: flood",
+            "x\n",
+        );
+    });
+    assert!(err.contains("content/articles/a.md:2:1"), "{err}");
+    assert!(
+        err.contains("content/articles/b.md:3:1: 'yesterday' is not a date"),
+        "{err}"
+    );
+    assert!(err.contains("content/emergency/c.md:4:8"), "{err}");
+    assert!(err.contains("3 error(s)"), "{err}");
+}
+
+#[test]
+fn field_of_another_kind() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/h.md", "title: h\nhazard: flood", "x\n");
+    });
+    assert!(
+        err.contains("content/articles/h.md:3:1: 'hazard' is a field of emergency notes, not of articles"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_foreign_output_folder_is_not_replaced() {
+    let t = SiteTest::new();
+    t.page("articles/ok.md", "title: 好", "x\n");
+    t.write("public/keep.txt", "mine");
+    let err = t.build_err();
+    assert!(err.contains("not written by kepu"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(t.path().join("public/keep.txt")).unwrap(),
+        "mine"
+    );
+}
