@@ -35,6 +35,8 @@ pub struct Diagnostic {
     pub message: String,
     /// How to fix it.
     pub hint: Option<String>,
+    /// The lint that raised it, if any (`column-week`, `stale-board` ...).
+    pub lint: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -47,6 +49,7 @@ impl Diagnostic {
             column,
             message: message.into(),
             hint: None,
+            lint: None,
         }
     }
 
@@ -61,6 +64,12 @@ impl Diagnostic {
     /// Adds a hint on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Marks the diagnostic as raised by `lint`.
+    pub fn with_lint(mut self, lint: &'static str) -> Self {
+        self.lint = Some(lint);
         self
     }
 

@@ -61,6 +61,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Warnings.
     pub warnings: Diagnostics,
+    /// Lint findings (`kepu check` lists them one by one).
+    pub lints: Diagnostics,
 }
 
 /// Reads the configuration named by `opts`, with overrides applied.
@@ -152,7 +154,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let site = load(opts)?;
     let out = output_dir(opts, &site.config);
     let files = disk::write_site(&site.outputs, &out, &site.config.root)?;
+    let lints = crate::check::lints(&site);
     Ok(BuildReport {
+        lints,
         pages: site.outputs.html_count(),
         files,
         output: out,

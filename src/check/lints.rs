@@ -5,7 +5,8 @@
 use crate::Site;
 use crate::content::parse::locate;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::kinds::{FieldError, KindData};
+use crate::kinds::{FieldError, Kind, KindData};
+use crate::report::{columns, coverage, freshness};
 
 /// Longest a note may be active before the lint flags it.
 const MAX_ACTIVE_DAYS: i64 = 30;
@@ -14,14 +15,28 @@ const MAX_ACTIVE_DAYS: i64 = 30;
 pub fn lints(site: &Site) -> Diagnostics {
     let mut out = Vec::new();
     emergency(site, &mut out);
+    column_weeks(site, &mut out);
+    boards(site, &mut out);
+    communities(site, &mut out);
     Diagnostics(out)
 }
 
-fn warn(site: &Site, page: &crate::content::Page, e: FieldError) -> Diagnostic {
+/// One line per lint: `3 column weeks short`, for the end of a build.
+pub fn summary(d: &Diagnostics) -> Vec<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for x in d.iter() {
+        if let Some(l) = x.lint {
+            *counts.entry(l).or_default() += 1;
+        }
+    }
+    counts.into_iter().map(|(l, n)| format!("{n} × {l}")).collect()
+}
+
+fn warn(site: &Site, page: &crate::content::Page, e: FieldError, lint: &'static str) -> Diagnostic {
     let shown = crate::site::shown(&site.config.root, &page.file);
     let mut d = locate(&shown, &page.yaml, 2, e);
     d.severity = crate::Severity::Warning;
-    d
+    d.with_lint(lint)
 }
 
 fn emergency(site: &Site, out: &mut Vec<Diagnostic>) {
@@ -36,6 +51,7 @@ fn emergency(site: &Site, out: &mut Vec<Diagnostic>) {
                     "the emergency note has no 'expires': it would stay active for ever",
                 )
                 .hint("add 'expires:' with the time the warning ends"),
+                "note-without-expiry",
             )),
             (Some(start), Some(end)) if end.duration_since(start).as_secs() > MAX_ACTIVE_DAYS * 86_400 => {
                 out.push(warn(
@@ -48,9 +64,87 @@ fn emergency(site: &Site, out: &mut Vec<Diagnostic>) {
                     .hint(
                         "emergency notes are for warnings of days, not months; shorten 'expires' or make it an article",
                     ),
+                    "note-too-long",
                 ))
             }
             _ => {}
+        }
+    }
+}
+
+fn column_weeks(site: &Site, out: &mut Vec<Diagnostic>) {
+    let (line, col) = crate::yaml::locate_key(
+        &std::fs::read_to_string(&site.config.path).unwrap_or_default(),
+        &["columns", "since"],
+    );
+    for w in columns::weeks(&site.lib, &site.config, &site.clock) {
+        if !w.met {
+            out.push(
+                Diagnostic::warning(
+                    site.config.display_path(),
+                    line,
+                    col,
+                    format!(
+                        "{}: {} of {} column entries (week of {})",
+                        w.label, w.count, w.required, w.monday
+                    ),
+                )
+                .with_hint("add an entry under content/columns/ for that week (kepu new column TITLE)")
+                .with_lint("column-week-short"),
+            );
+        }
+    }
+}
+
+fn boards(site: &Site, out: &mut Vec<Diagnostic>) {
+    let now = site.clock.now();
+    let days = site.config.site.boards.stale_after_days;
+    for (_, page) in site.lib.pages_of(Kind::Board) {
+        let KindData::Board(b) = &page.data else { continue };
+        let (msg, lint) = match freshness::freshness(b, now, days) {
+            freshness::Freshness::Fresh => continue,
+            freshness::Freshness::Empty => ("the board shows nothing now".to_string(), "board-empty"),
+            freshness::Freshness::Stale => (
+                format!(
+                    "the board's display has not changed for {} days (more than {days})",
+                    freshness::days_unchanged(b, now).unwrap_or(0)
+                ),
+                "board-stale",
+            ),
+        };
+        let key = if b.showing.is_empty() { "title" } else { "showing" };
+        out.push(warn(
+            site,
+            page,
+            FieldError::new(key, msg).hint("add a new entry to 'showing' with today's date"),
+            lint,
+        ));
+    }
+}
+
+fn communities(site: &Site, out: &mut Vec<Diagnostic>) {
+    let text = std::fs::read_to_string(&site.config.path).unwrap_or_default();
+    for town in coverage::towns(&site.lib, &site.config) {
+        for c in &town.communities {
+            let missing: Vec<&str> = [(c.station, "科普站"), (c.board, "宣传栏"), (c.staff, "科普员")]
+                .iter()
+                .filter(|(has, _)| !has)
+                .map(|(_, n)| *n)
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let (line, col) = crate::yaml::locate_text(&text, &c.name, 1).unwrap_or((0, 0));
+            out.push(
+                Diagnostic::warning(
+                    site.config.display_path(),
+                    line,
+                    col,
+                    format!("{} {}: no {}", town.name, c.name, missing.join(", no ")),
+                )
+                .with_hint("add a station (kepu new station), a board or staff for it")
+                .with_lint("community-gap"),
+            );
         }
     }
 }

@@ -5,4 +5,4 @@
 
 mod lints;
 
-pub use lints::lints;
+pub use lints::{lints, summary};

@@ -24,6 +24,10 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
     match crate::build(&opts) {
         Ok(report) => {
             print_diagnostics(&report.warnings);
+            let lints = crate::check::summary(&report.lints);
+            if !lints.is_empty() {
+                eprintln!("warning: site lints: {} (run kepu check for details)", lints.join(", "));
+            }
             let out = crate::site::shown(&std::env::current_dir().unwrap_or_default(), &report.output);
             eprintln!(
                 "Built {} pages ({} files) in {:.2} s → {}/",

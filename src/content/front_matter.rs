@@ -196,34 +196,37 @@ pub struct FrontMatter {
 
 impl FrontMatter {
     /// The kind-specific keys that are set, with the kind they belong to.
-    pub fn kind_keys(&self) -> Vec<(&'static str, crate::kinds::Kind)> {
+    pub fn kind_keys(&self) -> Vec<(&'static str, &'static [crate::kinds::Kind])> {
         use crate::kinds::Kind::*;
         let mut v = Vec::new();
-        let mut add = |set: bool, key, kind| {
+        let mut add = |set: bool, key, kinds: &'static [crate::kinds::Kind]| {
             if set {
-                v.push((key, kind));
+                v.push((key, kinds));
             }
         };
-        add(self.hazard.is_some(), "hazard", Emergency);
-        add(self.level.is_some(), "level", Emergency);
-        add(self.expires.is_some(), "expires", Emergency);
-        add(self.areas.is_some(), "areas", Emergency);
-        add(self.steps.is_some(), "steps", Emergency);
-        add(self.source.is_some(), "source", Emergency);
-        add(self.medium.is_some(), "medium", Column);
-        add(self.outlet.is_some(), "outlet", Column);
-        add(self.program.is_some(), "program", Column);
-        add(self.episode.is_some(), "episode", Column);
-        add(self.board_kind.is_some(), "board_kind", Board);
-        add(self.place.is_some(), "place", Board);
-        add(self.address.is_some(), "address", Board);
-        add(self.maintainer.is_some(), "maintainer", Board);
-        add(self.showing.is_some(), "showing", Board);
-        add(self.community.is_some(), "community", Station);
-        add(self.station_kind.is_some(), "station_kind", Station);
-        add(self.staff.is_some(), "staff", Station);
-        add(self.hours.is_some(), "hours", Station);
-        add(self.equipment.is_some(), "equipment", Station);
+        add(self.hazard.is_some(), "hazard", &[Emergency]);
+        add(self.level.is_some(), "level", &[Emergency]);
+        add(self.expires.is_some(), "expires", &[Emergency]);
+        add(self.areas.is_some(), "areas", &[Emergency]);
+        add(self.steps.is_some(), "steps", &[Emergency]);
+        add(self.source.is_some(), "source", &[Emergency]);
+        add(self.medium.is_some(), "medium", &[Column]);
+        add(self.outlet.is_some(), "outlet", &[Column]);
+        add(self.program.is_some(), "program", &[Column]);
+        add(self.episode.is_some(), "episode", &[Column]);
+        add(self.board_kind.is_some(), "board_kind", &[Board]);
+        add(self.place.is_some(), "place", &[Board]);
+        add(self.address.is_some(), "address", &[Board, Station]);
+        add(self.maintainer.is_some(), "maintainer", &[Board]);
+        add(self.showing.is_some(), "showing", &[Board]);
+        add(self.community.is_some(), "community", &[Station, Board]);
+        add(self.station_kind.is_some(), "station_kind", &[Station]);
+        add(self.staff.is_some(), "staff", &[Station]);
+        add(self.hours.is_some(), "hours", &[Station]);
+        add(self.equipment.is_some(), "equipment", &[Station]);
+        add(self.town.is_some(), "town", &[Board, Station]);
+        add(self.location.is_some(), "location", &[Board, Station]);
+        add(self.boards.is_some(), "boards", &[Station]);
         v
     }
 }

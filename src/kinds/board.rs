@@ -83,6 +83,8 @@ pub struct BoardMeta {
     pub place: String,
     /// Town id.
     pub town: String,
+    /// Village or community it serves, if it stands in one.
+    pub community: Option<String>,
     /// Street address.
     pub address: Option<String>,
     /// Map position.
@@ -159,6 +161,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         board_kind,
         place,
         town,
+        community: fm.community.clone(),
         address: fm.address.clone(),
         location: fm.location,
         maintainer: fm.maintainer.clone(),

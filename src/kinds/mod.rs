@@ -148,8 +148,10 @@ impl FieldError {
 
 /// Parses the kind-specific fields of `fm` for a page of `kind`.
 pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    for (key, owner) in fm.kind_keys() {
-        if owner != kind {
+    for (key, owners) in fm.kind_keys() {
+        if let Some(&owner) = owners.first()
+            && !owners.contains(&kind)
+        {
             errors.push(
                 FieldError::new(
                     key,

@@ -47,6 +47,8 @@ pub struct StationMeta {
     pub location: Option<crate::content::front_matter::Location>,
     /// Board ids.
     pub boards: Vec<String>,
+    /// Street address.
+    pub address: Option<String>,
 }
 
 pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> StationMeta {
@@ -68,5 +70,6 @@ pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> StationMe
         equipment: fm.equipment.clone().unwrap_or_default(),
         location,
         boards: fm.boards.clone().unwrap_or_default(),
+        address: fm.address.clone(),
     }
 }

@@ -1,67 +1,94 @@
-//! placeholder
-use serde::Serialize;
-pub trait LinkResolver: Sync {
-    fn resolve(&self, path: &str) -> Option<String>;
+//! Markdown bodies to HTML, with everything the rest of the site needs to
+//! know about them.
+//!
+//! [`render`] takes one body (front matter already removed):
+//! 1. `shortcodes` replaces shortcode calls (outside code) by placeholders
+//!    and renders them, remembering where each came from.
+//! 2. `pass` parses the result with pulldown-cmark (CommonMark, tables,
+//!    footnotes, strikethrough, task lists, heading attributes) and
+//!    transforms the events in one pass: shortcode output, links, code
+//!    highlighting (`highlight`), heading notes, plain text.
+//! 3. `headings` assigns heading ids and builds the table of contents.
+//! 4. `summary` renders the part before `<!-- more -->` or the first
+//!    paragraph; pulldown-cmark's HTML writer renders the whole body.
+//! 5. `reading_time` turns the Han character and word counts of the
+//!    plain text (counted by `text`) into minutes.
+//!
+//! Every problem in the body is collected; if there is any, all of them are
+//! returned, sorted by position, instead of the HTML.
+
+mod headings;
+mod highlight;
+mod links;
+mod pass;
+mod placeholders;
+mod position;
+mod reading_time;
+mod shortcode_call;
+mod shortcodes;
+mod summary;
+mod text;
+mod types;
+
+use pulldown_cmark::Options;
+
+pub use highlight::{available_themes, highlight_css};
+pub use types::{Heading, InternalLink, LinkResolver, MarkdownError, MarkdownOptions, Rendered, ShortcodeRenderer};
+
+use position::{Locator, Positions};
+use text::CollectedText;
+
+/// The pulldown-cmark extensions kepu uses, the same for every parse.
+pub(crate) fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
 }
-pub trait ShortcodeRenderer: Sync {
-    fn exists(&self, name: &str) -> bool;
-    fn render(
-        &self,
-        name: &str,
-        args: &serde_json::Map<String, serde_json::Value>,
-        body: Option<&str>,
-    ) -> Result<String, String>;
-}
-pub struct MarkdownOptions<'a> {
-    pub highlight: bool,
-    pub han_per_minute: u32,
-    pub words_per_minute: u32,
-    pub links: &'a dyn LinkResolver,
-    pub shortcodes: &'a dyn ShortcodeRenderer,
-}
-#[derive(Debug, Clone, Serialize)]
-pub struct Heading {
-    pub level: u32,
-    pub id: String,
-    pub title: String,
-    pub children: Vec<Heading>,
-}
-#[derive(Debug, Clone)]
-pub struct InternalLink {
-    pub path: String,
-    pub anchor: Option<String>,
-    pub line: usize,
-    pub column: usize,
-}
-#[derive(Debug, Clone, PartialEq)]
-pub struct MarkdownError {
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
-    pub hint: Option<String>,
-}
-#[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub html: String,
-    pub summary_html: Option<String>,
-    pub toc: Vec<Heading>,
-    pub anchors: Vec<String>,
-    pub internal_links: Vec<InternalLink>,
-    pub external_links: Vec<String>,
-    pub text: String,
-    pub han_count: usize,
-    pub word_count: usize,
-    pub reading_time: u32,
-}
-pub fn render(src: &str, _opts: &MarkdownOptions) -> Result<Rendered, Vec<MarkdownError>> {
+
+/// Renders one Markdown body. Lines and columns in errors and links are
+/// 1-based and relative to the start of `src`.
+///
+/// # Errors
+///
+/// Every problem in the body at once, sorted by position: broken `@/`
+/// links, unknown or failing shortcodes, malformed shortcode calls.
+pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<MarkdownError>> {
+    let mut errors = Vec::new();
+    let locator = Locator::new(src);
+    let expansion = shortcodes::expand(src, opts.shortcodes, &locator, &mut errors);
+    let pos = Positions {
+        locator,
+        map: expansion.map,
+    };
+    let expanded = expansion.text;
+    let out = pass::run(&expanded, opts, expansion.outputs, &pos, &mut errors);
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| (e.line, e.column));
+        return Err(errors);
+    }
+    let mut events = out.events;
+    let mut anchors = Vec::new();
+    let toc = headings::finish_headings(&mut events, out.headings, &mut anchors);
+    anchors.extend(out.footnotes);
+    let summary_html = summary::summary_html(&events);
+    let mut html = String::with_capacity(expanded.len() + expanded.len() / 2 + 64);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let CollectedText { text, han, words } = out.text;
     Ok(Rendered {
-        html: src.to_string(),
-        ..Default::default()
+        html,
+        summary_html,
+        toc,
+        anchors,
+        internal_links: out.links.internal,
+        external_links: out.links.external,
+        text,
+        han_count: han,
+        word_count: words,
+        reading_time: reading_time::reading_time(han, words, opts.han_per_minute, opts.words_per_minute),
     })
 }
-pub fn highlight_css(_theme: &str) -> Result<String, String> {
-    Ok(String::new())
-}
-pub fn available_themes() -> Vec<String> {
-    vec!["InspiredGitHub".into()]
-}
+
+#[cfg(test)]
+mod tests;

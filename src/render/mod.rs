@@ -8,6 +8,7 @@
 
 pub mod assets;
 pub mod builtins;
+pub mod feeds_out;
 pub mod jobs;
 pub mod pages;
 pub mod paginate;
@@ -40,6 +41,7 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates) -> (OutputSet, Vec<
     let mut set = OutputSet::default();
     jobs::run(jobs, templates, &env.config.base_path, &mut set, &mut diags);
     assets::add(env.config, lib, &mut set, &mut diags);
+    feeds_out::add(env, lib, &mut set, &mut diags);
     for page in &lib.pages {
         for alias in &page.meta.aliases {
             redirects.push((

@@ -1,0 +1,211 @@
+//! Link and image destinations.
+//!
+//! [`LinkCollector::start_tag`] takes each link or image start event:
+//! 1. `@/path.md#anchor` is noted as an [`InternalLink`] (positioned at the
+//!    `@/` when it is in the link's own text, else at the link's start) and
+//!    resolved through the [`LinkResolver`]; the anchor is put back on the
+//!    URL. An unknown path is a [`MarkdownError`].
+//! 2. An external link (`http://`, `https://`, `//`) is noted and written as
+//!    raw `<a .. rel="noopener">` HTML, using pulldown-cmark's own writer for
+//!    the `href` and `title` escaping; its end event stays as it is.
+//! 3. Everything else passes through unchanged.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Tag};
+
+use super::position::Positions;
+use super::{InternalLink, LinkResolver, MarkdownError};
+
+/// Collects links while rewriting their destinations.
+pub(crate) struct LinkCollector<'o> {
+    resolver: &'o dyn LinkResolver,
+    pub(crate) internal: Vec<InternalLink>,
+    pub(crate) external: Vec<String>,
+}
+
+impl<'o> LinkCollector<'o> {
+    /// A collector resolving through `resolver`.
+    pub(crate) fn new(resolver: &'o dyn LinkResolver) -> Self {
+        Self {
+            resolver,
+            internal: Vec::new(),
+            external: Vec::new(),
+        }
+    }
+
+    /// The event to emit for a link or image start tag found at `range` of
+    /// the expanded `text`.
+    pub(crate) fn start_tag<'a>(
+        &mut self,
+        tag: Tag<'a>,
+        range: Range<usize>,
+        text: &str,
+        pos: &Positions<'_>,
+        errors: &mut Vec<MarkdownError>,
+    ) -> Event<'a> {
+        let (is_link, dest) = match &tag {
+            Tag::Link { dest_url, .. } => (true, dest_url),
+            Tag::Image { dest_url, .. } => (false, dest_url),
+            _ => return Event::Start(tag),
+        };
+        if let Some(rest) = dest.strip_prefix("@/") {
+            let at = text
+                .get(range.clone())
+                .and_then(|s| s.rfind("@/"))
+                .map_or(range.start, |i| range.start + i);
+            let url = self.internal(rest, at, pos, errors);
+            return Event::Start(with_dest(tag, url));
+        }
+        if is_link && is_external(dest) {
+            self.external.push(dest.to_string());
+            return Event::InlineHtml(CowStr::from(external_anchor(tag)));
+        }
+        Event::Start(tag)
+    }
+
+    /// Notes and resolves `@/` + `rest`; `None` (and an error) if unknown.
+    fn internal(
+        &mut self,
+        rest: &str,
+        at: usize,
+        pos: &Positions<'_>,
+        errors: &mut Vec<MarkdownError>,
+    ) -> Option<String> {
+        let (path, anchor) = match rest.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor).filter(|a| !a.is_empty())),
+            None => (rest, None),
+        };
+        let (line, column) = pos.line_col(at);
+        self.internal.push(InternalLink {
+            path: path.to_owned(),
+            anchor: anchor.map(str::to_owned),
+            line,
+            column,
+        });
+        let Some(mut url) = self.resolver.resolve(path) else {
+            errors.push(MarkdownError {
+                line,
+                column,
+                message: format!("broken internal link: @/{path} does not exist"),
+                hint: Some("check the path under content/".to_owned()),
+            });
+            return None;
+        };
+        if let Some(anchor) = anchor {
+            url.push('#');
+            url.push_str(anchor);
+        }
+        Some(url)
+    }
+}
+
+/// Whether `dest` points off-site: `http://`, `https://` or `//`.
+fn is_external(dest: &str) -> bool {
+    let starts = |p: &str| dest.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    starts("http://") || starts("https://") || dest.starts_with("//")
+}
+
+/// `tag` with its destination replaced by `url` (kept as it is if `None`).
+fn with_dest(tag: Tag<'_>, url: Option<String>) -> Tag<'_> {
+    let Some(url) = url else { return tag };
+    match tag {
+        Tag::Link {
+            link_type, title, id, ..
+        } => Tag::Link {
+            link_type,
+            dest_url: CowStr::from(url),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type, title, id, ..
+        } => Tag::Image {
+            link_type,
+            dest_url: CowStr::from(url),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
+/// `<a href=".." title=".." rel="noopener">` for a link start tag.
+fn external_anchor(tag: Tag<'_>) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, std::iter::once(Event::Start(tag)));
+    if html.ends_with('>') {
+        html.pop();
+    }
+    html.push_str(" rel=\"noopener\">");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::position::{Locator, SourceMap};
+    use pulldown_cmark::LinkType;
+
+    struct Pages;
+    impl LinkResolver for Pages {
+        fn resolve(&self, path: &str) -> Option<String> {
+            (path == "articles/x.md").then(|| "/kepu/articles/x/".to_owned())
+        }
+    }
+
+    fn link(dest: &str, title: &str) -> Tag<'static> {
+        Tag::Link {
+            link_type: LinkType::Inline,
+            dest_url: CowStr::from(dest.to_owned()),
+            title: CowStr::from(title.to_owned()),
+            id: CowStr::Borrowed(""),
+        }
+    }
+
+    fn run(text: &str, tag: Tag<'static>) -> (Event<'static>, LinkCollector<'static>, Vec<MarkdownError>) {
+        let pos = Positions {
+            locator: Locator::new(text),
+            map: SourceMap::default(),
+        };
+        let mut links = LinkCollector::new(&Pages);
+        let mut errors = Vec::new();
+        let ev = links.start_tag(tag, 0..text.len(), text, &pos, &mut errors);
+        (ev, links, errors)
+    }
+
+    #[test]
+    fn internal_link_resolves_with_anchor() {
+        let text = "[x](@/articles/x.md#part)";
+        let (ev, links, errors) = run(text, link("@/articles/x.md#part", ""));
+        assert!(errors.is_empty());
+        assert!(matches!(ev, Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.as_ref() == "/kepu/articles/x/#part"));
+        let l = &links.internal[0];
+        assert_eq!((l.path.as_str(), l.anchor.as_deref()), ("articles/x.md", Some("part")));
+        assert_eq!((l.line, l.column), (1, 5));
+    }
+
+    #[test]
+    fn broken_internal_link_is_an_error() {
+        let (_, links, errors) = run("[y](@/nope.md)", link("@/nope.md", ""));
+        assert_eq!(errors[0].message, "broken internal link: @/nope.md does not exist");
+        assert_eq!(errors[0].hint.as_deref(), Some("check the path under content/"));
+        assert_eq!(links.internal.len(), 1);
+    }
+
+    #[test]
+    fn external_link_gets_rel_and_escaped_title() {
+        let (ev, links, _) = run("", link("https://example.org/?a=1&b=2", "say \"hi\""));
+        assert_eq!(
+            ev,
+            Event::InlineHtml(CowStr::from(
+                "<a href=\"https://example.org/?a=1&amp;b=2\" title=\"say &quot;hi&quot;\" rel=\"noopener\">"
+                    .to_owned()
+            ))
+        );
+        assert_eq!(links.external, ["https://example.org/?a=1&b=2"]);
+        assert!(is_external("//cdn.example.org/x") && is_external("HTTP://X"));
+        assert!(!is_external("/local/") && !is_external("mailto:a@b"));
+    }
+}

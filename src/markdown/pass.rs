@@ -1,0 +1,346 @@
+//! The one pass over pulldown-cmark's events.
+//!
+//! [`run`] parses the expanded text (adjacent text events merged) and, event
+//! by event:
+//! 1. puts shortcode output back where its placeholder is: inline as raw
+//!    HTML, or, when block output stands on a line of its own in a
+//!    paragraph, as an HTML block with the paragraph split around it;
+//! 2. notes headings (level, explicit id, text) for [`super::headings`];
+//! 3. rewrites link and image destinations ([`LinkCollector`]);
+//! 4. replaces each code block by its (highlighted) HTML;
+//! 5. notes footnote labels as anchors;
+//! 6. feeds the plain text to a [`TextCollector`].
+//!
+//! The transformed events are kept in a list, because heading ids can only
+//! be written into the start events once all headings are known.
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
+
+use super::headings::PendingHeading;
+use super::highlight::code_block;
+use super::links::LinkCollector;
+use super::placeholders::{Piece, Pieces, is_block_html, substitute};
+use super::position::Positions;
+use super::shortcodes::PLACEHOLDER_OPEN;
+use super::text::{CollectedText, TextCollector};
+use super::{MarkdownError, MarkdownOptions, parser_options};
+
+/// What the pass produced.
+pub(crate) struct PassOutput<'a, 'o> {
+    pub(crate) events: Vec<Event<'a>>,
+    pub(crate) headings: Vec<PendingHeading>,
+    pub(crate) links: LinkCollector<'o>,
+    pub(crate) footnotes: Vec<String>,
+    pub(crate) text: CollectedText,
+}
+
+/// Parses and transforms `text` (the shortcode-expanded source).
+pub(crate) fn run<'a, 'o>(
+    text: &'a str,
+    opts: &MarkdownOptions<'o>,
+    outputs: Vec<String>,
+    pos: &Positions<'_>,
+    errors: &mut Vec<MarkdownError>,
+) -> PassOutput<'a, 'o> {
+    let mut pass = Pass {
+        highlight: opts.highlight,
+        outputs,
+        events: Vec::with_capacity(text.len() / 16 + 16),
+        headings: Vec::new(),
+        heading_open: false,
+        in_code: false,
+        code_lang: None,
+        code_buf: String::new(),
+        para: Para::default(),
+        text: TextCollector::with_capacity(text.len()),
+        links: LinkCollector::new(opts.links),
+        footnotes: Vec::new(),
+    };
+    let parser = Parser::new_ext(text, parser_options()).into_offset_iter();
+    for (event, range) in TextMergeWithOffset::new(parser) {
+        if pass.settle_block(&event) {
+            continue;
+        }
+        pass.event(event, range, text, pos, errors);
+    }
+    PassOutput {
+        events: pass.events,
+        headings: pass.headings,
+        links: pass.links,
+        footnotes: pass.footnotes,
+        text: pass.text.finish(),
+    }
+}
+
+/// Where the pass is within the current paragraph.
+#[derive(Debug, Default)]
+struct Para {
+    /// Inside a paragraph.
+    open: bool,
+    /// Inline tags open inside the paragraph.
+    depth: usize,
+    /// The last event is block shortcode output that began a line; it
+    /// becomes a block if the line ends right after it.
+    block_candidate: bool,
+}
+
+struct Pass<'a, 'o> {
+    highlight: bool,
+    outputs: Vec<String>,
+    events: Vec<Event<'a>>,
+    headings: Vec<PendingHeading>,
+    heading_open: bool,
+    /// Inside a code block (its text goes to `code_buf`).
+    in_code: bool,
+    /// The language of the open code block.
+    code_lang: Option<String>,
+    code_buf: String,
+    para: Para,
+    text: TextCollector,
+    links: LinkCollector<'o>,
+    footnotes: Vec<String>,
+}
+
+impl<'a> Pass<'a, '_> {
+    fn event(
+        &mut self,
+        event: Event<'a>,
+        range: Range<usize>,
+        text: &str,
+        pos: &Positions<'_>,
+        errors: &mut Vec<MarkdownError>,
+    ) {
+        match event {
+            Event::Start(tag) => self.start(tag, range, text, pos, errors),
+            Event::End(end) => self.end(end),
+            Event::Text(t) => self.text(t),
+            Event::Code(code) => {
+                self.text.push_text(&code);
+                self.title_push(&code);
+                self.events.push(Event::Code(code));
+            }
+            Event::Html(html) => {
+                let html = substitute(html, &self.outputs);
+                self.text.push_html(&html);
+                self.events.push(Event::Html(html));
+            }
+            Event::InlineHtml(html) => {
+                let html = substitute(html, &self.outputs);
+                self.text.push_html(&html);
+                self.events.push(Event::InlineHtml(html));
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.text.push_break();
+                self.title_push(" ");
+                self.events.push(event);
+            }
+            other => self.events.push(other),
+        }
+    }
+
+    fn start(
+        &mut self,
+        tag: Tag<'a>,
+        range: Range<usize>,
+        text: &str,
+        pos: &Positions<'_>,
+        errors: &mut Vec<MarkdownError>,
+    ) {
+        if self.para.open {
+            self.para.depth += 1;
+        }
+        let event = match tag {
+            Tag::Paragraph => {
+                self.para = Para {
+                    open: true,
+                    ..Para::default()
+                };
+                Event::Start(Tag::Paragraph)
+            }
+            Tag::Heading { level, ref id, .. } => {
+                self.headings.push(PendingHeading {
+                    event: self.events.len(),
+                    level: level as u32,
+                    explicit: id.as_ref().map(|id| id.to_string()),
+                    title: String::new(),
+                });
+                self.heading_open = true;
+                Event::Start(tag)
+            }
+            Tag::CodeBlock(kind) => {
+                self.in_code = true;
+                self.code_lang = fence_language(&kind);
+                self.code_buf.clear();
+                return;
+            }
+            Tag::FootnoteDefinition(ref label) => {
+                self.footnotes.push(label.to_string());
+                Event::Start(tag)
+            }
+            Tag::Link { .. } | Tag::Image { .. } => {
+                let tag = self.substitute_in_link(tag);
+                self.links.start_tag(tag, range, text, pos, errors)
+            }
+            other => Event::Start(other),
+        };
+        self.events.push(event);
+    }
+
+    fn end(&mut self, end: TagEnd) {
+        match end {
+            TagEnd::Paragraph => self.para.open = false,
+            _ if self.para.open => self.para.depth = self.para.depth.saturating_sub(1),
+            _ => {}
+        }
+        match end {
+            TagEnd::CodeBlock => {
+                self.in_code = false;
+                let lang = self.code_lang.take();
+                let html = code_block(lang.as_deref(), &self.code_buf, self.highlight);
+                self.events.push(Event::Html(CowStr::from(html)));
+                self.text.push_break();
+                return;
+            }
+            TagEnd::Heading(_) => {
+                self.heading_open = false;
+                self.text.push_break();
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image => {}
+            _ => self.text.push_break(),
+        }
+        self.events.push(Event::End(end));
+    }
+
+    fn text(&mut self, t: CowStr<'a>) {
+        if self.in_code {
+            self.text.push_text(&t);
+            self.code_buf.push_str(&t);
+            return;
+        }
+        if self.outputs.is_empty() || !t.contains(PLACEHOLDER_OPEN) {
+            self.text.push_text(&t);
+            self.title_push(&t);
+            self.events.push(Event::Text(t));
+            return;
+        }
+        let line_start = self.para.open
+            && self.para.depth == 0
+            && matches!(
+                self.events.last(),
+                Some(Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::HardBreak)
+            );
+        let mut pieces = Pieces::new(&t).peekable();
+        let mut first = true;
+        while let Some(piece) = pieces.next() {
+            match piece {
+                Piece::Text(s) => {
+                    self.text.push_text(s);
+                    self.title_push(s);
+                    self.events.push(Event::Text(CowStr::from(s.to_owned())));
+                }
+                Piece::Output(i) => {
+                    let html = self.outputs.get_mut(i).map(std::mem::take).unwrap_or_default();
+                    let alone = first && line_start && pieces.peek().is_none();
+                    self.para.block_candidate = alone && is_block_html(&html);
+                    self.text.push_html(&html);
+                    self.events.push(Event::InlineHtml(CowStr::from(html)));
+                }
+            }
+            first = false;
+        }
+    }
+
+    /// Turns block output that ended its line into an HTML block. Returns
+    /// whether `next` was used up doing so.
+    fn settle_block(&mut self, next: &Event<'_>) -> bool {
+        if !std::mem::take(&mut self.para.block_candidate) {
+            return false;
+        }
+        let line_ends = matches!(
+            next,
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph)
+        );
+        if !line_ends {
+            return false;
+        }
+        let Some(Event::InlineHtml(mut html)) = self.events.pop() else {
+            return false;
+        };
+        match self.events.pop() {
+            Some(Event::Start(Tag::Paragraph)) | None => {}
+            Some(_) => self.events.push(Event::End(TagEnd::Paragraph)),
+        }
+        if !html.ends_with('\n') {
+            html = CowStr::from(format!("{html}\n"));
+        }
+        self.events.push(Event::Html(html));
+        self.text.push_break();
+        if matches!(next, Event::End(TagEnd::Paragraph)) {
+            self.para.open = false;
+            self.text.push_break();
+        } else {
+            self.events.push(Event::Start(Tag::Paragraph));
+        }
+        true
+    }
+
+    /// Substitutes shortcode output inside a link's destination and title.
+    fn substitute_in_link(&self, tag: Tag<'a>) -> Tag<'a> {
+        if self.outputs.is_empty() {
+            return tag;
+        }
+        match tag {
+            Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Link {
+                link_type,
+                dest_url: substitute(dest_url, &self.outputs),
+                title: substitute(title, &self.outputs),
+                id,
+            },
+            Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            } => Tag::Image {
+                link_type,
+                dest_url: substitute(dest_url, &self.outputs),
+                title: substitute(title, &self.outputs),
+                id,
+            },
+            other => other,
+        }
+    }
+
+    fn title_push(&mut self, s: &str) {
+        if self.heading_open {
+            if let Some(h) = self.headings.last_mut() {
+                h.title.push_str(s);
+            }
+        }
+    }
+}
+
+/// The first word of a fence's info string (`rust,linenos` → `rust`).
+fn fence_language(kind: &CodeBlockKind<'_>) -> Option<String> {
+    match kind {
+        CodeBlockKind::Fenced(info) => info
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned),
+        CodeBlockKind::Indented => None,
+    }
+}

@@ -1,0 +1,105 @@
+//! Adds every feed to the output set: the site, each section, each
+//! taxonomy term (Atom and RSS as site.yaml asks), CAP files and the CAP
+//! feed.
+
+use rayon::prelude::*;
+
+use super::views::ViewEnv;
+use crate::content::Library;
+use crate::error::Diagnostic;
+use crate::feeds::{Entries, FeedInfo, atom, cap, rss};
+use crate::kinds::Kind;
+use crate::output::{Dep, OutputSet};
+
+/// Adds the feeds to `set`.
+pub fn add(env: &ViewEnv, lib: &Library, set: &mut OutputSet, diags: &mut Vec<Diagnostic>) {
+    let s = &env.config.site;
+    let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
+    if s.feeds.atom || s.feeds.rss {
+        let entries = Entries::new(env, lib, s.feeds.full_content);
+        let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep)> = Vec::new();
+        let listed = |k: Kind| matches!(k, Kind::Article | Kind::Emergency | Kind::Column);
+        feeds.push((
+            FeedInfo {
+                title: s.title.clone(),
+                description: s.description.clone(),
+                html_path: String::new(),
+                dir: String::new(),
+            },
+            lib.pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| listed(p.kind))
+                .map(|(i, _)| i)
+                .collect(),
+            Dep::AllPages,
+        ));
+        for sec in lib.sections.iter().filter(|x| !x.name.is_empty()) {
+            feeds.push((
+                FeedInfo {
+                    title: format!("{} · {}", sec.title, s.title),
+                    description: sec.meta.description.clone().unwrap_or_default(),
+                    html_path: sec.path.clone(),
+                    dir: sec.path.clone(),
+                },
+                sec.pages.clone(),
+                Dep::Section(sec.name.clone()),
+            ));
+        }
+        for tax in &s.taxonomies {
+            for term in super::taxonomies::collect(lib, tax) {
+                let dir = format!("{tax}/{}/", term.slug);
+                feeds.push((
+                    FeedInfo {
+                        title: format!("{} · {}", term.name, s.title),
+                        description: String::new(),
+                        html_path: dir.clone(),
+                        dir,
+                    },
+                    term.pages,
+                    Dep::AllPages,
+                ));
+            }
+        }
+        let limit = s.feeds.limit.max(1);
+        let rendered: Vec<(String, String, Vec<Dep>)> = feeds
+            .par_iter()
+            .flat_map_iter(|(info, ids, dep)| {
+                let newest = entries.newest(ids.iter().copied(), limit);
+                let mut out = Vec::new();
+                if s.feeds.atom {
+                    out.push((
+                        format!("{}atom.xml", info.dir),
+                        atom::feed(env, info, &newest),
+                        vec![dep.clone(), Dep::Config],
+                    ));
+                }
+                if s.feeds.rss {
+                    out.push((
+                        format!("{}rss.xml", info.dir),
+                        rss::feed(env, info, &newest),
+                        vec![dep.clone(), Dep::Config],
+                    ));
+                }
+                out
+            })
+            .collect();
+        files.extend(rendered);
+    }
+    let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
+    for p in &notes {
+        if let Some(xml) = cap::message(env, p) {
+            files.push((cap::path(p), xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
+        }
+    }
+    files.push((
+        "emergency/cap.xml".into(),
+        cap::feed(env, &notes),
+        vec![Dep::Section("emergency".into()), Dep::Config],
+    ));
+    for (path, text, deps) in files {
+        if let Err(e) = set.add_text(&path, text, deps, "feeds") {
+            diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+        }
+    }
+}

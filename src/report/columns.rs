@@ -1,0 +1,106 @@
+//! The weekly column promise, measured: entries per ISO week from
+//! `columns.since` up to the week of the build clock.
+
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{Library, PageId};
+use crate::kinds::Kind;
+use crate::time::SiteClock;
+
+/// One ISO week of the column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Week {
+    /// ISO year.
+    pub year: i16,
+    /// ISO week number.
+    pub week: i8,
+    /// `2026-W14`.
+    pub label: String,
+    /// Its Monday, `2026-03-30`.
+    pub monday: String,
+    /// Entries that week.
+    pub count: usize,
+    /// Entries required.
+    pub required: u32,
+    /// Whether the week kept the promise.
+    pub met: bool,
+    /// The entries, oldest first.
+    #[serde(skip)]
+    pub entries: Vec<PageId>,
+}
+
+/// Every column entry grouped by ISO week, newest week first (all weeks
+/// that have entries, whatever `since` says).
+pub fn entries_by_week(lib: &Library, clock: &SiteClock) -> Vec<((i16, i8), Vec<PageId>)> {
+    let mut map: std::collections::BTreeMap<(i16, i8), Vec<PageId>> = Default::default();
+    for (id, p) in lib.pages_of(Kind::Column) {
+        if let Some(d) = p.date {
+            map.entry(clock.iso_week(d)).or_default().push(id);
+        }
+    }
+    let mut out: Vec<_> = map.into_iter().collect();
+    for (_, ids) in &mut out {
+        ids.sort_by(|&a, &b| {
+            lib.pages[a]
+                .date
+                .cmp(&lib.pages[b].date)
+                .then(lib.pages[a].path.cmp(&lib.pages[b].path))
+        });
+    }
+    out.reverse();
+    out
+}
+
+/// The weeks from `columns.since` to the week of now, oldest first. Empty
+/// when `since` is not set.
+pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
+    let Some(since) = config.site.columns.since.as_deref().and_then(|s| clock.parse(s).ok()) else {
+        return Vec::new();
+    };
+    let required = config.site.columns.min_per_week;
+    let by_week: std::collections::HashMap<(i16, i8), Vec<PageId>> = entries_by_week(lib, clock).into_iter().collect();
+    let start = clock.zoned(since).date();
+    let end = clock.zoned(clock.now()).date();
+    let mut out = Vec::new();
+    let mut day = monday_of(start);
+    while day <= end {
+        let w = day.iso_week_date();
+        let key = (w.year(), w.week());
+        let entries = by_week.get(&key).cloned().unwrap_or_default();
+        out.push(Week {
+            year: key.0,
+            week: key.1,
+            label: format!("{}-W{:02}", key.0, key.1),
+            monday: day.to_string(),
+            count: entries.len(),
+            required,
+            met: entries.len() >= required as usize,
+            entries,
+        });
+        match day.checked_add(jiff::Span::new().weeks(1)) {
+            Ok(next) => day = next,
+            Err(_) => break,
+        }
+    }
+    out
+}
+
+fn monday_of(d: Date) -> Date {
+    let w = d.iso_week_date();
+    ISOWeekDate::new(w.year(), w.week(), Weekday::Monday)
+        .map(|m| m.date())
+        .unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monday_of_a_sunday_and_a_new_year() {
+        assert_eq!(monday_of("2026-05-24".parse().unwrap()).to_string(), "2026-05-18");
+        assert_eq!(monday_of("2027-01-01".parse().unwrap()).to_string(), "2026-12-28");
+    }
+}

@@ -1,0 +1,136 @@
+//! 站栏员全覆盖: for every village and community of every town, whether it
+//! has a science station, a board and staff.
+//!
+//! A community has a station when a station names it; a board when a board
+//! names it (`community:`) or its station lists one (`boards:`); staff when
+//! one of its stations lists at least one person.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::content::{Library, PageId};
+use crate::kinds::{Kind, KindData};
+
+/// One community's marks.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommunityCoverage {
+    /// Name.
+    pub name: String,
+    /// Has a station.
+    pub station: bool,
+    /// Has a board.
+    pub board: bool,
+    /// Has staff.
+    pub staff: bool,
+    /// All three.
+    pub full: bool,
+    /// Its stations.
+    #[serde(skip)]
+    pub stations: Vec<PageId>,
+    /// Its boards.
+    #[serde(skip)]
+    pub boards: Vec<PageId>,
+}
+
+/// One town's figures.
+#[derive(Debug, Clone, Serialize)]
+pub struct TownCoverage {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// `town` or `street`.
+    pub kind: crate::config::TownKind,
+    /// Communities.
+    pub communities: Vec<CommunityCoverage>,
+    /// Communities with a station.
+    pub with_station: usize,
+    /// With a board.
+    pub with_board: usize,
+    /// With staff.
+    pub with_staff: usize,
+    /// With all three.
+    pub full: usize,
+    /// Boards in the town.
+    #[serde(skip)]
+    pub boards: Vec<PageId>,
+    /// Stations in the town.
+    #[serde(skip)]
+    pub stations: Vec<PageId>,
+}
+
+/// Coverage of every town in site.yaml, in its order.
+pub fn towns(lib: &Library, config: &Config) -> Vec<TownCoverage> {
+    config
+        .site
+        .towns
+        .iter()
+        .map(|town| {
+            let stations: Vec<PageId> = lib
+                .pages_of(Kind::Station)
+                .filter(|(_, p)| matches!(&p.data, KindData::Station(s) if s.town == town.id))
+                .map(|(id, _)| id)
+                .collect();
+            let boards: Vec<PageId> = lib
+                .pages_of(Kind::Board)
+                .filter(|(_, p)| matches!(&p.data, KindData::Board(b) if b.town == town.id))
+                .map(|(id, _)| id)
+                .collect();
+            let communities: Vec<CommunityCoverage> = town
+                .communities
+                .iter()
+                .map(|c| community(lib, &stations, &boards, c))
+                .collect();
+            let count = |f: fn(&CommunityCoverage) -> bool| communities.iter().filter(|c| f(c)).count();
+            TownCoverage {
+                id: town.id.clone(),
+                name: town.name.clone(),
+                kind: town.kind,
+                with_station: count(|c| c.station),
+                with_board: count(|c| c.board),
+                with_staff: count(|c| c.staff),
+                full: count(|c| c.full),
+                communities,
+                boards,
+                stations,
+            }
+        })
+        .collect()
+}
+
+fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) -> CommunityCoverage {
+    let mine: Vec<PageId> = stations
+        .iter()
+        .copied()
+        .filter(|&id| matches!(&lib.pages[id].data, KindData::Station(s) if s.community.as_deref() == Some(name)))
+        .collect();
+    let mut my_boards: Vec<PageId> = boards
+        .iter()
+        .copied()
+        .filter(|&id| matches!(&lib.pages[id].data, KindData::Board(b) if b.community.as_deref() == Some(name)))
+        .collect();
+    let mut staff = false;
+    for &id in &mine {
+        if let KindData::Station(s) = &lib.pages[id].data {
+            staff |= !s.staff.is_empty();
+            for b in &s.boards {
+                if let Some((bid, _)) = lib.find(Kind::Board, b)
+                    && !my_boards.contains(&bid)
+                {
+                    my_boards.push(bid);
+                }
+            }
+        }
+    }
+    my_boards.sort_unstable();
+    let (station, board) = (!mine.is_empty(), !my_boards.is_empty());
+    CommunityCoverage {
+        name: name.to_string(),
+        station,
+        board,
+        staff,
+        full: station && board && staff,
+        stations: mine,
+        boards: my_boards,
+    }
+}
