@@ -13,6 +13,7 @@ use jiff::Timestamp;
 use crate::config::{self, Config};
 use crate::content::{self, Library, LoadOptions};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::output::sink::{MemorySink, Sink};
 use crate::output::{OutputSet, disk};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::time::SiteClock;
@@ -80,8 +81,25 @@ pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnosti
     Ok(config)
 }
 
-/// Loads and renders the site; every diagnostic of every stage is gathered.
-pub fn load(opts: &BuildOptions) -> Result<Site> {
+/// A site loaded, with its Markdown rendered, ready to render outputs.
+pub struct Prepared {
+    /// Configuration.
+    pub config: Config,
+    /// Clock.
+    pub clock: SiteClock,
+    /// Content.
+    pub lib: Library,
+    /// Templates.
+    pub templates: Templates,
+    /// `data/` files.
+    pub data: serde_json::Value,
+    /// Warnings so far.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads configuration, content, data and templates and renders every
+/// Markdown body; every diagnostic of every stage is gathered.
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let config = load_config(opts).map_err(Error::Site)?;
     let now = opts.now.unwrap_or_else(Timestamp::now);
     let clock = SiteClock::new(&config.site.timezone, now)
@@ -94,9 +112,9 @@ pub fn load(opts: &BuildOptions) -> Result<Site> {
         },
     );
     let mut data_diags = Vec::new();
-    let data = content::data::load(&config.root, &mut data_diags);
+    let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
     diags.extend(data_diags);
-    let mut templates = match Templates::load(&config) {
+    let templates = match Templates::load(&config) {
         Ok(t) => Some(t),
         Err(d) => {
             diags.extend(d);
@@ -110,31 +128,49 @@ pub fn load(opts: &BuildOptions) -> Result<Site> {
             &TeraShortcodes(t),
         ));
     }
-    if diags.has_errors() {
-        diags.sort();
-        return Err(Error::Site(diags));
-    }
-    let Some(templates) = templates.as_mut() else {
-        return Err(Error::Site(diags));
-    };
-    templates.tera.global_context().insert("data", &data);
-    let env = ViewEnv {
-        config: &config,
-        clock: &clock,
-        lib: &lib,
-    };
-    let (outputs, render_diags) = render::render_site(&env, templates);
-    diags.extend(render_diags);
     diags.sort();
-    if diags.has_errors() {
-        return Err(Error::Site(diags));
+    match templates {
+        Some(templates) if !diags.has_errors() => Ok(Prepared {
+            config,
+            clock,
+            lib,
+            templates,
+            data,
+            diagnostics: diags,
+        }),
+        _ => Err(Error::Site(diags)),
     }
+}
+
+impl Prepared {
+    /// Renders every output into `sink`; fails with all errors if any.
+    pub fn render(&mut self, sink: &dyn Sink) -> Result<()> {
+        let env = ViewEnv {
+            config: &self.config,
+            clock: &self.clock,
+            lib: &self.lib,
+        };
+        let diags = render::render_site(&env, &mut self.templates, &self.data, sink);
+        self.diagnostics.extend(diags);
+        self.diagnostics.sort();
+        if self.diagnostics.has_errors() {
+            return Err(Error::Site(self.diagnostics.clone()));
+        }
+        Ok(())
+    }
+}
+
+/// Loads and renders the site into memory.
+pub fn load(opts: &BuildOptions) -> Result<Site> {
+    let mut p = prepare(opts)?;
+    let sink = MemorySink::default();
+    p.render(&sink)?;
     Ok(Site {
-        config,
-        clock,
-        lib,
-        outputs,
-        diagnostics: diags,
+        config: p.config,
+        clock: p.clock,
+        lib: p.lib,
+        outputs: sink.into_set(),
+        diagnostics: p.diagnostics,
     })
 }
 
@@ -148,20 +184,25 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
 }
 
 /// Builds the site and writes it, replacing the output folder only when the
-/// whole build succeeded.
+/// whole build succeeded. Files go to disk as they are rendered.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let site = load(opts)?;
-    let out = output_dir(opts, &site.config);
-    let files = disk::write_site(&site.outputs, &out, &site.config.root)?;
-    let lints = crate::check::lints(&site);
+    let mut p = prepare(opts)?;
+    let out = output_dir(opts, &p.config);
+    let stage = disk::Stage::create(&out, &p.config.root)?;
+    p.render(&stage)?;
+    let taken = stage.taken();
+    let files = stage.count();
+    stage.commit()?;
+    let pages = taken.iter().filter(|(path, _)| path.ends_with(".html")).count();
+    let lints = crate::check::lints_of(&p.lib, &p.config, &p.clock);
     Ok(BuildReport {
         lints,
-        pages: site.outputs.html_count(),
+        pages,
         files,
         output: out,
         elapsed: start.elapsed(),
-        warnings: site.diagnostics,
+        warnings: p.diagnostics,
     })
 }
 

@@ -3,16 +3,32 @@
 //! communities without a station, a board or staff.
 
 use crate::Site;
+use crate::config::Config;
+use crate::content::Library;
 use crate::content::parse::locate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::kinds::{FieldError, Kind, KindData};
 use crate::report::{columns, coverage, freshness};
+use crate::time::SiteClock;
 
 /// Longest a note may be active before the lint flags it.
 const MAX_ACTIVE_DAYS: i64 = 30;
 
-/// Runs every lint.
+/// What the lints read.
+struct Ctx<'a> {
+    lib: &'a Library,
+    config: &'a Config,
+    clock: &'a SiteClock,
+}
+
+/// Runs every lint on a loaded site.
 pub fn lints(site: &Site) -> Diagnostics {
+    lints_of(&site.lib, &site.config, &site.clock)
+}
+
+/// Runs every lint.
+pub fn lints_of(lib: &Library, config: &Config, clock: &SiteClock) -> Diagnostics {
+    let site = &Ctx { lib, config, clock };
     let mut out = Vec::new();
     emergency(site, &mut out);
     column_weeks(site, &mut out);
@@ -32,14 +48,14 @@ pub fn summary(d: &Diagnostics) -> Vec<String> {
     counts.into_iter().map(|(l, n)| format!("{n} × {l}")).collect()
 }
 
-fn warn(site: &Site, page: &crate::content::Page, e: FieldError, lint: &'static str) -> Diagnostic {
+fn warn(site: &Ctx, page: &crate::content::Page, e: FieldError, lint: &'static str) -> Diagnostic {
     let shown = crate::site::shown(&site.config.root, &page.file);
     let mut d = locate(&shown, &page.yaml, 2, e);
     d.severity = crate::Severity::Warning;
     d.with_lint(lint)
 }
 
-fn emergency(site: &Site, out: &mut Vec<Diagnostic>) {
+fn emergency(site: &Ctx, out: &mut Vec<Diagnostic>) {
     for page in &site.lib.pages {
         let KindData::Emergency(e) = &page.data else { continue };
         match (page.date, e.expires) {
@@ -72,12 +88,12 @@ fn emergency(site: &Site, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn column_weeks(site: &Site, out: &mut Vec<Diagnostic>) {
+fn column_weeks(site: &Ctx, out: &mut Vec<Diagnostic>) {
     let (line, col) = crate::yaml::locate_key(
         &std::fs::read_to_string(&site.config.path).unwrap_or_default(),
         &["columns", "since"],
     );
-    for w in columns::weeks(&site.lib, &site.config, &site.clock) {
+    for w in columns::weeks(site.lib, site.config, site.clock) {
         if !w.met {
             out.push(
                 Diagnostic::warning(
@@ -96,7 +112,7 @@ fn column_weeks(site: &Site, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn boards(site: &Site, out: &mut Vec<Diagnostic>) {
+fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
     let now = site.clock.now();
     let days = site.config.site.boards.stale_after_days;
     for (_, page) in site.lib.pages_of(Kind::Board) {
@@ -122,9 +138,9 @@ fn boards(site: &Site, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn communities(site: &Site, out: &mut Vec<Diagnostic>) {
+fn communities(site: &Ctx, out: &mut Vec<Diagnostic>) {
     let text = std::fs::read_to_string(&site.config.path).unwrap_or_default();
-    for town in coverage::towns(&site.lib, &site.config) {
+    for town in coverage::towns(site.lib, &site.config) {
         for c in &town.communities {
             let missing: Vec<&str> = [(c.station, "科普站"), (c.board, "宣传栏"), (c.staff, "科普员")]
                 .iter()

@@ -5,4 +5,4 @@
 
 mod lints;
 
-pub use lints::{lints, summary};
+pub use lints::{lints, lints_of, summary};

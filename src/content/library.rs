@@ -37,6 +37,8 @@ pub struct Library {
     pub by_rel_path: HashMap<String, PageId>,
     /// Non-Markdown files outside bundles: (file, output path).
     pub loose: Vec<(PathBuf, String)>,
+    /// Page id → (section index, place in the section's sorted list).
+    pub position: Vec<Option<(usize, usize)>>,
 }
 
 impl Library {
@@ -126,6 +128,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         pages,
         sections,
         loose,
+        position: Vec::new(),
     };
     add_implied_sections(&mut lib, config);
     assign_sections(&mut lib);
@@ -206,6 +209,12 @@ fn assign_sections(lib: &mut Library) {
     let pages = &lib.pages;
     for s in &mut lib.sections {
         sort_pages(&mut s.pages, pages, s.sort_by);
+    }
+    lib.position = vec![None; lib.pages.len()];
+    for (si, s) in lib.sections.iter().enumerate() {
+        for (i, &id) in s.pages.iter().enumerate() {
+            lib.position[id] = Some((si, i));
+        }
     }
 }
 

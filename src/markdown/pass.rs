@@ -1,7 +1,6 @@
 //! The one pass over pulldown-cmark's events.
 //!
-//! [`run`] parses the expanded text (adjacent text events merged) and, event
-//! by event:
+//! [`run`] parses the expanded text and, event by event:
 //! 1. puts shortcode output back where its placeholder is: inline as raw
 //!    HTML, or, when block output stands on a line of its own in a
 //!    paragraph, as an HTML block with the paragraph split around it;
@@ -16,7 +15,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd, TextMergeWithOffset};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
 use super::headings::PendingHeading;
 use super::highlight::code_block;
@@ -58,8 +57,9 @@ pub(crate) fn run<'a, 'o>(
         links: LinkCollector::new(opts.links),
         footnotes: Vec::new(),
     };
-    let parser = Parser::new_ext(text, parser_options()).into_offset_iter();
-    for (event, range) in TextMergeWithOffset::new(parser) {
+    // Placeholders hold no character that is special to Markdown, so the
+    // parser never splits one across text events.
+    for (event, range) in Parser::new_ext(text, parser_options()).into_offset_iter() {
         if pass.settle_block(&event) {
             continue;
         }

@@ -50,21 +50,30 @@ pub(crate) enum CharKind {
     Han,
     /// Part of a word (a letter or digit that is not Han).
     Word,
-    /// Punctuation, symbols, whitespace.
+    /// Whitespace.
+    Space,
+    /// Punctuation and symbols.
     Other,
 }
 
-/// Classifies one character for the counts.
+/// Classifies one character for the counts (Han first: it is the most
+/// common non-ASCII character here).
 pub(crate) fn classify(c: char) -> CharKind {
     if c.is_ascii() {
         if c.is_ascii_alphanumeric() {
             CharKind::Word
+        } else if c.is_whitespace() {
+            CharKind::Space
         } else {
             CharKind::Other
         }
     } else if is_han(c) {
         CharKind::Han
-    } else if !is_common_punctuation(c) && c.is_alphanumeric() {
+    } else if is_common_punctuation(c) {
+        CharKind::Other
+    } else if c.is_whitespace() {
+        CharKind::Space
+    } else if c.is_alphanumeric() {
         CharKind::Word
     } else {
         CharKind::Other
@@ -89,9 +98,12 @@ mod tests {
 
     #[test]
     fn classifies_characters() {
-        let kinds: Vec<_> = "科a1，é豈𠀀〇 -".chars().map(classify).collect();
+        let kinds: Vec<_> = "科a1，é豈𠀀〇 -\u{3000}\t".chars().map(classify).collect();
         use CharKind::*;
-        assert_eq!(kinds, [Han, Word, Word, Other, Word, Han, Han, Han, Other, Other]);
+        assert_eq!(
+            kinds,
+            [Han, Word, Word, Other, Word, Han, Han, Han, Space, Other, Space, Space]
+        );
     }
 
     #[test]

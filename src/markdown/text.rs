@@ -48,13 +48,12 @@ impl TextCollector {
     pub(crate) fn push_text(&mut self, s: &str) {
         let mut start = 0;
         for (i, c) in s.char_indices() {
-            if c.is_whitespace() {
-                self.push_run(&s[start..i]);
-                start = i + c.len_utf8();
-                self.push_break();
-                continue;
-            }
             match classify(c) {
+                CharKind::Space => {
+                    self.push_run(&s[start..i]);
+                    start = i + c.len_utf8();
+                    self.push_break();
+                }
                 CharKind::Han => {
                     self.han += 1;
                     self.in_word = false;

@@ -1,52 +1,144 @@
-//! Writing an [`OutputSet`] to disk without ever leaving a half-written site.
+//! Writing a site to disk without ever leaving a half-written site.
 //!
-//! 1. Refuse folders kepu must not replace ([`check_output_dir`]) and an
-//!    existing folder without kepu's marker file.
-//! 2. Write everything into a fresh folder beside the output folder (with the
-//!    marker first), in parallel.
-//! 3. Swap: move the old site aside, move the new one in, delete the old one.
-//!    A failure before the swap deletes the new folder and leaves the old
-//!    site as it was.
+//! 1. [`Stage::create`] refuses folders kepu must not replace
+//!    ([`check_output_dir`]) and an existing folder without kepu's marker,
+//!    then makes a fresh folder beside the output folder, marker first.
+//! 2. Rendering writes each file into it as soon as it is ready ([`Sink`]).
+//! 3. [`Stage::commit`] swaps: the old site moves aside, the new one moves
+//!    in, the old one is deleted. A stage dropped without commit deletes
+//!    itself, so a failed build leaves the old site as it was.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{Body, OutputSet, check_output_dir, join};
+use super::sink::{Sink, Taken};
+use super::{Body, Dep, OutputError, OutputSet, check_output_dir, join, safe_path};
 use crate::error::{Error, Result};
 
 /// The file that marks a folder as written by kepu.
 pub const MARKER: &str = ".kepu-output";
 
-/// Writes `set` as the complete contents of `out`.
+/// A staging folder that becomes the output folder on commit.
+pub struct Stage {
+    dir: PathBuf,
+    out: PathBuf,
+    old: PathBuf,
+    taken: Taken,
+    committed: bool,
+}
+
+impl Stage {
+    /// Checks `out` and creates the staging folder beside it.
+    pub fn create(out: &Path, root: &Path) -> Result<Stage> {
+        check_output_dir(root, out).map_err(Error::Refused)?;
+        if out.exists() {
+            ensure_ours(out)?;
+        }
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+        let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+        remove_leftovers(parent, name);
+        let stamp = format!(
+            "{}-{}",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos())
+                .unwrap_or(0)
+        );
+        let dir = parent.join(format!(".{name}.kepu-new-{stamp}"));
+        fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
+        let stage = Stage {
+            old: parent.join(format!(".{name}.kepu-old-{stamp}")),
+            out: out.to_path_buf(),
+            taken: Taken::default(),
+            committed: false,
+            dir,
+        };
+        fs::write(stage.dir.join(MARKER), "kepu\n").map_err(|e| Error::io(&stage.dir, e))?;
+        Ok(stage)
+    }
+
+    /// Number of files written.
+    pub fn count(&self) -> usize {
+        self.taken.len()
+    }
+
+    /// Moves the staged site into place.
+    pub fn commit(mut self) -> Result<()> {
+        let had_old = self.out.exists();
+        if had_old {
+            fs::rename(&self.out, &self.old).map_err(|e| Error::io(&self.out, e))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = fs::rename(&self.old, &self.out);
+            }
+            return Err(Error::io(&self.out, e));
+        }
+        self.committed = true;
+        if had_old {
+            let _ = fs::remove_dir_all(&self.old);
+        }
+        Ok(())
+    }
+
+    fn write(&self, clean: &str, body: &Body) -> std::io::Result<()> {
+        let dest = join(&self.dir, clean);
+        if let Some(parent) = dest.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        match body {
+            Body::Bytes(b) => fs::write(&dest, b),
+            Body::Copy(src) => fs::copy(src, &dest).map(|_| ()),
+        }
+    }
+}
+
+impl Drop for Stage {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+impl Sink for Stage {
+    fn put(&self, path: &str, body: Body, _deps: Vec<Dep>, origin: &str) -> std::result::Result<(), OutputError> {
+        let err = |message: String| OutputError {
+            path: path.to_string(),
+            message,
+            origin: origin.to_string(),
+        };
+        let clean = safe_path::clean(path).map_err(err)?;
+        self.taken.claim(&clean, origin)?;
+        self.write(&clean, &body)
+            .map_err(|e| err(format!("cannot write /{clean}: {e}")))
+    }
+
+    fn taken(&self) -> Vec<(String, String)> {
+        self.taken.all()
+    }
+
+    fn has(&self, path: &str) -> bool {
+        safe_path::clean(path).is_ok_and(|c| self.taken.has(&c))
+    }
+}
+
+/// Writes a whole in-memory set as the contents of `out`.
 pub fn write_site(set: &OutputSet, out: &Path, root: &Path) -> Result<usize> {
-    check_output_dir(root, out).map_err(Error::Refused)?;
-    if out.exists() {
-        ensure_ours(out)?;
-    }
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-    remove_leftovers(parent, name);
-    let stamp = format!(
-        "{}-{}",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_nanos())
-            .unwrap_or(0)
-    );
-    let stage = parent.join(format!(".{name}.kepu-new-{stamp}"));
-    let result = fill(set, &stage);
-    if let Err(e) = result {
-        let _ = fs::remove_dir_all(&stage);
-        return Err(e);
-    }
-    swap(&stage, out, &parent.join(format!(".{name}.kepu-old-{stamp}")))?;
+    let stage = Stage::create(out, root)?;
+    set.files.par_iter().try_for_each(|(rel, o)| {
+        stage
+            .write(rel, &o.body)
+            .map_err(|e| Error::io(&join(&stage.dir, rel), e))
+    })?;
+    stage.commit()?;
     Ok(set.files.len())
 }
 
@@ -63,49 +155,6 @@ fn ensure_ours(out: &Path) -> Result<()> {
             "{} exists and was not written by kepu (it has no {MARKER} file); move it away or choose another output folder",
             out.display()
         )));
-    }
-    Ok(())
-}
-
-fn fill(set: &OutputSet, stage: &Path) -> Result<()> {
-    fs::create_dir(stage).map_err(|e| Error::io(stage, e))?;
-    fs::write(stage.join(MARKER), "kepu\n").map_err(|e| Error::io(stage, e))?;
-    let mut dirs: Vec<PathBuf> = set
-        .files
-        .keys()
-        .filter_map(|k| join(stage, k).parent().map(Path::to_path_buf))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| Error::io(d, e))?;
-    }
-    set.files.par_iter().try_for_each(|(rel, o)| {
-        let dest = join(stage, rel);
-        match &o.body {
-            Body::Bytes(b) => fs::write(&dest, b).map_err(|e| Error::io(&dest, e)),
-            Body::Copy(src) => fs::copy(src, &dest).map(|_| ()).map_err(|e| Error::io(src, e)),
-        }
-    })
-}
-
-fn swap(stage: &Path, out: &Path, old: &Path) -> Result<()> {
-    let had_old = out.exists();
-    if had_old {
-        fs::rename(out, old).map_err(|e| {
-            let _ = fs::remove_dir_all(stage);
-            Error::io(out, e)
-        })?;
-    }
-    if let Err(e) = fs::rename(stage, out) {
-        if had_old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(stage);
-        return Err(Error::io(out, e));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(old);
     }
     Ok(())
 }
@@ -160,5 +209,23 @@ mod tests {
         let e = write_site(&set(&[("a.html", "1")]), &out, tmp.path()).unwrap_err();
         assert!(e.to_string().contains("not written by kepu"), "{e}");
         assert_eq!(fs::read_to_string(out.join("mine.txt")).unwrap(), "keep");
+    }
+
+    #[test]
+    fn a_dropped_stage_leaves_nothing_and_collisions_are_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        {
+            let stage = Stage::create(&out, tmp.path()).unwrap();
+            stage
+                .put("a/index.html", Body::Bytes(b"1".to_vec()), vec![], "one")
+                .unwrap();
+            let e = stage
+                .put("/a//index.html", Body::Bytes(b"2".to_vec()), vec![], "two")
+                .unwrap_err();
+            assert!(e.message.contains("both one and two"), "{}", e.message);
+            assert!(stage.put("../x", Body::Bytes(vec![]), vec![], "evil").is_err());
+        }
+        assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
     }
 }

@@ -8,6 +8,7 @@
 
 pub mod disk;
 pub mod safe_path;
+pub mod sink;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

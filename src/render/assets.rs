@@ -8,10 +8,11 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::content::Library;
 use crate::error::Diagnostic;
-use crate::output::{Body, Dep, OutputSet};
+use crate::output::sink::Sink;
+use crate::output::{Body, Dep};
 
 /// Adds every copied file to `set`. The site's `static/` overrides the theme's.
-pub fn add(config: &Config, lib: &Library, set: &mut OutputSet, diags: &mut Vec<Diagnostic>) {
+pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagnostic>) {
     let root = &config.root;
     let mut statics: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
     for dir in [
@@ -47,7 +48,12 @@ pub fn add(config: &Config, lib: &Library, set: &mut OutputSet, diags: &mut Vec<
     }
     match crate::markdown::highlight_css(&config.site.highlight.theme) {
         Ok(css) => {
-            if let Err(e) = set.add_text("css/highlight.css", css, vec![Dep::Config], "highlight") {
+            if let Err(e) = set.put(
+                "css/highlight.css",
+                Body::Bytes(css.into_bytes()),
+                vec![Dep::Config],
+                "highlight",
+            ) {
                 diags.push(Diagnostic::error(config.display_path(), 0, 0, e.message));
             }
         }
@@ -55,9 +61,9 @@ pub fn add(config: &Config, lib: &Library, set: &mut OutputSet, diags: &mut Vec<
     }
 }
 
-fn push(set: &mut OutputSet, rel: &str, file: std::path::PathBuf, origin: &str, diags: &mut Vec<Diagnostic>) {
+fn push(set: &dyn Sink, rel: &str, file: std::path::PathBuf, origin: &str, diags: &mut Vec<Diagnostic>) {
     let dep = Dep::File(file.clone());
-    if let Err(e) = set.add(rel, Body::Copy(file.clone()), vec![dep], origin) {
+    if let Err(e) = set.put(rel, Body::Copy(file.clone()), vec![dep], origin) {
         diags.push(Diagnostic::error(
             file,
             0,

@@ -2,7 +2,8 @@
 //! redirect pages.
 
 use crate::content::Library;
-use crate::output::{Dep, OutputSet};
+use crate::output::Dep;
+use crate::output::sink::Sink;
 use crate::render::views::ViewEnv;
 
 /// Escapes text for XML.
@@ -36,7 +37,7 @@ pub fn url_encode_path(s: &str) -> String {
 }
 
 /// The sitemap of every HTML page in `set` but the 404 page and redirects.
-pub fn sitemap(env: &ViewEnv, lib: &Library, set: &OutputSet) -> String {
+pub fn sitemap(env: &ViewEnv, lib: &Library, taken: &[(String, String)]) -> String {
     let lastmod: std::collections::HashMap<String, String> = lib
         .pages
         .iter()
@@ -49,8 +50,8 @@ pub fn sitemap(env: &ViewEnv, lib: &Library, set: &OutputSet) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (path, out) in &set.files {
-        if !path.ends_with("index.html") || out.origin == "redirect" {
+    for (path, origin) in taken {
+        if !path.ends_with("index.html") || origin == "redirect" {
             continue;
         }
         let url = env.permalink(path.trim_end_matches("index.html"));
@@ -74,15 +75,20 @@ pub fn robots(env: &ViewEnv) -> String {
 }
 
 /// Adds sitemap and robots to `set`.
-pub fn add(env: &ViewEnv, lib: &Library, set: &mut OutputSet) -> Vec<crate::output::OutputError> {
-    let sitemap = sitemap(env, lib, set);
+pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink) -> Vec<crate::output::OutputError> {
+    let sitemap = sitemap(env, lib, &sink.taken());
     let mut errors = Vec::new();
     for (path, text) in [("sitemap.xml", sitemap), ("robots.txt", robots(env))] {
         // A site's own static/robots.txt or sitemap.xml wins.
-        if set.files.contains_key(path) {
+        if sink.has(path) {
             continue;
         }
-        if let Err(e) = set.add_text(path, text, vec![Dep::AllPages, Dep::Config], "kepu") {
+        if let Err(e) = sink.put(
+            path,
+            crate::output::Body::Bytes(text.into_bytes()),
+            vec![Dep::AllPages, Dep::Config],
+            "kepu",
+        ) {
             errors.push(e);
         }
     }

@@ -9,10 +9,11 @@ use crate::content::Library;
 use crate::error::Diagnostic;
 use crate::feeds::{Entries, FeedInfo, atom, cap, rss};
 use crate::kinds::Kind;
-use crate::output::{Dep, OutputSet};
+use crate::output::sink::Sink;
+use crate::output::{Body, Dep};
 
 /// Adds the feeds to `set`.
-pub fn add(env: &ViewEnv, lib: &Library, set: &mut OutputSet, diags: &mut Vec<Diagnostic>) {
+pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
     let s = &env.config.site;
     let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
     if s.feeds.atom || s.feeds.rss {
@@ -98,7 +99,7 @@ pub fn add(env: &ViewEnv, lib: &Library, set: &mut OutputSet, diags: &mut Vec<Di
         vec![Dep::Section("emergency".into()), Dep::Config],
     ));
     for (path, text, deps) in files {
-        if let Err(e) = set.add_text(&path, text, deps, "feeds") {
+        if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
             diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
         }
     }

@@ -1,10 +1,18 @@
-//! A render job: one output file from one template and its context.
+//! Render jobs: one output file from one template and its context.
+//!
+//! The list of [`Task`]s is small (an enum per output); each task becomes a
+//! [`Job`] with its context only inside the parallel loop, is rendered and
+//! handed to the sink at once, so memory holds only the files in flight.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
 
 use tera::Context;
 
 use super::templates::Templates;
 use crate::error::Diagnostic;
-use crate::output::{Dep, OutputSet};
+use crate::output::Dep;
+use crate::output::sink::Sink;
 
 /// One file to render.
 pub struct Job {
@@ -12,7 +20,7 @@ pub struct Job {
     pub path: String,
     /// Template name.
     pub template: String,
-    /// Its context (without the global `site` and `banners`).
+    /// Its context (without the global `site`, `banners` and `data`).
     pub context: Context,
     /// What it is made from, besides the template.
     pub deps: Vec<Dep>,
@@ -45,28 +53,64 @@ impl Job {
     }
 }
 
-/// Renders the jobs in parallel into `set`.
-pub fn run(jobs: Vec<Job>, templates: &Templates, base_path: &str, set: &mut OutputSet, diags: &mut Vec<Diagnostic>) {
+/// What to render, cheap to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// A content page, by id.
+    Page(usize),
+    /// Page `n` (1-based) of the list of section `s` (index in the library).
+    SectionPage(usize, usize),
+    /// The list of taxonomy `t` (index in site.yaml).
+    TaxonomyList(usize),
+    /// Page `n` of term `term` of taxonomy `t`.
+    TermPage(usize, usize, usize),
+    /// The home page.
+    Home,
+    /// The 404 page.
+    NotFound,
+    /// A page of a kind-specific feature, by feature-defined indices.
+    Extra(usize, usize),
+}
+
+/// Renders every task in parallel into `sink`, with `make` building each job.
+pub fn run<F>(tasks: &[Task], make: F, templates: &Templates, base_path: &str, sink: &dyn Sink) -> Vec<Diagnostic>
+where
+    F: Fn(Task) -> Option<Job> + Sync,
+{
     use rayon::prelude::*;
-    let rendered: Vec<(Job, Result<String, Diagnostic>)> = jobs
-        .into_par_iter()
-        .map(|mut job| {
+    let closures: Mutex<HashMap<String, Vec<Dep>>> = Mutex::new(HashMap::new());
+    tasks
+        .par_iter()
+        .filter_map(|&task| {
+            let mut job = make(task)?;
             let path = format!("{base_path}{}", job.path.trim_end_matches("index.html"));
             job.context.insert("current_path", &path);
-            let r = templates.render(&job.template, &job.context);
-            (job, r)
+            let html = match templates.render(&job.template, &job.context) {
+                Ok(h) => h,
+                Err(d) => return Some(d),
+            };
+            let template_deps = {
+                let mut c = closures.lock().unwrap_or_else(|e| e.into_inner());
+                c.entry(job.template.clone())
+                    .or_insert_with(|| {
+                        templates
+                            .closure(&job.template)
+                            .into_iter()
+                            .map(Dep::Template)
+                            .collect()
+                    })
+                    .clone()
+            };
+            let mut deps = job.deps;
+            deps.extend(template_deps);
+            sink.put(
+                &job.path,
+                crate::output::Body::Bytes(html.into_bytes()),
+                deps,
+                &job.origin,
+            )
+            .err()
+            .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
         })
-        .collect();
-    for (job, r) in rendered {
-        match r {
-            Ok(html) => {
-                let mut deps = job.deps;
-                deps.extend(templates.closure(&job.template).into_iter().map(Dep::Template));
-                if let Err(e) = set.add_text(&job.path, html, deps, job.origin.clone()) {
-                    diags.push(Diagnostic::error(job.origin, 0, 0, e.message));
-                }
-            }
-            Err(d) => diags.push(d),
-        }
-    }
+        .collect()
 }

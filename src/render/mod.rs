@@ -1,10 +1,12 @@
-//! The render stage: from the library to an [`OutputSet`].
+//! The render stage: from the library to output files in a [`Sink`].
 //!
-//! 1. Put the site view and the emergency banners in Tera's global context.
-//! 2. Make one [`jobs::Job`] per output: pages, section lists, taxonomies,
+//! 1. Put the site view, the emergency banners and the data files in Tera's
+//!    global context.
+//! 2. List one [`jobs::Task`] per output: pages, section lists, taxonomies,
 //!    home, 404.
-//! 3. Render the jobs in parallel ([`jobs::run`]).
-//! 4. Add copied files, redirects, the sitemap and robots.txt.
+//! 3. Render the tasks in parallel ([`jobs::run`]), each straight into the
+//!    sink.
+//! 4. Add feeds, copied files, redirects, the sitemap and robots.txt.
 
 pub mod assets;
 pub mod builtins;
@@ -19,29 +21,45 @@ pub mod templates;
 pub mod views;
 
 use crate::error::Diagnostic;
-use crate::output::{Body, Dep, OutputSet};
+use crate::output::sink::Sink;
+use crate::output::{Body, Dep};
+use jobs::Task;
 use templates::Templates;
 use views::ViewEnv;
 
-/// Renders the whole site.
-pub fn render_site(env: &ViewEnv, templates: &mut Templates) -> (OutputSet, Vec<Diagnostic>) {
+/// Renders the whole site into `sink`; returns the diagnostics.
+pub fn render_site(
+    env: &ViewEnv,
+    templates: &mut Templates,
+    data: &serde_json::Value,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
     let lib = env.lib;
-    let mut diags = Vec::new();
     {
         let g = templates.tera.global_context();
         g.insert("site", &site_view::site(env));
         g.insert("banners", &site_view::banners(env));
+        g.insert("data", data);
     }
     let mut redirects = Vec::new();
-    let mut jobs = pages::page_jobs(env, lib);
-    jobs.extend(pages::section_jobs(env, lib, &mut redirects));
-    jobs.extend(taxonomies::jobs(env, lib, &mut redirects));
-    jobs.push(pages::home_job(env, lib));
-    jobs.push(pages::not_found_job());
-    let mut set = OutputSet::default();
-    jobs::run(jobs, templates, &env.config.base_path, &mut set, &mut diags);
-    assets::add(env.config, lib, &mut set, &mut diags);
-    feeds_out::add(env, lib, &mut set, &mut diags);
+    let taxonomies = taxonomies::Taxonomies::new(env, lib);
+    let mut tasks: Vec<Task> = (0..lib.pages.len()).map(Task::Page).collect();
+    tasks.extend(pages::section_tasks(env, lib, &mut redirects));
+    tasks.extend(taxonomies.tasks(env, &mut redirects));
+    tasks.push(Task::Home);
+    tasks.push(Task::NotFound);
+    let make = |task: Task| match task {
+        Task::Page(id) => Some(pages::page_job(env, lib, id)),
+        Task::SectionPage(s, n) => Some(pages::section_job(env, lib, s, n)),
+        Task::TaxonomyList(t) => Some(taxonomies.list_job(env, t)),
+        Task::TermPage(t, i, n) => Some(taxonomies.term_job(env, lib, t, i, n)),
+        Task::Home => Some(pages::home_job(env, lib)),
+        Task::NotFound => Some(pages::not_found_job()),
+        Task::Extra(..) => None,
+    };
+    let mut diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
+    assets::add(env.config, lib, sink, &mut diags);
+    feeds_out::add(env, lib, sink, &mut diags);
     for page in &lib.pages {
         for alias in &page.meta.aliases {
             redirects.push((
@@ -51,7 +69,7 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates) -> (OutputSet, Vec<
         }
     }
     for (path, to) in redirects {
-        if let Err(e) = set.add(
+        if let Err(e) = sink.put(
             &path,
             Body::Bytes(paginate::redirect_html(&to).into_bytes()),
             vec![Dep::AllPages],
@@ -65,8 +83,8 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates) -> (OutputSet, Vec<
             ));
         }
     }
-    for e in builtins::add(env, lib, &mut set) {
+    for e in builtins::add(env, lib, sink) {
         diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
     }
-    (set, diags)
+    diags
 }

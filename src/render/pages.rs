@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::jobs::Job;
-use super::paginate::{page_path, paginate};
+use super::jobs::Task;
+use super::paginate::{page_count, page_path, paginate};
 use super::views::{self, PageSummary, ViewEnv, summary};
 use crate::content::{Library, Section};
 use crate::kinds::{Kind, KindData};
@@ -44,84 +45,79 @@ pub fn section_view<'a>(env: &ViewEnv<'a>, s: &'a Section) -> SectionView<'a> {
     }
 }
 
-/// A job per page.
-pub fn page_jobs(env: &ViewEnv, lib: &Library) -> Vec<Job> {
-    let mut jobs = Vec::with_capacity(lib.pages.len());
-    for page in &lib.pages {
-        let template = page
-            .meta
-            .template
-            .clone()
-            .unwrap_or_else(|| page.kind.page_template().to_string());
-        let view = views::page(env, page);
-        let (prev, next) = neighbours(env, lib, page);
-        let mut job = Job::new(
-            format!("{}index.html", page.path),
-            template,
-            page.file.display().to_string(),
-        )
-        .with("page", &view)
-        .with("prev", &prev)
-        .with("next", &next)
-        .dep(Dep::Page(page.rel_path.clone()))
-        .dep(Dep::Section(page.section.clone()));
-        if let KindData::Board(b) = &page.data {
-            for s in &b.showing {
-                job = job.dep(Dep::Page(s.page.clone()));
-            }
+/// The job of page `id`.
+pub fn page_job(env: &ViewEnv, lib: &Library, id: usize) -> Job {
+    let page = &lib.pages[id];
+    let template = page
+        .meta
+        .template
+        .clone()
+        .unwrap_or_else(|| page.kind.page_template().to_string());
+    let view = views::page(env, page);
+    let (prev, next) = neighbours(env, lib, id);
+    let mut job = Job::new(
+        format!("{}index.html", page.path),
+        template,
+        page.file.display().to_string(),
+    )
+    .with("page", &view)
+    .with("prev", &prev)
+    .with("next", &next)
+    .dep(Dep::Page(page.rel_path.clone()))
+    .dep(Dep::Section(page.section.clone()));
+    if let KindData::Board(b) = &page.data {
+        for s in &b.showing {
+            job = job.dep(Dep::Page(s.page.clone()));
         }
-        jobs.push(job);
     }
-    jobs
+    job
 }
 
 /// The previous (older) and next (newer) page in the page's section.
 fn neighbours<'a>(
     env: &ViewEnv<'a>,
     lib: &'a Library,
-    page: &crate::content::Page,
+    id: usize,
 ) -> (Option<PageSummary<'a>>, Option<PageSummary<'a>>) {
-    let Some(section) = lib.section(&page.section) else {
+    let Some(&(s, i)) = lib.position.get(id).and_then(Option::as_ref) else {
         return (None, None);
     };
-    let Some(i) = section
-        .pages
-        .iter()
-        .position(|&id| lib.pages[id].rel_path == page.rel_path)
-    else {
-        return (None, None);
-    };
-    let older = section.pages.get(i + 1).map(|&id| summary(env, &lib.pages[id]));
+    let ids = &lib.sections[s].pages;
+    let older = ids.get(i + 1).map(|&o| summary(env, &lib.pages[o]));
     let newer = i
         .checked_sub(1)
-        .and_then(|j| section.pages.get(j))
-        .map(|&id| summary(env, &lib.pages[id]));
+        .and_then(|j| ids.get(j))
+        .map(|&n| summary(env, &lib.pages[n]));
     (older, newer)
 }
 
-/// Jobs for each section's list pages (not the home section).
-pub fn section_jobs<'a>(env: &ViewEnv<'a>, lib: &'a Library, redirects: &mut Vec<(String, String)>) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    for s in lib.sections.iter().filter(|s| !s.name.is_empty()) {
-        let template = s.meta.template.clone().unwrap_or_else(|| "section.html".to_string());
-        let view = section_view(env, s);
-        let origin = s
-            .file
-            .as_ref()
-            .map(|f| f.display().to_string())
-            .unwrap_or_else(|| format!("section {}", s.name));
-        for pager in paginate(env, lib, &s.pages, &s.path, s.paginate_by) {
-            let path = format!("{}index.html", page_path(&s.path, pager.current));
-            jobs.push(
-                Job::new(path, template.clone(), origin.clone())
-                    .with("section", &view)
-                    .with("paginator", &pager)
-                    .dep(Dep::Section(s.name.clone())),
-            );
+/// Tasks for every list page of every section but the home section, and
+/// the redirects from `page/1/`.
+pub fn section_tasks(env: &ViewEnv, lib: &Library, redirects: &mut Vec<(String, String)>) -> Vec<Task> {
+    let mut tasks = Vec::new();
+    for (i, s) in lib.sections.iter().enumerate().filter(|(_, s)| !s.name.is_empty()) {
+        for n in 1..=page_count(s.pages.len(), s.paginate_by) {
+            tasks.push(Task::SectionPage(i, n));
         }
         redirects.push((format!("{}page/1/index.html", s.path), env.permalink(&s.path)));
     }
-    jobs
+    tasks
+}
+
+/// Page `n` of the list of section `i`.
+pub fn section_job(env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
+    let s = &lib.sections[i];
+    let template = s.meta.template.clone().unwrap_or_else(|| "section.html".to_string());
+    let origin = s
+        .file
+        .as_ref()
+        .map(|f| f.display().to_string())
+        .unwrap_or_else(|| format!("section {}", s.name));
+    let pager = paginate(env, lib, &s.pages, &s.path, s.paginate_by, n);
+    Job::new(format!("{}index.html", page_path(&s.path, n)), template, origin)
+        .with("section", &section_view(env, s))
+        .with("paginator", &pager)
+        .dep(Dep::Section(s.name.clone()))
 }
 
 /// What the home page shows.

@@ -5,6 +5,9 @@ use serde::Serialize;
 use super::views::{PageSummary, ViewEnv, summary};
 use crate::content::{Library, PageId};
 
+/// How many numbered links stand on each side of the current page.
+const WINDOW: usize = 2;
+
 /// One page of a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Paginator<'a> {
@@ -24,7 +27,8 @@ pub struct Paginator<'a> {
     pub first: String,
     /// URL of the last page.
     pub last: String,
-    /// Every page number with its URL.
+    /// Numbered links: the first, the last and the current ± 2, in order;
+    /// a gap between two links is marked by `gap_before`.
     pub links: Vec<PagerLink>,
 }
 
@@ -37,6 +41,8 @@ pub struct PagerLink {
     pub url: String,
     /// The page shown.
     pub current: bool,
+    /// Numbers are skipped before this one.
+    pub gap_before: bool,
 }
 
 /// The site path of page `n` of the list at `base` (`articles/`).
@@ -48,33 +54,57 @@ pub fn page_path(base: &str, n: usize) -> String {
     }
 }
 
-/// Every page of the list of `ids` at `base`.
-pub fn paginate<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId], base: &str, per: usize) -> Vec<Paginator<'a>> {
+/// Number of pages of a list of `items`.
+pub fn page_count(items: usize, per: usize) -> usize {
+    items.div_ceil(per.max(1)).max(1)
+}
+
+/// Page `n` (1-based) of the list of `ids` at `base`.
+pub fn paginate<'a>(
+    env: &ViewEnv<'a>,
+    lib: &'a Library,
+    ids: &[PageId],
+    base: &str,
+    per: usize,
+    n: usize,
+) -> Paginator<'a> {
     let per = per.max(1);
-    let total = ids.len().div_ceil(per).max(1);
-    let url = |n: usize| env.link(&page_path(base, n));
-    (1..=total)
-        .map(|n| {
-            let chunk = ids.iter().skip((n - 1) * per).take(per);
-            Paginator {
-                pages: chunk.map(|&id| summary(env, &lib.pages[id])).collect(),
-                current: n,
-                total,
-                items: ids.len(),
-                prev: (n > 1).then(|| url(n - 1)),
-                next: (n < total).then(|| url(n + 1)),
-                first: url(1),
-                last: url(total),
-                links: (1..=total)
-                    .map(|k| PagerLink {
-                        number: k,
-                        url: url(k),
-                        current: k == n,
-                    })
-                    .collect(),
-            }
+    let total = page_count(ids.len(), per);
+    let url = |k: usize| env.link(&page_path(base, k));
+    let mut numbers: Vec<usize> = vec![1, total];
+    numbers.extend(n.saturating_sub(WINDOW).max(1)..=(n + WINDOW).min(total));
+    numbers.sort_unstable();
+    numbers.dedup();
+    let mut prev_number = 0;
+    let links = numbers
+        .into_iter()
+        .map(|k| {
+            let link = PagerLink {
+                number: k,
+                url: url(k),
+                current: k == n,
+                gap_before: prev_number != 0 && k > prev_number + 1,
+            };
+            prev_number = k;
+            link
         })
-        .collect()
+        .collect();
+    Paginator {
+        pages: ids
+            .iter()
+            .skip((n - 1) * per)
+            .take(per)
+            .map(|&id| summary(env, &lib.pages[id]))
+            .collect(),
+        current: n,
+        total,
+        items: ids.len(),
+        prev: (n > 1).then(|| url(n - 1)),
+        next: (n < total).then(|| url(n + 1)),
+        first: url(1),
+        last: url(total),
+        links,
+    }
 }
 
 /// A page that sends the reader on to `to` (an absolute URL).

@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::jobs::Job;
-use super::paginate::{page_path, paginate};
+use super::jobs::{Job, Task};
+use super::paginate::{page_count, page_path, paginate};
 use super::views::{ViewEnv, term_slug};
 use crate::content::{Library, PageId, SortBy, library::sort_pages};
 use crate::output::Dep;
@@ -50,12 +50,12 @@ pub fn collect(lib: &Library, taxonomy: &str) -> Vec<Term> {
     out
 }
 
+/// A taxonomy as templates see it.
 #[derive(Debug, Serialize)]
-struct TaxonomyView {
-    name: String,
+struct TaxonomyView<'a> {
+    name: &'a str,
     label: &'static str,
     url: String,
-    terms: Vec<TermView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,51 +75,84 @@ pub fn label(taxonomy: &str) -> &'static str {
     }
 }
 
-/// Jobs for every taxonomy in site.yaml.
-pub fn jobs<'a>(env: &ViewEnv<'a>, lib: &'a Library, redirects: &mut Vec<(String, String)>) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    for tax in &env.config.site.taxonomies {
-        let terms = collect(lib, tax);
-        let view = TaxonomyView {
-            name: tax.clone(),
+/// Every taxonomy's terms, in site.yaml order.
+pub struct Taxonomies(pub Vec<(String, Vec<Term>)>);
+
+impl Taxonomies {
+    /// Collects the terms of every taxonomy in site.yaml.
+    pub fn new(env: &ViewEnv, lib: &Library) -> Self {
+        Taxonomies(
+            env.config
+                .site
+                .taxonomies
+                .iter()
+                .map(|t| (t.clone(), collect(lib, t)))
+                .collect(),
+        )
+    }
+
+    /// Tasks for every list and term page, and the redirects from `page/1/`.
+    pub fn tasks(&self, env: &ViewEnv, redirects: &mut Vec<(String, String)>) -> Vec<Task> {
+        let mut tasks = Vec::new();
+        for (ti, (tax, terms)) in self.0.iter().enumerate() {
+            tasks.push(Task::TaxonomyList(ti));
+            for (i, term) in terms.iter().enumerate() {
+                for n in 1..=page_count(term.pages.len(), env.config.site.paginate_by) {
+                    tasks.push(Task::TermPage(ti, i, n));
+                }
+                let base = format!("{tax}/{}/", term.slug);
+                redirects.push((format!("{base}page/1/index.html"), env.permalink(&base)));
+            }
+        }
+        tasks
+    }
+
+    fn view<'a>(&'a self, env: &ViewEnv, ti: usize) -> TaxonomyView<'a> {
+        let tax = &self.0[ti].0;
+        TaxonomyView {
+            name: tax,
             label: label(tax),
             url: env.link(&format!("{tax}/")),
-            terms: terms
-                .iter()
-                .map(|t| TermView {
-                    name: t.name.clone(),
-                    slug: t.slug.clone(),
-                    url: env.link(&format!("{tax}/{}/", t.slug)),
-                    count: t.pages.len(),
-                })
-                .collect(),
-        };
-        jobs.push(
-            Job::new(
-                format!("{tax}/index.html"),
-                "taxonomy_list.html",
-                format!("taxonomy {tax}"),
-            )
-            .with("taxonomy", &view)
-            .dep(Dep::AllPages),
-        );
-        for (t, tv) in terms.iter().zip(&view.terms) {
-            let base = format!("{tax}/{}/", t.slug);
-            for pager in paginate(env, lib, &t.pages, &base, env.config.site.paginate_by) {
-                jobs.push(
-                    Job::new(
-                        format!("{}index.html", page_path(&base, pager.current)),
-                        "taxonomy_term.html",
-                        format!("taxonomy {tax}"),
-                    )
-                    .with("taxonomy", &view)
-                    .with("term", tv)
-                    .with("paginator", &pager)
-                    .dep(Dep::AllPages),
-                );
-            }
-            redirects.push((format!("{base}page/1/index.html"), env.permalink(&base)));
         }
     }
-    jobs
+
+    fn term_view(env: &ViewEnv, tax: &str, t: &Term) -> TermView {
+        TermView {
+            name: t.name.clone(),
+            slug: t.slug.clone(),
+            url: env.link(&format!("{tax}/{}/", t.slug)),
+            count: t.pages.len(),
+        }
+    }
+
+    /// The list page of taxonomy `ti`.
+    pub fn list_job(&self, env: &ViewEnv, ti: usize) -> Job {
+        let (tax, terms) = &self.0[ti];
+        let terms: Vec<TermView> = terms.iter().map(|t| Self::term_view(env, tax, t)).collect();
+        Job::new(
+            format!("{tax}/index.html"),
+            "taxonomy_list.html",
+            format!("taxonomy {tax}"),
+        )
+        .with("taxonomy", &self.view(env, ti))
+        .with("terms", &terms)
+        .dep(Dep::AllPages)
+    }
+
+    /// Page `n` of term `i` of taxonomy `ti`.
+    pub fn term_job(&self, env: &ViewEnv, lib: &Library, ti: usize, i: usize, n: usize) -> Job {
+        let (tax, terms) = &self.0[ti];
+        let term = &terms[i];
+        let base = format!("{tax}/{}/", term.slug);
+        let pager = paginate(env, lib, &term.pages, &base, env.config.site.paginate_by, n);
+        Job::new(
+            format!("{}index.html", page_path(&base, n)),
+            "taxonomy_term.html",
+            format!("taxonomy {tax}"),
+        )
+        .with("taxonomy", &self.view(env, ti))
+        .with("term", &Self::term_view(env, tax, term))
+        .with("paginator", &pager)
+        .dep(Dep::AllPages)
+    }
 }

@@ -38,7 +38,7 @@ const MINI: &[(&str, &str)] = &[
     ),
     (
         "taxonomy_list.html",
-        "{% extends \"base.html\" %}{% block main %}{% for t in taxonomy.terms %}<a href=\"{{ t.url }}\">{{ t.name }} {{ t.count }}</a>{% endfor %}{% endblock main %}",
+        "{% extends \"base.html\" %}{% block main %}{% for t in terms %}<a href=\"{{ t.url }}\">{{ t.name }} {{ t.count }}</a>{% endfor %}{% endblock main %}",
     ),
     (
         "taxonomy_term.html",

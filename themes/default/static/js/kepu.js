@@ -3,8 +3,10 @@
  *  - large-text mode (适老化): the 大字版 button toggles `large-text` on <html>,
  *    remembered in localStorage "kepu-large-text" (applied before paint by the
  *    inline script in <head>);
- *  - emergency banners carry data-expires (RFC 3339): hide them once expired,
- *    even if nobody rebuilds the site; a note's own status flips to expired.
+ *  - emergency banners (and other marks of an active note) carry data-expires
+ *    (RFC 3339): hide them once expired, even if nobody rebuilds the site; a
+ *    note's own status text flips to expired instead (data-expired-text); a
+ *    [data-expiry-group] whose expiring items are all hidden is hidden too.
  */
 (function () {
   "use strict";
@@ -67,9 +69,9 @@
         el.hidden = true;
       }
     }
-    var groups = document.querySelectorAll("[data-banners]");
+    var groups = document.querySelectorAll("[data-expiry-group]");
     for (var j = 0; j < groups.length; j++) {
-      if (!groups[j].querySelector(".banner:not([hidden])")) {
+      if (!groups[j].querySelector("[data-expires]:not([hidden])")) {
         groups[j].hidden = true;
       }
     }

@@ -1,0 +1,98 @@
+//! Where rendered files go: a [`Sink`] takes each file as soon as it is
+//! rendered, so a build need not hold the whole site in memory.
+//!
+//! [`MemorySink`] keeps an [`OutputSet`] (for `check` and `serve`);
+//! [`super::disk::Stage`] writes into the staging folder of a build.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use super::{Body, Dep, OutputError, OutputSet};
+
+/// Receives output files, from many threads at once.
+pub trait Sink: Sync {
+    /// Takes one file. Refuses unsafe paths and a second file at a taken path.
+    fn put(&self, path: &str, body: Body, deps: Vec<Dep>, origin: &str) -> Result<(), OutputError>;
+    /// Every path taken so far with its origin, sorted.
+    fn taken(&self) -> Vec<(String, String)>;
+    /// Whether `path` is taken.
+    fn has(&self, path: &str) -> bool;
+}
+
+/// Keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink(pub Mutex<OutputSet>);
+
+impl MemorySink {
+    /// The collected files.
+    pub fn into_set(self) -> OutputSet {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: &str, body: Body, deps: Vec<Dep>, origin: &str) -> Result<(), OutputError> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add(path, body, deps, origin)
+    }
+
+    fn taken(&self) -> Vec<(String, String)> {
+        let set = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        set.files.iter().map(|(p, o)| (p.clone(), o.origin.clone())).collect()
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .files
+            .contains_key(path)
+    }
+}
+
+/// The registry of taken paths, shared by sinks that do not keep bodies.
+#[derive(Debug, Default)]
+pub struct Taken(Mutex<BTreeMap<String, String>>);
+
+impl Taken {
+    /// Claims `path` (already clean) for `origin`.
+    pub fn claim(&self, clean: &str, origin: &str) -> Result<(), OutputError> {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(prev) = map.get(clean) {
+            return Err(OutputError {
+                path: clean.to_string(),
+                message: format!("/{clean} is written by both {prev} and {origin}"),
+                origin: origin.to_string(),
+            });
+        }
+        map.insert(clean.to_string(), origin.to_string());
+        Ok(())
+    }
+
+    /// All claims, sorted.
+    pub fn all(&self) -> Vec<(String, String)> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .iter()
+            .map(|(a, b)| (a.clone(), b.clone()))
+            .collect()
+    }
+
+    /// Whether `clean` is claimed.
+    pub fn has(&self, clean: &str) -> bool {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).contains_key(clean)
+    }
+
+    /// Number of claims.
+    pub fn len(&self) -> usize {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// True when nothing is claimed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
