@@ -140,7 +140,7 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
 
 fn communities(site: &Ctx, out: &mut Vec<Diagnostic>) {
     let text = std::fs::read_to_string(&site.config.path).unwrap_or_default();
-    for town in coverage::towns(site.lib, &site.config) {
+    for town in coverage::towns(site.lib, site.config) {
         for c in &town.communities {
             let missing: Vec<&str> = [(c.station, "科普站"), (c.board, "宣传栏"), (c.staff, "科普员")]
                 .iter()
