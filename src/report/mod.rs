@@ -5,3 +5,4 @@ pub mod columns;
 pub mod coverage;
 pub mod dashboard;
 pub mod freshness;
+pub mod qr;
