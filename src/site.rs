@@ -149,8 +149,9 @@ impl Prepared {
             config: &self.config,
             clock: &self.clock,
             lib: &self.lib,
+            data: &self.data,
         };
-        let diags = render::render_site(&env, &mut self.templates, &self.data, sink);
+        let diags = render::render_site(&env, &mut self.templates, sink);
         self.diagnostics.extend(diags);
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {

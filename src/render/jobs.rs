@@ -26,6 +26,8 @@ pub struct Job {
     pub deps: Vec<Dep>,
     /// Who asked for it (a content file or a feature), for messages.
     pub origin: String,
+    /// Template to use when `template` does not exist.
+    pub fallback: Option<String>,
 }
 
 impl Job {
@@ -37,7 +39,14 @@ impl Job {
             context: Context::new(),
             deps: Vec::new(),
             origin: origin.into(),
+            fallback: None,
         }
+    }
+
+    /// Uses `template` when the job's own template does not exist.
+    pub fn or_template(mut self, template: &str) -> Self {
+        self.fallback = Some(template.to_string());
+        self
     }
 
     /// Adds a context variable.
@@ -68,7 +77,20 @@ pub enum Task {
     Home,
     /// The 404 page.
     NotFound,
-    /// A page of a kind-specific feature, by feature-defined indices.
+    /// Column entries of one ISO week (index into the weeks).
+    ColumnWeek(usize),
+    /// Page `n` of the entries of medium `m` (index into the media).
+    ColumnMedium(usize, usize),
+    /// The print poster of a board (page id).
+    Poster(usize),
+    /// A town's page (index in site.yaml).
+    Town(usize),
+    /// The coverage dashboard.
+    Dashboard,
+    /// The plan page (`data/plan.yaml`).
+    Plan,
+    /// A page of a feature that runs its own jobs (such as search), by
+    /// feature-defined indices.
     Extra(usize, usize),
 }
 
@@ -85,6 +107,11 @@ where
             let mut job = make(task)?;
             let path = format!("{base_path}{}", job.path.trim_end_matches("index.html"));
             job.context.insert("current_path", &path);
+            if let Some(f) = job.fallback.take()
+                && !templates.has(&job.template)
+            {
+                job.template = f;
+            }
             let html = match templates.render(&job.template, &job.context) {
                 Ok(h) => h,
                 Err(d) => return Some(d),

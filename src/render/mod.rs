@@ -12,6 +12,7 @@ pub mod assets;
 pub mod builtins;
 pub mod feeds_out;
 pub mod jobs;
+pub mod kind_pages;
 pub mod pages;
 pub mod paginate;
 pub mod shortcodes;
@@ -28,33 +29,42 @@ use templates::Templates;
 use views::ViewEnv;
 
 /// Renders the whole site into `sink`; returns the diagnostics.
-pub fn render_site(
-    env: &ViewEnv,
-    templates: &mut Templates,
-    data: &serde_json::Value,
-    sink: &dyn Sink,
-) -> Vec<Diagnostic> {
+pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
     let lib = env.lib;
     {
         let g = templates.tera.global_context();
         g.insert("site", &site_view::site(env));
         g.insert("banners", &site_view::banners(env));
-        g.insert("data", data);
+        g.insert("data", env.data);
     }
     let mut redirects = Vec::new();
     let taxonomies = taxonomies::Taxonomies::new(env, lib);
+    let kinds = kind_pages::KindPages::new(env, lib);
     let mut tasks: Vec<Task> = (0..lib.pages.len()).map(Task::Page).collect();
-    tasks.extend(pages::section_tasks(env, lib, &mut redirects));
+    tasks.extend(pages::section_tasks(env, lib, &kinds, &mut redirects));
     tasks.extend(taxonomies.tasks(env, &mut redirects));
+    tasks.extend(kinds.tasks(env, lib));
     tasks.push(Task::Home);
     tasks.push(Task::NotFound);
     let make = |task: Task| match task {
-        Task::Page(id) => Some(pages::page_job(env, lib, id)),
-        Task::SectionPage(s, n) => Some(pages::section_job(env, lib, s, n)),
+        Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, id))),
+        Task::SectionPage(s, n) => Some(kinds.section_context(
+            env,
+            lib,
+            &lib.sections[s],
+            n,
+            pages::section_job(env, lib, &kinds, s, n),
+        )),
         Task::TaxonomyList(t) => Some(taxonomies.list_job(env, t)),
         Task::TermPage(t, i, n) => Some(taxonomies.term_job(env, lib, t, i, n)),
         Task::Home => Some(pages::home_job(env, lib)),
         Task::NotFound => Some(pages::not_found_job()),
+        Task::ColumnWeek(i) => Some(kinds.week_job(env, lib, i)),
+        Task::ColumnMedium(i, n) => Some(kinds.medium_job(env, lib, i, n)),
+        Task::Poster(id) => Some(kinds.poster_job(env, lib, id)),
+        Task::Town(i) => Some(kinds.town_job(env, lib, i)),
+        Task::Dashboard => Some(kinds.dashboard_job(env)),
+        Task::Plan => kinds.plan_job(env),
         Task::Extra(..) => None,
     };
     let mut diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
@@ -82,6 +92,14 @@ pub fn render_site(
                 format!("redirect /{}: {}", e.path, e.message),
             ));
         }
+    }
+    if let Err(e) = sink.put(
+        "dashboard.json",
+        Body::Bytes(kinds.dashboard_json().into_bytes()),
+        vec![Dep::AllPages, Dep::Config],
+        "dashboard",
+    ) {
+        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
     }
     for e in builtins::add(env, lib, sink) {
         diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));

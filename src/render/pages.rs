@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use super::jobs::Job;
 use super::jobs::Task;
+use super::kind_pages::KindPages;
 use super::paginate::{page_count, page_path, paginate};
 use super::views::{self, PageSummary, ViewEnv, summary};
 use crate::content::{Library, Section};
@@ -93,10 +94,16 @@ fn neighbours<'a>(
 
 /// Tasks for every list page of every section but the home section, and
 /// the redirects from `page/1/`.
-pub fn section_tasks(env: &ViewEnv, lib: &Library, redirects: &mut Vec<(String, String)>) -> Vec<Task> {
+pub fn section_tasks(
+    env: &ViewEnv,
+    lib: &Library,
+    kinds: &KindPages,
+    redirects: &mut Vec<(String, String)>,
+) -> Vec<Task> {
     let mut tasks = Vec::new();
     for (i, s) in lib.sections.iter().enumerate().filter(|(_, s)| !s.name.is_empty()) {
-        for n in 1..=page_count(s.pages.len(), s.paginate_by) {
+        let (items, per) = kinds.list_size(s).unwrap_or((s.pages.len(), s.paginate_by));
+        for n in 1..=page_count(items, per) {
             tasks.push(Task::SectionPage(i, n));
         }
         redirects.push((format!("{}page/1/index.html", s.path), env.permalink(&s.path)));
@@ -105,16 +112,20 @@ pub fn section_tasks(env: &ViewEnv, lib: &Library, redirects: &mut Vec<(String, 
 }
 
 /// Page `n` of the list of section `i`.
-pub fn section_job(env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
+pub fn section_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, i: usize, n: usize) -> Job {
     let s = &lib.sections[i];
-    let template = s.meta.template.clone().unwrap_or_else(|| "section.html".to_string());
+    let template = s.meta.template.clone().unwrap_or_else(|| list_template(s).to_string());
     let origin = s
         .file
         .as_ref()
         .map(|f| f.display().to_string())
         .unwrap_or_else(|| format!("section {}", s.name));
-    let pager = paginate(env, lib, &s.pages, &s.path, s.paginate_by, n);
+    let pager = match kinds.list_size(s) {
+        Some(_) => paginate(env, lib, &[], &s.path, 1, 1),
+        None => paginate(env, lib, &s.pages, &s.path, s.paginate_by, n),
+    };
     Job::new(format!("{}index.html", page_path(&s.path, n)), template, origin)
+        .or_template("section.html")
         .with("section", &section_view(env, s))
         .with("paginator", &pager)
         .dep(Dep::Section(s.name.clone()))
@@ -192,4 +203,15 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
 /// The 404 page job.
 pub fn not_found_job() -> Job {
     Job::new("404.html", "404.html", "404 page")
+}
+
+/// The default list template of a section: one per kind.
+fn list_template(s: &Section) -> &'static str {
+    match Kind::from_section(&s.name) {
+        Kind::Emergency => "emergency_list.html",
+        Kind::Column if s.name == "columns" => "column_list.html",
+        Kind::Board => "board_list.html",
+        Kind::Station => "station_list.html",
+        _ => "section.html",
+    }
 }

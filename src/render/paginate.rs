@@ -69,7 +69,19 @@ pub fn paginate<'a>(
     n: usize,
 ) -> Paginator<'a> {
     let per = per.max(1);
-    let total = page_count(ids.len(), per);
+    let mut p = pager(env, base, ids.len(), per, n);
+    p.pages = ids
+        .iter()
+        .skip((n - 1) * per)
+        .take(per)
+        .map(|&id| summary(env, &lib.pages[id]))
+        .collect();
+    p
+}
+
+/// The pager of page `n` of a list of `items` at `base`, without pages.
+pub fn pager<'a>(env: &ViewEnv, base: &str, items: usize, per: usize, n: usize) -> Paginator<'a> {
+    let total = page_count(items, per);
     let url = |k: usize| env.link(&page_path(base, k));
     let mut numbers: Vec<usize> = vec![1, total];
     numbers.extend(n.saturating_sub(WINDOW).max(1)..=(n + WINDOW).min(total));
@@ -90,15 +102,10 @@ pub fn paginate<'a>(
         })
         .collect();
     Paginator {
-        pages: ids
-            .iter()
-            .skip((n - 1) * per)
-            .take(per)
-            .map(|&id| summary(env, &lib.pages[id]))
-            .collect(),
+        pages: Vec::new(),
         current: n,
         total,
-        items: ids.len(),
+        items,
         prev: (n > 1).then(|| url(n - 1)),
         next: (n < total).then(|| url(n + 1)),
         first: url(1),

@@ -22,6 +22,8 @@ pub struct ViewEnv<'a> {
     pub clock: &'a SiteClock,
     /// Content.
     pub lib: &'a Library,
+    /// `data/` files.
+    pub data: &'a serde_json::Value,
 }
 
 impl ViewEnv<'_> {
@@ -76,6 +78,59 @@ pub struct PageSummary<'a> {
     pub cover: Option<String>,
     /// Tags.
     pub tags: Vec<Link>,
+    /// For emergency notes: level, hazard and whether active.
+    pub emergency: Option<NoteBadge>,
+    /// For column entries: medium and program.
+    pub column: Option<ColumnBadge>,
+    /// For boards: kind, place and freshness.
+    pub board: Option<BoardBadge>,
+}
+
+/// What lists show of an emergency note.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteBadge {
+    /// `red`.
+    pub level: &'static str,
+    /// `红色`.
+    pub level_label: &'static str,
+    /// Chinese hazard.
+    pub hazard_label: &'static str,
+    /// Active at build time.
+    pub active: bool,
+    /// RFC 3339 expiry, empty if none.
+    pub expires: String,
+    /// For readers.
+    pub expires_display: Option<String>,
+}
+
+/// What lists show of a column entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnBadge {
+    /// `radio`.
+    pub medium: &'static str,
+    /// `广播`.
+    pub medium_label: &'static str,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Program.
+    pub program: Option<String>,
+    /// Episode.
+    pub episode: Option<String>,
+}
+
+/// What lists show of a board.
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardBadge {
+    /// `科普画廊`.
+    pub kind_label: &'static str,
+    /// `公园`.
+    pub place_label: &'static str,
+    /// `fresh`, `stale` or `empty`.
+    pub freshness: crate::report::freshness::Freshness,
+    /// `及时更新` ...
+    pub freshness_label: &'static str,
+    /// Days since the display changed.
+    pub days_unchanged: Option<i64>,
 }
 
 /// A full page.
@@ -188,6 +243,8 @@ pub struct ColumnView {
 /// A board's display entry.
 #[derive(Debug, Clone, Serialize)]
 pub struct ShowingView<'a> {
+    /// Inline SVG QR code of the page's absolute URL (for posters).
+    pub qr_svg: String,
     /// The page shown.
     pub page: PageSummary<'a>,
     /// Absolute URL of the page (for QR codes).
@@ -225,6 +282,14 @@ pub struct BoardView<'a> {
     pub past: Vec<ShowingView<'a>>,
     /// To be shown later.
     pub upcoming: Vec<ShowingView<'a>>,
+    /// Freshness, as in lists.
+    pub status: Option<BoardBadge>,
+    /// Inline SVG QR code of the board's own URL.
+    pub qr_svg: String,
+    /// `/boards/ID/poster/`.
+    pub poster_url: String,
+    /// Village or community it stands in.
+    pub community: Option<&'a str>,
 }
 
 /// A station's fields.
@@ -305,7 +370,49 @@ pub fn summary<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
         summary: summary_html(page),
         cover: cover_url(env, page),
         tags: term_links(env, "tags", &page.meta.tags),
+        emergency: note_badge(env, page),
+        column: column_badge(page),
+        board: board_badge(env, page),
     }
+}
+
+fn note_badge(env: &ViewEnv, page: &Page) -> Option<NoteBadge> {
+    let KindData::Emergency(e) = &page.data else {
+        return None;
+    };
+    Some(NoteBadge {
+        level: e.level.name(),
+        level_label: e.level.label(),
+        hazard_label: e.hazard_label(),
+        active: e.is_active(page.date, env.clock.now()),
+        expires: e.expires.map(|t| env.clock.rfc3339(t)).unwrap_or_default(),
+        expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
+    })
+}
+
+fn column_badge(page: &Page) -> Option<ColumnBadge> {
+    let KindData::Column(c) = &page.data else { return None };
+    Some(ColumnBadge {
+        medium: c.medium.name(),
+        medium_label: c.medium.label(),
+        outlet: c.outlet.clone(),
+        program: c.program.clone(),
+        episode: c.episode.clone(),
+    })
+}
+
+fn board_badge(env: &ViewEnv, page: &Page) -> Option<BoardBadge> {
+    use crate::report::freshness::{days_unchanged, freshness};
+    let KindData::Board(b) = &page.data else { return None };
+    let now = env.clock.now();
+    let f = freshness(b, now, env.config.site.boards.stale_after_days);
+    Some(BoardBadge {
+        kind_label: b.board_kind.label(),
+        place_label: b.place_label(),
+        freshness: f,
+        freshness_label: f.label(),
+        days_unchanged: days_unchanged(b, now),
+    })
 }
 
 fn summary_html(page: &Page) -> Option<String> {
@@ -411,6 +518,7 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
     for s in &b.showing {
         let Some(target) = env.lib.page(&s.page) else { continue };
         let view = ShowingView {
+            qr_svg: String::new(),
             page: summary(env, target),
             permalink: env.permalink(&target.path),
             from_display: env.clock.display_date(s.from),
@@ -437,6 +545,11 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
         current,
         past,
         upcoming,
+        status: board_badge(env, page),
+        qr_svg: crate::report::qr::svg(&env.permalink(&page.path), &format!("{} 的二维码", page.title))
+            .unwrap_or_default(),
+        poster_url: env.link(&format!("{}poster/", page.path)),
+        community: b.community.as_deref(),
     })
 }
 

@@ -266,3 +266,10 @@ fn per_month(lib: &Library, clock: &SiteClock) -> Vec<MonthCount> {
         })
         .collect()
 }
+
+/// The figures as pretty JSON with a final newline.
+pub fn to_json(d: &Dashboard) -> String {
+    let mut s = serde_json::to_string_pretty(d).unwrap_or_else(|_| "{}".into());
+    s.push('\n');
+    s
+}

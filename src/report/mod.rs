@@ -6,3 +6,4 @@ pub mod coverage;
 pub mod dashboard;
 pub mod freshness;
 pub mod qr;
+pub mod svg;

@@ -19,10 +19,11 @@ pub struct Matrix {
 
 /// Encodes `text` with error correction M.
 pub fn encode(text: &str) -> Result<Matrix, String> {
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).map_err(|e| format!("cannot make a QR code of '{text}': {e}"))?;
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .map_err(|e| format!("cannot make a QR code of '{text}': {e}"))?;
     Ok(Matrix {
         width: code.width(),
-        dark: code.to_vec(),
+        dark: code.to_colors().into_iter().map(|c| c == qrcode::Color::Dark).collect(),
     })
 }
 
@@ -60,9 +61,16 @@ mod tests {
         let scale = 4;
         let size = (m.width + 2 * QUIET) * scale;
         let mut img = rqrr::PreparedImage::prepare_from_greyscale(size, size, |x, y| {
-            let (mx, my) = ((x / scale) as isize - QUIET as isize, (y / scale) as isize - QUIET as isize);
+            let (mx, my) = (
+                (x / scale) as isize - QUIET as isize,
+                (y / scale) as isize - QUIET as isize,
+            );
             let inside = mx >= 0 && my >= 0 && (mx as usize) < m.width && (my as usize) < m.width;
-            if inside && m.dark[my as usize * m.width + mx as usize] { 0 } else { 255 }
+            if inside && m.dark[my as usize * m.width + mx as usize] {
+                0
+            } else {
+                255
+            }
         });
         let grids = img.detect_grids();
         assert_eq!(grids.len(), 1);
@@ -82,6 +90,9 @@ mod tests {
         let n = m.width + 2 * QUIET;
         assert!(s.contains(&format!("viewBox=\"0 0 {n} {n}\"")));
         assert!(s.contains("<title>本页二维码 &lt;x&gt;</title>"));
-        assert!(s.contains("M4 4h7v1h-7z"), "the finder pattern starts at the quiet zone: {s}");
+        assert!(
+            s.contains("M4 4h7v1h-7z"),
+            "the finder pattern starts at the quiet zone: {s}"
+        );
     }
 }

@@ -44,6 +44,27 @@ const MINI: &[(&str, &str)] = &[
         "taxonomy_term.html",
         "{% extends \"base.html\" %}{% block main %}<h1>{{ term.name }}</h1>{% for p in paginator.pages %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}{% endblock main %}",
     ),
+    (
+        "town.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ town.name }}</h1>{% for c in town.communities %}<tr><th>{{ c.name }}</th><td>{{ c.station }}</td><td>{{ c.board }}</td><td>{{ c.staff }}</td></tr>{% endfor %}{% endblock main %}",
+    ),
+    (
+        "dashboard.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>dashboard</h1>{{ charts.coverage | safe }}{% endblock main %}",
+    ),
+    (
+        "column_week.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ week.label }}</h1>{% for p in week.entries %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}{% endblock main %}",
+    ),
+    (
+        "column_medium.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>{{ medium.name }}</h1>{% for p in paginator.pages %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}{% endblock main %}",
+    ),
+    (
+        "board_poster.html",
+        "<h1>{{ page.title }}</h1>{% for s in page.board.current %}<li>{{ s.page.title }}{{ s.qr_svg | safe }}</li>{% endfor %}",
+    ),
+    ("plan.html", "{% for g in plan %}<h2>{{ g.level1 }}</h2>{% endfor %}"),
 ];
 
 pub struct SiteTest {

@@ -1,0 +1,506 @@
+//! The pages of the content kinds beyond one page per file: the kind lists
+//! (`/emergency/`, `/columns/`, `/boards/`, `/stations/`), column weeks and
+//! media, board posters, town pages, the dashboard and the plan.
+//!
+//! [`KindPages::new`] computes once what these pages share (weeks, media,
+//! coverage, the dashboard figures); each `*_job` builds one page.
+
+use serde::Serialize;
+
+use super::jobs::{Job, Task};
+use super::paginate::{page_count, page_path, pager, paginate};
+use super::views::{self, Link, PageSummary, ViewEnv, summary, town_link};
+use crate::content::{Library, PageId, Section, SortBy, library::sort_pages};
+use crate::kinds::column::{MEDIA, Medium};
+use crate::kinds::{Kind, KindData};
+use crate::output::Dep;
+use crate::report::coverage::TownCoverage;
+use crate::report::dashboard::{self, Dashboard};
+use crate::report::{columns, qr};
+
+/// Weeks shown per page of `/columns/`.
+pub const WEEKS_PER_PAGE: usize = 10;
+
+/// What the kind pages share.
+pub struct KindPages {
+    /// Column entries by ISO week, newest week first.
+    pub weeks: Vec<((i16, i8), Vec<PageId>)>,
+    /// Column entries by medium, newest first.
+    pub media: Vec<(Medium, Vec<PageId>)>,
+    /// Every coverage figure.
+    pub dashboard: Dashboard,
+}
+
+impl KindPages {
+    /// Computes the shared data.
+    pub fn new(env: &ViewEnv, lib: &Library) -> Self {
+        let weeks = columns::entries_by_week(lib, env.clock);
+        let media = MEDIA
+            .iter()
+            .map(|(m, _)| {
+                let mut ids: Vec<PageId> = lib
+                    .pages_of(Kind::Column)
+                    .filter(|(_, p)| matches!(&p.data, KindData::Column(c) if c.medium == *m))
+                    .map(|(id, _)| id)
+                    .collect();
+                sort_pages(&mut ids, &lib.pages, SortBy::Date);
+                (*m, ids)
+            })
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect();
+        KindPages {
+            weeks,
+            media,
+            dashboard: dashboard::compute(lib, env.config, env.clock),
+        }
+    }
+
+    /// Every task of the kind pages.
+    pub fn tasks(&self, env: &ViewEnv, lib: &Library) -> Vec<Task> {
+        let mut tasks: Vec<Task> = (0..self.weeks.len()).map(Task::ColumnWeek).collect();
+        for (i, (_, ids)) in self.media.iter().enumerate() {
+            for n in 1..=page_count(ids.len(), env.config.site.paginate_by) {
+                tasks.push(Task::ColumnMedium(i, n));
+            }
+        }
+        tasks.extend(lib.pages_of(Kind::Board).map(|(id, _)| Task::Poster(id)));
+        tasks.extend((0..env.config.site.towns.len()).map(Task::Town));
+        tasks.push(Task::Dashboard);
+        if plan_rows(env).is_some() {
+            tasks.push(Task::Plan);
+        }
+        tasks
+    }
+
+    /// Items and page size of a section's list, for kinds that list
+    /// differently from the default.
+    pub fn list_size(&self, s: &Section) -> Option<(usize, usize)> {
+        match Kind::from_section(&s.name) {
+            Kind::Emergency | Kind::Board | Kind::Station => Some((1, 1)),
+            Kind::Column if s.name == "columns" => Some((self.weeks.len(), WEEKS_PER_PAGE)),
+            _ => None,
+        }
+    }
+
+    /// Adds kind-specific variables to page `n` of a section's list.
+    pub fn section_context(&self, env: &ViewEnv, lib: &Library, s: &Section, n: usize, job: Job) -> Job {
+        match Kind::from_section(&s.name) {
+            Kind::Emergency => job.with("notes", &notes_list(env, lib, &s.pages)),
+            Kind::Board | Kind::Station => job.with("by_town", &by_town(env, lib, &s.pages)),
+            Kind::Column if s.name == "columns" => {
+                let weeks: Vec<WeekView> = self
+                    .weeks
+                    .iter()
+                    .skip((n - 1) * WEEKS_PER_PAGE)
+                    .take(WEEKS_PER_PAGE)
+                    .map(|(w, ids)| week_view(env, lib, *w, ids))
+                    .collect();
+                let pager = pager(env, &s.path, self.weeks.len(), WEEKS_PER_PAGE, n);
+                job.with("weeks", &weeks)
+                    .with("paginator", &pager)
+                    .with("media", &self.media_links(env))
+            }
+            _ => job,
+        }
+    }
+
+    fn media_links(&self, env: &ViewEnv) -> Vec<Link> {
+        self.media
+            .iter()
+            .map(|(m, _)| Link {
+                name: m.label().to_string(),
+                url: env.link(&format!("columns/{}/", m.name())),
+            })
+            .collect()
+    }
+
+    /// The page of one ISO week of the column.
+    pub fn week_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
+        let (w, ids) = &self.weeks[i];
+        let view = week_view(env, lib, *w, ids);
+        let link = |j: Option<usize>| {
+            j.and_then(|j| self.weeks.get(j))
+                .map(|(w, ids)| week_view(env, lib, *w, ids))
+        };
+        let (newer, older) = (link(i.checked_sub(1)), link(Some(i + 1)));
+        Job::new(
+            format!("{}index.html", week_path(*w)),
+            "column_week.html",
+            format!("column week {}", view.label),
+        )
+        .with("week", &view)
+        .with("newer", &newer)
+        .with("older", &older)
+        .dep(Dep::Section("columns".into()))
+    }
+
+    /// Page `n` of the list of one medium.
+    pub fn medium_job(&self, env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
+        let (m, ids) = &self.media[i];
+        let base = format!("columns/{}/", m.name());
+        let pager = paginate(env, lib, ids, &base, env.config.site.paginate_by, n);
+        let medium = Link {
+            name: m.label().to_string(),
+            url: env.link(&base),
+        };
+        Job::new(
+            format!("{}index.html", page_path(&base, n)),
+            "column_medium.html",
+            format!("column medium {}", m.name()),
+        )
+        .with("medium", &medium)
+        .with("media", &self.media_links(env))
+        .with("paginator", &pager)
+        .dep(Dep::Section("columns".into()))
+    }
+
+    /// A town's page.
+    pub fn town_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
+        let cov = &self.dashboard.towns[i];
+        let town = env.config.site.towns[i].clone();
+        let notes: Vec<PageSummary> = newest(
+            lib,
+            lib.pages_of(Kind::Emergency)
+                .filter(|(_, p)| matches!(&p.data, KindData::Emergency(e) if e.areas.contains(&town.id)))
+                .map(|(id, _)| id),
+        )
+        .into_iter()
+        .take(20)
+        .map(|id| summary(env, &lib.pages[id]))
+        .collect();
+        let articles: Vec<PageSummary> = newest(
+            lib,
+            lib.pages_of(Kind::Article)
+                .filter(|(_, p)| p.meta.towns.contains(&town.id))
+                .map(|(id, _)| id),
+        )
+        .into_iter()
+        .take(10)
+        .map(|id| summary(env, &lib.pages[id]))
+        .collect();
+        let view = TownView {
+            id: &town.id,
+            name: &town.name,
+            kind_label: town.kind.label(),
+            url: env.link(&format!("towns/{}/", town.id)),
+            permalink: env.permalink(&format!("towns/{}/", town.id)),
+            communities: cov
+                .communities
+                .iter()
+                .map(|c| CommunityView {
+                    name: &c.name,
+                    station: c.station,
+                    board: c.board,
+                    staff: c.staff,
+                    full: c.full,
+                    stations: links(env, lib, &c.stations),
+                    boards: links(env, lib, &c.boards),
+                })
+                .collect(),
+            coverage: cov,
+            boards: cov.boards.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+            stations: cov.stations.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+            notes,
+            articles,
+        };
+        Job::new(
+            format!("towns/{}/index.html", town.id),
+            "town.html",
+            format!("town {}", town.id),
+        )
+        .with("town", &view)
+        .dep(Dep::AllPages)
+        .dep(Dep::Config)
+    }
+
+    /// A board's print poster.
+    pub fn poster_job(&self, env: &ViewEnv, lib: &Library, id: PageId) -> Job {
+        let page = &lib.pages[id];
+        let mut view = views::page(env, page);
+        if let Some(b) = &mut view.board {
+            for s in &mut b.current {
+                s.qr_svg = qr::svg(&s.permalink, &format!("{} 的二维码", s.page.title)).unwrap_or_default();
+            }
+        }
+        let mut job = Job::new(
+            format!("{}poster/index.html", page.path),
+            "board_poster.html",
+            page.file.display().to_string(),
+        )
+        .with("page", &view)
+        .dep(Dep::Page(page.rel_path.clone()));
+        if let KindData::Board(b) = &page.data {
+            for s in &b.showing {
+                job = job.dep(Dep::Page(s.page.clone()));
+            }
+        }
+        job
+    }
+
+    /// `/dashboard.json`: the same figures as the page and `kepu report --json`.
+    pub fn dashboard_json(&self) -> String {
+        crate::report::dashboard::to_json(&self.dashboard)
+    }
+
+    /// The dashboard page.
+    pub fn dashboard_job(&self, env: &ViewEnv) -> Job {
+        let charts = crate::report::svg::charts(&self.dashboard);
+        Job::new("dashboard/index.html", "dashboard.html", "dashboard")
+            .with("dashboard", &self.dashboard)
+            .with("charts", &charts)
+            .with("json_url", &env.link("dashboard.json"))
+            .dep(Dep::AllPages)
+            .dep(Dep::Config)
+    }
+
+    /// The plan page.
+    pub fn plan_job(&self, env: &ViewEnv) -> Option<Job> {
+        let rows = plan_rows(env)?;
+        Some(
+            Job::new("plan/index.html", "plan.html", "data/plan.yaml")
+                .with("plan", &plan_groups(rows))
+                .dep(Dep::Data),
+        )
+    }
+
+    /// Extra variables of a content page of some kinds: a station's related
+    /// pages, a column entry's neighbours in its program.
+    pub fn page_context(&self, env: &ViewEnv, lib: &Library, id: PageId, job: Job) -> Job {
+        let page = &lib.pages[id];
+        match &page.data {
+            KindData::Station(s) => {
+                let related: Vec<PageSummary> = newest(
+                    lib,
+                    lib.pages
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, p)| match &p.data {
+                            KindData::Emergency(e) => e.areas.contains(&s.town),
+                            KindData::None => p.kind == Kind::Article && p.meta.towns.contains(&s.town),
+                            _ => false,
+                        })
+                        .map(|(i, _)| i),
+                )
+                .into_iter()
+                .take(10)
+                .map(|i| summary(env, &lib.pages[i]))
+                .collect();
+                job.with("related", &related).dep(Dep::AllPages)
+            }
+            KindData::Column(c) => {
+                let program: Vec<PageId> = self
+                    .media
+                    .iter()
+                    .flat_map(|(_, ids)| ids.iter().copied())
+                    .filter(|&o| matches!(&lib.pages[o].data, KindData::Column(x) if x.program == c.program && x.outlet == c.outlet))
+                    .collect();
+                let mut program = program;
+                sort_pages(&mut program, &lib.pages, SortBy::Date);
+                let at = program.iter().position(|&o| o == id);
+                let older = at
+                    .and_then(|i| program.get(i + 1))
+                    .map(|&o| summary(env, &lib.pages[o]));
+                let newer = at
+                    .and_then(|i| i.checked_sub(1))
+                    .and_then(|i| program.get(i))
+                    .map(|&o| summary(env, &lib.pages[o]));
+                job.with("program_prev", &older).with("program_next", &newer)
+            }
+            _ => job,
+        }
+    }
+}
+
+fn newest(lib: &Library, ids: impl Iterator<Item = PageId>) -> Vec<PageId> {
+    let mut v: Vec<PageId> = ids.collect();
+    sort_pages(&mut v, &lib.pages, SortBy::Date);
+    v
+}
+
+fn links(env: &ViewEnv, lib: &Library, ids: &[PageId]) -> Vec<Link> {
+    ids.iter()
+        .map(|&id| Link {
+            name: lib.pages[id].title.clone(),
+            url: env.link(&lib.pages[id].path),
+        })
+        .collect()
+}
+
+/// `columns/2026/w21/`.
+pub fn week_path((y, w): (i16, i8)) -> String {
+    format!("columns/{y}/w{w:02}/")
+}
+
+/// One week of the column.
+#[derive(Debug, Serialize)]
+struct WeekView<'a> {
+    label: String,
+    year: i16,
+    week: i8,
+    url: String,
+    /// `11月16日—11月22日`.
+    range: String,
+    count: usize,
+    entries: Vec<PageSummary<'a>>,
+}
+
+fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView<'a> {
+    let range = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
+        .map(|d| {
+            let mon = d.date();
+            let sun = mon.checked_add(jiff::Span::new().days(6)).unwrap_or(mon);
+            format!("{}月{}日—{}月{}日", mon.month(), mon.day(), sun.month(), sun.day())
+        })
+        .unwrap_or_default();
+    WeekView {
+        label: format!("{}-W{:02}", w.0, w.1),
+        year: w.0,
+        week: w.1,
+        url: env.link(&week_path(w)),
+        range,
+        count: ids.len(),
+        entries: ids.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+    }
+}
+
+/// `/emergency/`: active notes by level then date, then the archive by year.
+#[derive(Debug, Serialize)]
+struct NotesList<'a> {
+    active: Vec<PageSummary<'a>>,
+    archive: Vec<YearGroup<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct YearGroup<'a> {
+    year: i16,
+    pages: Vec<PageSummary<'a>>,
+}
+
+fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesList<'a> {
+    let now = env.clock.now();
+    let mut active: Vec<PageId> = Vec::new();
+    let mut archive: Vec<YearGroup> = Vec::new();
+    for &id in ids {
+        let p = &lib.pages[id];
+        match &p.data {
+            KindData::Emergency(e) if e.is_active(p.date, now) => active.push(id),
+            _ => {
+                let year = p.date.map(|d| env.clock.zoned(d).year()).unwrap_or(0);
+                match archive.last_mut() {
+                    Some(g) if g.year == year => g.pages.push(summary(env, p)),
+                    _ => archive.push(YearGroup {
+                        year,
+                        pages: vec![summary(env, p)],
+                    }),
+                }
+            }
+        }
+    }
+    let level = |id: PageId| match &lib.pages[id].data {
+        KindData::Emergency(e) => e.level,
+        _ => crate::kinds::emergency::Level::Blue,
+    };
+    active.sort_by(|&a, &b| {
+        level(a)
+            .cmp(&level(b))
+            .then(lib.pages[b].date.cmp(&lib.pages[a].date))
+            .then(lib.pages[a].path.cmp(&lib.pages[b].path))
+    });
+    NotesList {
+        active: active.into_iter().map(|id| summary(env, &lib.pages[id])).collect(),
+        archive,
+    }
+}
+
+/// Boards or stations of a town.
+#[derive(Debug, Serialize)]
+struct TownGroup<'a> {
+    town: Option<views::TownLink>,
+    pages: Vec<PageSummary<'a>>,
+}
+
+fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<TownGroup<'a>> {
+    let town_of = |id: PageId| match &lib.pages[id].data {
+        KindData::Board(b) => b.town.clone(),
+        KindData::Station(s) => s.town.clone(),
+        _ => String::new(),
+    };
+    let mut groups: Vec<TownGroup> = Vec::new();
+    let order: Vec<&str> = env.config.site.towns.iter().map(|t| t.id.as_str()).collect();
+    let mut sorted: Vec<PageId> = ids.to_vec();
+    sorted.sort_by(|&a, &b| {
+        let (ta, tb) = (town_of(a), town_of(b));
+        let pos = |t: &str| order.iter().position(|x| *x == t).unwrap_or(usize::MAX);
+        pos(&ta)
+            .cmp(&pos(&tb))
+            .then(lib.pages[a].title.cmp(&lib.pages[b].title))
+            .then(lib.pages[a].path.cmp(&lib.pages[b].path))
+    });
+    for id in sorted {
+        let t = town_of(id);
+        let link = town_link(env, &t);
+        match groups.last_mut() {
+            Some(g) if g.town.as_ref().map(|l| l.id.as_str()) == link.as_ref().map(|l| l.id.as_str()) => {
+                g.pages.push(summary(env, &lib.pages[id]))
+            }
+            _ => groups.push(TownGroup {
+                town: link,
+                pages: vec![summary(env, &lib.pages[id])],
+            }),
+        }
+    }
+    groups
+}
+
+/// A town page.
+#[derive(Debug, Serialize)]
+struct TownView<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind_label: &'static str,
+    url: String,
+    permalink: String,
+    communities: Vec<CommunityView<'a>>,
+    coverage: &'a TownCoverage,
+    boards: Vec<PageSummary<'a>>,
+    stations: Vec<PageSummary<'a>>,
+    notes: Vec<PageSummary<'a>>,
+    articles: Vec<PageSummary<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct CommunityView<'a> {
+    name: &'a str,
+    station: bool,
+    board: bool,
+    staff: bool,
+    full: bool,
+    stations: Vec<Link>,
+    boards: Vec<Link>,
+}
+
+fn plan_rows<'a>(env: &ViewEnv<'a>) -> Option<&'a [serde_json::Value]> {
+    env.data.get("plan")?.as_array().map(Vec::as_slice)
+}
+
+/// The plan's rows grouped by their first-level indicator, in order.
+#[derive(Debug, Serialize)]
+struct PlanGroup<'a> {
+    level1: String,
+    rows: Vec<&'a serde_json::Value>,
+}
+
+fn plan_groups(rows: &[serde_json::Value]) -> Vec<PlanGroup<'_>> {
+    let mut groups: Vec<PlanGroup> = Vec::new();
+    for r in rows {
+        let l1 = r.get("level1").and_then(|v| v.as_str()).unwrap_or("").to_string();
+        match groups.last_mut() {
+            Some(g) if g.level1 == l1 => g.rows.push(r),
+            _ => groups.push(PlanGroup {
+                level1: l1,
+                rows: vec![r],
+            }),
+        }
+    }
+    groups
+}
