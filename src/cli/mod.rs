@@ -4,6 +4,7 @@ mod build;
 mod check;
 pub mod init;
 mod new;
+mod report;
 
 use std::path::PathBuf;
 
@@ -37,6 +38,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Write a new site skeleton that builds at once.
     Init(init::InitArgs),
+    /// Print the coverage figures of the dashboard.
+    Report(report::ReportArgs),
 }
 
 /// Options every building command shares.
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => check::run(&cli, a),
         Command::New(a) => new::run(&cli, a),
         Command::Init(a) => init::run(a),
+        Command::Report(a) => report::run(&cli, a),
     }
 }
 
