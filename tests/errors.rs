@@ -205,3 +205,19 @@ fn a_foreign_output_folder_is_not_replaced() {
         "mine"
     );
 }
+
+#[test]
+fn alias_that_takes_a_page_url_or_climbs_out() {
+    let err = fails_keeping_output(|t| {
+        t.page("articles/a.md", "title: a\naliases: [/articles/ok/, ../../etc/]", "x\n");
+    });
+    assert!(err.contains("content/articles/a.md:3:"), "{err}");
+    assert!(
+        err.contains("alias '/articles/ok/' is already the URL of articles/ok.md"),
+        "{err}"
+    );
+    assert!(
+        err.contains("alias '../../etc/' cannot be used: the path goes up with '..'"),
+        "{err}"
+    );
+}

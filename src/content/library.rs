@@ -133,6 +133,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
     add_implied_sections(&mut lib, config);
     assign_sections(&mut lib);
     check_urls(&lib, root, &mut diags);
+    check_aliases(&lib, root, &mut diags);
     super::refs::check(&lib, config, &mut diags);
     let mut diags = Diagnostics(diags);
     diags.sort();
@@ -268,6 +269,43 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
                 )
                 .with_hint("give the page another slug"),
             );
+        }
+    }
+}
+
+/// Aliases must stay inside the site and must not take a page's URL or
+/// another alias.
+fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+    use crate::kinds::FieldError;
+    let mut taken: BTreeMap<String, String> = lib.pages.iter().map(|p| (p.path.clone(), p.rel_path.clone())).collect();
+    for s in &lib.sections {
+        taken.insert(
+            s.path.clone(),
+            format!("the section {}", if s.name.is_empty() { "home" } else { &s.name }),
+        );
+    }
+    for page in &lib.pages {
+        let shown = super::walk::shown(root, &page.file);
+        for alias in &page.meta.aliases {
+            let err = match crate::output::safe_path::clean(alias) {
+                Err(why) => Some(format!("alias '{alias}' cannot be used: {why}")),
+                Ok(clean) => {
+                    let key = format!("{clean}/");
+                    match taken.get(&key) {
+                        Some(owner) => Some(format!("alias '{alias}' is already the URL of {owner}")),
+                        None => {
+                            taken.insert(key, format!("an alias of {}", page.rel_path));
+                            None
+                        }
+                    }
+                }
+            };
+            if let Some(msg) = err {
+                let e = FieldError::new("aliases", msg)
+                    .hint("write an old site path such as /old/path/")
+                    .at_value(alias.clone());
+                diags.push(super::parse::locate(&shown, &page.yaml, 2, e));
+            }
         }
     }
 }
