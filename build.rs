@@ -7,6 +7,7 @@ use std::path::Path;
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes").join("default");
     println!("cargo:rerun-if-changed={}", root.display());
+    println!("cargo:rerun-if-changed=themes");
     let mut files = Vec::new();
     collect(&root, &root, &mut files);
     files.sort();

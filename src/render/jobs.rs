@@ -85,6 +85,8 @@ pub enum Task {
     Poster(usize),
     /// A town's page (index in site.yaml).
     Town(usize),
+    /// The list of towns.
+    TownList,
     /// The coverage dashboard.
     Dashboard,
     /// The plan page (`data/plan.yaml`).

@@ -65,6 +65,7 @@ impl KindPages {
         }
         tasks.extend(lib.pages_of(Kind::Board).map(|(id, _)| Task::Poster(id)));
         tasks.extend((0..env.config.site.towns.len()).map(Task::Town));
+        tasks.push(Task::TownList);
         tasks.push(Task::Dashboard);
         if plan_rows(env).is_some() {
             tasks.push(Task::Plan);
@@ -211,6 +212,25 @@ impl KindPages {
         .with("town", &view)
         .dep(Dep::AllPages)
         .dep(Dep::Config)
+    }
+
+    /// The list of towns with their coverage.
+    pub fn town_list_job(&self, env: &ViewEnv) -> Job {
+        let towns: Vec<TownRow> = self
+            .dashboard
+            .towns
+            .iter()
+            .map(|t| TownRow {
+                url: env.link(&format!("towns/{}/", t.id)),
+                kind_label: t.kind.label(),
+                coverage: t,
+            })
+            .collect();
+        Job::new("towns/index.html", "town_list.html", "towns")
+            .with("towns", &towns)
+            .with("totals", &self.dashboard.coverage)
+            .dep(Dep::AllPages)
+            .dep(Dep::Config)
     }
 
     /// A board's print poster.
@@ -450,6 +470,14 @@ fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<TownG
         }
     }
     groups
+}
+
+/// A row of the town list.
+#[derive(Debug, Serialize)]
+struct TownRow<'a> {
+    url: String,
+    kind_label: &'static str,
+    coverage: &'a TownCoverage,
 }
 
 /// A town page.

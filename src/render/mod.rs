@@ -63,6 +63,7 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
         Task::ColumnMedium(i, n) => Some(kinds.medium_job(env, lib, i, n)),
         Task::Poster(id) => Some(kinds.poster_job(env, lib, id)),
         Task::Town(i) => Some(kinds.town_job(env, lib, i)),
+        Task::TownList => Some(kinds.town_list_job(env)),
         Task::Dashboard => Some(kinds.dashboard_job(env)),
         Task::Plan => kinds.plan_job(env),
         Task::Extra(..) => None,

@@ -128,6 +128,7 @@ pub fn section_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, i: usize, n:
         .or_template("section.html")
         .with("section", &section_view(env, s))
         .with("paginator", &pager)
+        .with("feeds", &super::views::feed_links(env, &s.path))
         .dep(Dep::Section(s.name.clone()))
 }
 

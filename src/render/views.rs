@@ -576,3 +576,21 @@ fn station<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<StationView<'a>> {
             .collect(),
     })
 }
+
+/// The Atom and RSS feeds of a list at `dir` (`articles/`), as site.yaml asks.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLinks {
+    /// Atom feed URL.
+    pub atom: Option<String>,
+    /// RSS feed URL.
+    pub rss: Option<String>,
+}
+
+/// The feed links of the list at `dir`.
+pub fn feed_links(env: &ViewEnv, dir: &str) -> FeedLinks {
+    let f = &env.config.site.feeds;
+    FeedLinks {
+        atom: f.atom.then(|| env.link(&format!("{dir}atom.xml"))),
+        rss: f.rss.then(|| env.link(&format!("{dir}rss.xml"))),
+    }
+}

@@ -64,6 +64,10 @@ const MINI: &[(&str, &str)] = &[
         "board_poster.html",
         "<h1>{{ page.title }}</h1>{% for s in page.board.current %}<li>{{ s.page.title }}{{ s.qr_svg | safe }}</li>{% endfor %}",
     ),
+    (
+        "town_list.html",
+        "{% for t in towns %}<a href=\"{{ t.url }}\">{{ t.coverage.name }}</a>{% endfor %}",
+    ),
     ("plan.html", "{% for g in plan %}<h2>{{ g.level1 }}</h2>{% endfor %}"),
 ];
 
