@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Build clock; the real clock when absent.
     pub now: Option<Timestamp>,
+    /// Counts files as a build writes them (for a progress line).
+    pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 /// A site loaded and rendered in memory.
@@ -190,7 +192,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let mut p = prepare(opts)?;
     let out = output_dir(opts, &p.config);
-    let stage = disk::Stage::create(&out, &p.config.root)?;
+    let mut stage = disk::Stage::create(&out, &p.config.root)?;
+    stage.progress = opts.progress.clone();
     p.render(&stage)?;
     let taken = stage.taken();
     let files = stage.count();

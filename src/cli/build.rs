@@ -1,6 +1,10 @@
 //! `kepu build`.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use super::{Cli, SiteArgs, print_diagnostics, print_error};
 
@@ -21,7 +25,10 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
     let mut opts = cli.options(&args.site);
     opts.output = args.output.clone();
     opts.base_url = args.base_url.clone();
-    match crate::build(&opts) {
+    let progress = Progress::start(&mut opts);
+    let result = crate::build(&opts);
+    progress.stop();
+    match result {
         Ok(report) => {
             print_diagnostics(&report.warnings);
             let lints = crate::check::summary(&report.lints);
@@ -42,6 +49,50 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
             print_error(&e);
             eprintln!("Build failed; the output folder was left as it was.");
             1
+        }
+    }
+}
+
+/// A one-line progress count on a terminal, shown only once a build has
+/// taken more than a second.
+struct Progress {
+    done: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(opts: &mut crate::BuildOptions) -> Progress {
+        let done = Arc::new(AtomicBool::new(false));
+        if !std::io::stderr().is_terminal() {
+            return Progress { done, thread: None };
+        }
+        let count = Arc::new(AtomicUsize::new(0));
+        opts.progress = Some(count.clone());
+        let stop = done.clone();
+        let thread = std::thread::spawn(move || {
+            let start = Instant::now();
+            let mut shown = false;
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if start.elapsed() > Duration::from_secs(1) {
+                    eprint!("\r  {} files written …", count.load(Ordering::Relaxed));
+                    shown = true;
+                }
+            }
+            if shown {
+                eprint!("\r\x1b[2K");
+            }
+        });
+        Progress {
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    fn stop(self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread {
+            let _ = t.join();
         }
     }
 }

@@ -67,6 +67,7 @@ impl Cli {
             base_url: None,
             drafts: site.drafts,
             now: site.now,
+            ..Default::default()
         }
     }
 }

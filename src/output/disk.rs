@@ -27,6 +27,8 @@ pub struct Stage {
     old: PathBuf,
     taken: Taken,
     committed: bool,
+    /// Counts files as they are written.
+    pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
 }
 
 impl Stage {
@@ -58,6 +60,7 @@ impl Stage {
             out: out.to_path_buf(),
             taken: Taken::default(),
             committed: false,
+            progress: None,
             dir,
         };
         fs::write(stage.dir.join(MARKER), "kepu\n").map_err(|e| Error::io(&stage.dir, e))?;
@@ -117,6 +120,9 @@ impl Sink for Stage {
         };
         let clean = safe_path::clean(path).map_err(err)?;
         self.taken.claim(&clean, origin)?;
+        if let Some(p) = &self.progress {
+            p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
         self.write(&clean, &body)
             .map_err(|e| err(format!("cannot write /{clean}: {e}")))
     }
