@@ -221,3 +221,25 @@ fn alias_that_takes_a_page_url_or_climbs_out() {
         "{err}"
     );
 }
+
+#[test]
+fn broken_internal_link_and_anchor() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "articles/target.md",
+            "title: 目标\ndate: 2026-11-01",
+            "## 第一节 {#first}\n\n正文\n",
+        );
+        t.page(
+            "articles/links.md",
+            "title: 链接\ndate: 2026-11-02",
+            "第一行\n\n见[不存在](@/articles/nothing.md)。\n\n见[锚点](@/articles/target.md#second)与[好的](@/articles/target.md#first)。\n",
+        );
+    });
+    assert!(err.contains("content/articles/links.md:7:"), "{err}");
+    assert!(err.contains("@/articles/nothing.md does not exist"), "{err}");
+    assert!(err.contains("content/articles/links.md:9:"), "{err}");
+    assert!(err.contains("broken anchor: @/articles/target.md#second"), "{err}");
+    assert!(err.contains("ids there: first"), "{err}");
+    assert_eq!(err.matches("error:").count(), 2, "{err}");
+}

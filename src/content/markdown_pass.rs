@@ -43,6 +43,21 @@ impl LinkResolver for Permalinks {
 
 /// Renders all bodies into `lib`, returning the diagnostics.
 pub fn render_all(lib: &mut Library, config: &Config, shortcodes: &dyn ShortcodeRenderer) -> Vec<Diagnostic> {
+    let pages = vec![true; lib.pages.len()];
+    let sections = vec![true; lib.sections.len()];
+    render_some(lib, config, shortcodes, &pages, &sections)
+}
+
+/// Renders the bodies of the pages and sections marked `true` (by index),
+/// keeps the others, then checks every anchor of the site; `serve` calls it
+/// for the files an edit touched.
+pub fn render_some(
+    lib: &mut Library,
+    config: &Config,
+    shortcodes: &dyn ShortcodeRenderer,
+    pages: &[bool],
+    sections: &[bool],
+) -> Vec<Diagnostic> {
     let links = Permalinks::new(lib, &config.base_path);
     let opts = MarkdownOptions {
         highlight: config.site.highlight.css_classes,
@@ -55,13 +70,18 @@ pub fn render_all(lib: &mut Library, config: &Config, shortcodes: &dyn Shortcode
     let mut diags: Vec<Diagnostic> = lib
         .pages
         .par_iter_mut()
-        .flat_map_iter(|p| {
+        .enumerate()
+        .filter(|(i, _)| pages.get(*i).copied().unwrap_or(false))
+        .flat_map_iter(|(_, p)| {
             let (r, d) = render_one(&p.body, p.body_line, &p.file, root, &opts);
             p.rendered = r;
             d
         })
         .collect();
-    for s in &mut lib.sections {
+    for (i, s) in lib.sections.iter_mut().enumerate() {
+        if !sections.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         if let Some(file) = &s.file {
             let (r, d) = render_one(&s.body, s.body_line, file, root, &opts);
             s.rendered = r;
@@ -79,23 +99,19 @@ fn render_one(
     root: &Path,
     opts: &MarkdownOptions,
 ) -> (Rendered, Vec<Diagnostic>) {
-    match markdown::render(body, opts) {
-        Ok(r) => (r, Vec::new()),
-        Err(errors) => {
-            let shown = super::walk::shown(root, file);
-            let diags = errors
-                .into_iter()
-                .map(|e| {
-                    let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message);
-                    match e.hint {
-                        Some(h) => d.with_hint(h),
-                        None => d,
-                    }
-                })
-                .collect();
-            (Rendered::default(), diags)
-        }
-    }
+    let (rendered, errors) = markdown::render_with_errors(body, opts);
+    let shown = super::walk::shown(root, file);
+    let diags = errors
+        .into_iter()
+        .map(|e| {
+            let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message);
+            match e.hint {
+                Some(h) => d.with_hint(h),
+                None => d,
+            }
+        })
+        .collect();
+    (rendered, diags)
 }
 
 fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {

@@ -55,6 +55,14 @@ pub(crate) fn parser_options() -> Options {
 /// Every problem in the body at once, sorted by position: broken `@/`
 /// links, unknown or failing shortcodes, malformed shortcode calls.
 pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<MarkdownError>> {
+    let (rendered, errors) = render_with_errors(src, opts);
+    if errors.is_empty() { Ok(rendered) } else { Err(errors) }
+}
+
+/// Renders one body completely even when it has errors (a broken link
+/// keeps its written destination), returning the errors beside the result,
+/// so that later checks (anchors) can still run on its links.
+pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
     let locator = Locator::new(src);
     let expansion = shortcodes::expand(src, opts.shortcodes, &locator, &mut errors);
@@ -64,10 +72,7 @@ pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<Mar
     };
     let expanded = expansion.text;
     let out = pass::run(&expanded, opts, expansion.outputs, &pos, &mut errors);
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| (e.line, e.column));
-        return Err(errors);
-    }
+    errors.sort_by_key(|e| (e.line, e.column));
     let mut events = out.events;
     let mut anchors = Vec::new();
     let toc = headings::finish_headings(&mut events, out.headings, &mut anchors);
@@ -76,7 +81,7 @@ pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<Mar
     let mut html = String::with_capacity(expanded.len() + expanded.len() / 2 + 64);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let CollectedText { text, han, words } = out.text;
-    Ok(Rendered {
+    let rendered = Rendered {
         html,
         summary_html,
         toc,
@@ -87,7 +92,8 @@ pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<Mar
         han_count: han,
         word_count: words,
         reading_time: reading_time::reading_time(han, words, opts.han_per_minute, opts.words_per_minute),
-    })
+    };
+    (rendered, errors)
 }
 
 #[cfg(test)]
