@@ -182,3 +182,31 @@ fn data_files_reach_templates() {
     t.build_ok();
     assert_eq!(t.read("404.html"), "站栏员全覆盖");
 }
+
+#[test]
+fn shortcodes_render_with_their_body_through_the_markdown_filter() {
+    let t = SiteTest::new();
+    t.write(
+        "templates/shortcodes/tip.html",
+        "<aside class=\"tip tip--{{ kind | default(value='tip') }}\">{{ body | markdown }}</aside>",
+    );
+    t.write(
+        "templates/shortcodes/figure.html",
+        "<figure><img src=\"{{ src }}\" alt=\"{{ alt }}\"></figure>",
+    );
+    t.page(
+        "articles/s.md",
+        "title: 短代码",
+        "开头\n\n{{ figure(src=\"a.png\", alt=\"图 <1>\") }}\n\n{% tip(kind=\"warning\") %}\n**注意**安全\n{% end %}\n",
+    );
+    t.build_ok();
+    let html = t.read("articles/s/index.html");
+    assert!(
+        html.contains("<figure><img src=\"a.png\" alt=\"图 &lt;1&gt;\"></figure>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<aside class=\"tip tip--warning\"><p><strong>注意</strong>安全</p>"),
+        "{html}"
+    );
+}

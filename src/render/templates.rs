@@ -228,8 +228,18 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
     )
 }
 
-/// kepu's template functions: `url(path=...)` prefixes the base path.
+/// kepu's template functions and filters: `url(path=...)` prefixes the
+/// base path; `markdown` renders Markdown text (a shortcode's body, a data
+/// field) to HTML, without `@/` links or shortcodes.
 fn register(tera: &mut Tera, config: &Config) {
+    tera.register_filter("markdown", |text: std::borrow::Cow<'_, str>, _: Kwargs, _: &State| {
+        let opts = pulldown_cmark::Options::ENABLE_TABLES
+            | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+            | pulldown_cmark::Options::ENABLE_TASKLISTS;
+        let mut html = String::with_capacity(text.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&text, opts));
+        tera::Value::safe_string(&html)
+    });
     let base_path = config.base_path.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let path: &str = kwargs.must_get("path")?;
