@@ -128,7 +128,7 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
                 "board-stale",
             ),
         };
-        let key = if b.showing.is_empty() { "title" } else { "showing" };
+        let key = if page.meta.showing.is_some() { "showing" } else { "title" };
         out.push(warn(
             site,
             page,
