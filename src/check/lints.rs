@@ -128,7 +128,11 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
                 "board-stale",
             ),
         };
-        let key = if page.meta.showing.is_some() { "showing" } else { "title" };
+        let key = if page.meta.showing.is_some() {
+            "showing"
+        } else {
+            "title"
+        };
         out.push(warn(
             site,
             page,
