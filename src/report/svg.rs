@@ -85,33 +85,29 @@ fn pct(n: usize, of: usize) -> f64 {
     if of == 0 { 0.0 } else { n as f64 * 100.0 / of as f64 }
 }
 
-/// Three bars per town: share of communities with a station, a board, staff.
+/// Three bars per town: share of communities with a station, a board,
+/// staff. Drawn 400 units wide with the town's name above its bars, so the
+/// text stays readable on a phone.
 fn coverage(d: &Dashboard) -> String {
-    let (label_w, bar_w, row_h) = (120.0, 440.0, 54.0);
-    let h = 30.0 + row_h * d.towns.len() as f64;
+    let (bar_x, bar_w, row_h) = (28.0, 300.0, 86.0);
+    let h = 34.0 + row_h * d.towns.len() as f64;
     let desc = format!(
         "{} 个村（社区）中，有科普站 {}，有宣传栏 {}，有科普员 {}，三者齐全 {}",
         d.coverage.communities, d.coverage.with_station, d.coverage.with_board, d.coverage.with_staff, d.coverage.full
     );
     let mut x = String::new();
-    open(&mut x, "chart-coverage", 600, h as usize, "各镇街站栏员覆盖率", &desc);
+    open(&mut x, "chart-coverage", 400, h as usize, "各镇街站栏员覆盖率", &desc);
     let _ = write!(
         x,
-        "<g class=\"legend\" font-size=\"12\"><rect x=\"{label_w}\" y=\"4\" width=\"12\" height=\"12\" class=\"c-station\"/><text x=\"{}\" y=\"14\">站</text><rect x=\"{}\" y=\"4\" width=\"12\" height=\"12\" class=\"c-board\"/><text x=\"{}\" y=\"14\">栏</text><rect x=\"{}\" y=\"4\" width=\"12\" height=\"12\" class=\"c-staff\"/><text x=\"{}\" y=\"14\">员</text></g>",
-        label_w + 16.0,
-        label_w + 50.0,
-        label_w + 66.0,
-        label_w + 100.0,
-        label_w + 116.0
+        "<g class=\"legend\" font-size=\"15\"><rect x=\"0\" y=\"6\" width=\"14\" height=\"14\" class=\"c-station\"/><text x=\"20\" y=\"19\">站</text><rect x=\"60\" y=\"6\" width=\"14\" height=\"14\" class=\"c-board\"/><text x=\"80\" y=\"19\">栏</text><rect x=\"120\" y=\"6\" width=\"14\" height=\"14\" class=\"c-staff\"/><text x=\"140\" y=\"19\">员</text></g>"
     );
     for (i, t) in d.towns.iter().enumerate() {
-        let y = 30.0 + row_h * i as f64;
+        let y = 34.0 + row_h * i as f64;
         let n = t.communities.len();
         let _ = write!(
             x,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"13\">{}</text>",
-            label_w - 8.0,
-            y + 27.0,
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"16\" font-weight=\"bold\">{}</text>",
+            y + 16.0,
             xml_escape(&t.name)
         );
         for (j, (count, class, name)) in [
@@ -123,14 +119,15 @@ fn coverage(d: &Dashboard) -> String {
         .enumerate()
         {
             let p = pct(*count, n);
-            let by = y + 4.0 + j as f64 * 15.0;
+            let by = y + 24.0 + j as f64 * 19.0;
             let _ = write!(
                 x,
-                "<rect x=\"{label_w}\" y=\"{by}\" width=\"{bar_w}\" height=\"12\" class=\"c-track\"/><rect x=\"{label_w}\" y=\"{by}\" width=\"{:.1}\" height=\"12\" class=\"{class}\"><title>{} {name}：{count}/{n}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\">{count}/{n}</text>",
+                "<text x=\"0\" y=\"{:.1}\" font-size=\"14\">{name}</text><rect x=\"{bar_x}\" y=\"{by}\" width=\"{bar_w}\" height=\"15\" class=\"c-track\"/><rect x=\"{bar_x}\" y=\"{by}\" width=\"{:.1}\" height=\"15\" class=\"{class}\"><title>{} {name}：{count}/{n}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\">{count}/{n}</text>",
+                by + 13.0,
                 bar_w * p / 100.0,
                 xml_escape(&t.name),
-                label_w + bar_w + 6.0,
-                by + 10.5
+                bar_x + bar_w + 8.0,
+                by + 13.0
             );
         }
     }
@@ -142,22 +139,22 @@ fn coverage(d: &Dashboard) -> String {
 fn stacked(id: &str, title: &str, desc: &str, parts: &[(&str, usize, &str)]) -> String {
     let total: usize = parts.iter().map(|p| p.1).sum();
     let mut x = String::new();
-    open(&mut x, id, 600, 70, title, desc);
+    open(&mut x, id, 400, 100, title, desc);
     let mut at = 0.0;
     for (label, n, class) in parts {
         let w = if total == 0 {
             0.0
         } else {
-            600.0 * *n as f64 / total as f64
+            400.0 * *n as f64 / total as f64
         };
         let _ = write!(
             x,
-            "<rect x=\"{at:.1}\" y=\"0\" width=\"{w:.1}\" height=\"36\" class=\"c-{class}\"><title>{label}：{n}</title></rect>"
+            "<rect x=\"{at:.1}\" y=\"0\" width=\"{w:.1}\" height=\"40\" class=\"c-{class}\"><title>{label}：{n}</title></rect>"
         );
-        if w > 60.0 {
+        if w > 40.0 {
             let _ = write!(
                 x,
-                "<text x=\"{:.1}\" y=\"23\" font-size=\"13\" class=\"on-bar\">{label} {n}</text>",
+                "<text x=\"{:.1}\" y=\"26\" font-size=\"15\" class=\"on-bar\">{n}</text>",
                 at + 8.0
             );
         }
@@ -167,10 +164,10 @@ fn stacked(id: &str, title: &str, desc: &str, parts: &[(&str, usize, &str)]) -> 
     for (label, n, class) in parts {
         let _ = write!(
             x,
-            "<rect x=\"{lx:.1}\" y=\"50\" width=\"12\" height=\"12\" class=\"c-{class}\"/><text x=\"{:.1}\" y=\"60\" font-size=\"12\">{label} {n}</text>",
-            lx + 16.0
+            "<rect x=\"{lx:.1}\" y=\"60\" width=\"14\" height=\"14\" class=\"c-{class}\"/><text x=\"{:.1}\" y=\"73\" font-size=\"15\">{label} {n}</text>",
+            lx + 20.0
         );
-        lx += 150.0;
+        lx += 134.0;
     }
     x.push_str("</svg>");
     x
@@ -179,10 +176,10 @@ fn stacked(id: &str, title: &str, desc: &str, parts: &[(&str, usize, &str)]) -> 
 /// The weeks since `columns.since`, one square each, met or short.
 fn weeks(d: &Dashboard) -> String {
     let ws = &d.columns.weeks;
-    let per_row = 26;
+    let per_row = 13;
     let rows = ws.len().div_ceil(per_row).max(1);
-    let (cell, gap) = (20.0, 3.0);
-    let h = rows as f64 * (cell + gap) + 24.0;
+    let (cell, gap) = (27.0, 3.0);
+    let h = rows as f64 * (cell + gap) + 28.0;
     let desc = format!(
         "自 {} 起共 {} 周，达标 {} 周",
         d.columns.since.as_deref().unwrap_or("—"),
@@ -190,27 +187,27 @@ fn weeks(d: &Dashboard) -> String {
         d.columns.weeks_met
     );
     let mut x = String::new();
-    open(&mut x, "chart-weeks", 600, h as usize, "每周科普栏目刊播情况", &desc);
+    open(&mut x, "chart-weeks", 400, h as usize, "每周科普栏目刊播情况", &desc);
     for (i, w) in ws.iter().enumerate() {
         let (cx, cy) = ((i % per_row) as f64 * (cell + gap), (i / per_row) as f64 * (cell + gap));
         let class = if w.met { "c-met" } else { "c-short" };
         let mark = if w.met { "" } else { "×" };
         let _ = write!(
             x,
-            "<g><rect x=\"{cx:.1}\" y=\"{cy:.1}\" width=\"{cell}\" height=\"{cell}\" rx=\"3\" class=\"{class}\"><title>{}：{} 期（要求 {}）</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"13\" text-anchor=\"middle\" class=\"on-bar\">{mark}</text></g>",
+            "<g><rect x=\"{cx:.1}\" y=\"{cy:.1}\" width=\"{cell}\" height=\"{cell}\" rx=\"3\" class=\"{class}\"><title>{}：{} 期（要求 {}）</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" text-anchor=\"middle\" class=\"on-bar\">{mark}</text></g>",
             w.label,
             w.count,
             w.required,
             cx + cell / 2.0,
-            cy + 15.0
+            cy + 19.0
         );
     }
-    let ly = rows as f64 * (cell + gap) + 14.0;
+    let ly = rows as f64 * (cell + gap) + 20.0;
     let _ = write!(
         x,
-        "<rect x=\"0\" y=\"{:.1}\" width=\"12\" height=\"12\" class=\"c-met\"/><text x=\"16\" y=\"{ly:.1}\" font-size=\"12\">达标</text><rect x=\"70\" y=\"{:.1}\" width=\"12\" height=\"12\" class=\"c-short\"/><text x=\"86\" y=\"{ly:.1}\" font-size=\"12\">未达标 ×</text>",
-        ly - 10.0,
-        ly - 10.0
+        "<rect x=\"0\" y=\"{:.1}\" width=\"14\" height=\"14\" class=\"c-met\"/><text x=\"20\" y=\"{ly:.1}\" font-size=\"15\">达标</text><rect x=\"90\" y=\"{:.1}\" width=\"14\" height=\"14\" class=\"c-short\"/><text x=\"110\" y=\"{ly:.1}\" font-size=\"15\">未达标 ×</text>",
+        ly - 12.0,
+        ly - 12.0
     );
     x.push_str("</svg>");
     x
@@ -220,7 +217,7 @@ fn weeks(d: &Dashboard) -> String {
 fn bars(id: &str, title: &str, items: &[NamedCount], class: &str) -> String {
     let max = items.iter().map(|i| i.count).max().unwrap_or(0).max(1);
     let n = items.len().max(1);
-    let slot = 600.0 / n as f64;
+    let slot = 400.0 / n as f64;
     let desc: Vec<String> = items.iter().map(|i| format!("{} {}", i.label, i.count)).collect();
     let desc = if desc.is_empty() {
         "暂无数据".to_string()
@@ -228,20 +225,20 @@ fn bars(id: &str, title: &str, items: &[NamedCount], class: &str) -> String {
         desc.join("，")
     };
     let mut x = String::new();
-    open(&mut x, id, 600, 200, title, &desc);
+    open(&mut x, id, 400, 220, title, &desc);
     for (k, it) in items.iter().enumerate() {
-        let hgt = 140.0 * it.count as f64 / max as f64;
+        let hgt = 150.0 * it.count as f64 / max as f64;
         let bx = k as f64 * slot + slot * 0.15;
         let bw = slot * 0.7;
         let _ = write!(
             x,
-            "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{hgt:.1}\" class=\"c-{class} c-{class}-{}\"><title>{}：{}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"190\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
-            160.0 - hgt,
+            "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{hgt:.1}\" class=\"c-{class} c-{class}-{}\"><title>{}：{}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"205\" font-size=\"14\" text-anchor=\"middle\">{}</text>",
+            170.0 - hgt,
             xml_escape(&it.name),
             xml_escape(&it.label),
             it.count,
             bx + bw / 2.0,
-            155.0 - hgt,
+            165.0 - hgt,
             it.count,
             bx + bw / 2.0,
             xml_escape(short_label(&it.label)),
