@@ -20,6 +20,7 @@ pub mod markdown;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod search;
 pub mod site;
 pub mod time;
 mod yaml;

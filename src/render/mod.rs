@@ -71,6 +71,7 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
     let mut diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
     assets::add(env.config, lib, sink, &mut diags);
     feeds_out::add(env, lib, sink, &mut diags);
+    crate::search::add(env, lib, templates, sink, &mut diags);
     for page in &lib.pages {
         for alias in &page.meta.aliases {
             redirects.push((

@@ -1,0 +1,135 @@
+//! What the index knows of each page, and the per-page document file that
+//! the results list shows (title, URL, kind, date and the text to cut an
+//! excerpt from).
+//!
+//! 1. [`collect`] takes every searchable page (`search: false` stays out),
+//!    in the library's order, which gives the page ids.
+//! 2. [`doc`] gathers its title, its meta text (tags, categories, summary,
+//!    towns) and its body text (the Markdown's plain text, then the fields
+//!    readers see on the page: steps of a note, address of a board ...).
+//! 3. [`SearchDoc::json`] writes the document file `d/ID.json`.
+
+use serde::Serialize;
+
+use crate::content::{Library, Page};
+use crate::kinds::KindData;
+use crate::render::views::ViewEnv;
+
+/// One searchable page.
+#[derive(Debug, Clone, Default)]
+pub struct SearchDoc {
+    /// Title.
+    pub title: String,
+    /// Tags, categories, summary and towns, space-separated.
+    pub meta: String,
+    /// The body's plain text and the kind's visible fields.
+    pub body: String,
+    /// Site path with the base path.
+    pub url: String,
+    /// Chinese kind label.
+    pub kind: &'static str,
+    /// Date for readers.
+    pub date: Option<String>,
+}
+
+/// The document file: short keys, since there is one per page.
+#[derive(Serialize)]
+struct DocFile<'a> {
+    t: &'a str,
+    u: &'a str,
+    k: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<&'a str>,
+    x: &'a str,
+}
+
+impl SearchDoc {
+    /// The JSON of `d/ID.json`.
+    pub fn json(&self) -> String {
+        serde_json::to_string(&DocFile {
+            t: &self.title,
+            u: &self.url,
+            k: self.kind,
+            d: self.date.as_deref(),
+            x: &self.body,
+        })
+        .unwrap_or_default()
+    }
+}
+
+/// The searchable pages of `lib`, in order.
+pub fn collect(env: &ViewEnv, lib: &Library) -> Vec<SearchDoc> {
+    lib.pages
+        .iter()
+        .filter(|p| p.searchable())
+        .map(|p| doc(env, p))
+        .collect()
+}
+
+/// The search document of one page.
+pub fn doc(env: &ViewEnv, page: &Page) -> SearchDoc {
+    let town = |id: &str| env.config.town(id).map(|t| t.name.clone());
+    let mut meta: Vec<String> = Vec::new();
+    meta.extend(page.meta.tags.iter().cloned());
+    meta.extend(page.meta.categories.iter().cloned());
+    meta.extend(page.meta.summary.iter().cloned());
+    meta.extend(page.meta.towns.iter().filter_map(|t| town(t)));
+    let mut extra: Vec<String> = Vec::new();
+    match &page.data {
+        KindData::Emergency(e) => {
+            extra.push(e.hazard_label().to_string());
+            extra.extend(e.steps.iter().cloned());
+            extra.extend(e.areas.iter().filter_map(|t| town(t)));
+            extra.extend(e.source.iter().cloned());
+        }
+        KindData::Column(c) => {
+            extra.push(c.medium.label().to_string());
+            extra.extend([&c.outlet, &c.program, &c.episode].into_iter().flatten().cloned());
+        }
+        KindData::Board(b) => {
+            extra.push(b.board_kind.label().to_string());
+            extra.push(b.place_label().to_string());
+            extra.extend(town(&b.town));
+            extra.extend([&b.community, &b.address].into_iter().flatten().cloned());
+        }
+        KindData::Station(s) => {
+            extra.push(s.station_kind.label().to_string());
+            extra.extend(town(&s.town));
+            extra.extend([&s.community, &s.address, &s.hours].into_iter().flatten().cloned());
+            extra.extend(s.equipment.iter().cloned());
+        }
+        KindData::None => {}
+    }
+    let mut body = page.rendered.text.clone();
+    for e in extra.iter().filter(|e| !e.is_empty()) {
+        if !body.is_empty() {
+            body.push(' ');
+        }
+        body.push_str(e);
+    }
+    SearchDoc {
+        title: page.title.clone(),
+        meta: meta.join(" "),
+        body,
+        url: env.link(&page.path),
+        kind: page.kind.label(),
+        date: page.date.map(|d| env.clock.display_date(d)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_and_skips_missing_dates() {
+        let d = SearchDoc {
+            title: "<script>\"x\"".into(),
+            url: "/a/".into(),
+            kind: "科普文章",
+            body: "正文".into(),
+            ..SearchDoc::default()
+        };
+        assert_eq!(d.json(), r#"{"t":"<script>\"x\"","u":"/a/","k":"科普文章","x":"正文"}"#);
+    }
+}

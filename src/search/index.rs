@@ -1,0 +1,257 @@
+//! Postings: for every term, the pages that hold it and how much.
+//!
+//! 1. Fold each document's title, meta text and body (in parallel, a batch
+//!    of pages at a time, so memory holds one batch of texts).
+//! 2. Count each term per page ([`weight`]: body occurrences up to 5, plus 6
+//!    when in the title, plus 3 when in the tags, categories or summary).
+//! 3. Append each page's postings to its terms' lists in page order, already
+//!    encoded (see [`List`]), so the lists never exist as numbers; each
+//!    thread fills the lists of its share of the terms.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use rayon::prelude::*;
+
+use super::docs::SearchDoc;
+use super::tokenize::{Class, class, fold, index_terms};
+
+/// Pages folded and counted at once.
+const BATCH: usize = 512;
+
+/// One term's postings, encoded: for each page in id order, the gap from
+/// the previous page id (the first from 0) in decimal, then the weight as
+/// one letter (`a` = 1 ... `n` = 14). `3b12a` is page 3 with weight 2 and
+/// page 15 with weight 1.
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    /// The encoded postings (ASCII).
+    bytes: Vec<u8>,
+    /// Number of pages.
+    pub count: u32,
+    last: u32,
+}
+
+impl List {
+    /// The encoded postings.
+    pub fn text(&self) -> &str {
+        std::str::from_utf8(&self.bytes).unwrap_or_default()
+    }
+
+    fn push(&mut self, page: u32, weight: u8) {
+        let mut buf = [0u8; 11];
+        let mut at = buf.len() - 1;
+        buf[at] = b'a' + weight.clamp(1, 14) - 1;
+        let mut gap = page - self.last;
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (gap % 10) as u8;
+            gap /= 10;
+            if gap == 0 {
+                break;
+            }
+        }
+        self.bytes.extend_from_slice(&buf[at..]);
+        self.last = page;
+        self.count += 1;
+    }
+}
+
+/// A fast hasher for short keys (the Fx hash of rustc); the postings are
+/// sorted before they are written, so its order never shows.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.write_u64(u64::from(b));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A hash map with [`Fx`].
+pub type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Term → its postings.
+pub type Postings = FxMap<String, List>;
+
+/// How much a term counts in a page.
+#[derive(Debug, Clone, Copy, Default)]
+struct Count {
+    body: u8,
+    title: bool,
+    meta: bool,
+}
+
+/// The weight of a term in a page, 1 to 14.
+fn weight(c: Count) -> u8 {
+    c.body.min(5) + if c.title { 6 } else { 0 } + if c.meta { 3 } else { 0 }
+}
+
+/// A term while counting: CJK terms (one or two characters) packed in an
+/// integer, which hashes and compares faster than text; words as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    /// First character << 21 | second character (0 for one character).
+    Cjk(u64),
+    /// A word.
+    Word(&'a str),
+}
+
+impl<'a> Key<'a> {
+    fn of(term: &'a str) -> Self {
+        let mut cs = term.chars();
+        match cs.next() {
+            Some(c) if class(c) == Class::Cjk => Key::Cjk((u64::from(c) << 21) | cs.next().map_or(0, u64::from)),
+            _ => Key::Word(term),
+        }
+    }
+}
+
+/// The text of a packed CJK term.
+fn unpack(key: u64) -> String {
+    [key >> 21, key & 0x1F_FFFF]
+        .into_iter()
+        .filter_map(|u| u32::try_from(u).ok().filter(|&u| u != 0).and_then(char::from_u32))
+        .collect()
+}
+
+/// One share of the terms, filled by one thread.
+#[derive(Default)]
+struct Part {
+    cjk: FxMap<u64, List>,
+    words: Postings,
+}
+
+impl Part {
+    fn push(&mut self, key: Key, page: u32, w: u8) {
+        match key {
+            Key::Cjk(k) => self.cjk.entry(k).or_default().push(page, w),
+            Key::Word(t) => match self.words.get_mut(t) {
+                Some(list) => list.push(page, w),
+                None => {
+                    let mut list = List::default();
+                    list.push(page, w);
+                    self.words.insert(t.to_string(), list);
+                }
+            },
+        }
+    }
+}
+
+/// Which of `parts` shares holds `key`.
+fn part_of(key: Key, parts: usize) -> usize {
+    let h = match key {
+        Key::Cjk(k) => k ^ (k >> 21),
+        Key::Word(t) => t
+            .bytes()
+            .fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(u64::from(b))),
+    };
+    (h % parts as u64) as usize
+}
+
+/// Builds the postings of `docs`; page ids are indices in `docs`.
+pub fn build(docs: &[SearchDoc]) -> Postings {
+    let shares = rayon::current_num_threads().max(1);
+    let mut parts: Vec<Part> = (0..shares).map(|_| Part::default()).collect();
+    for (b, batch) in docs.chunks(BATCH).enumerate() {
+        let folded: Vec<[String; 3]> = batch
+            .par_iter()
+            .map(|d| [fold(&d.title), fold(&d.meta), fold(&d.body)])
+            .collect();
+        let counted: Vec<Vec<(Key, u8)>> = folded.par_iter().map(count).collect();
+        parts.par_iter_mut().enumerate().for_each(|(p, part)| {
+            for (i, terms) in counted.iter().enumerate() {
+                let page = u32::try_from(b * BATCH + i).unwrap_or(u32::MAX);
+                for &(key, w) in terms {
+                    if part_of(key, shares) == p {
+                        part.push(key, page, w);
+                    }
+                }
+            }
+        });
+    }
+    let mut out = Postings::default();
+    for part in parts {
+        out.extend(part.words);
+        out.extend(part.cjk.into_iter().map(|(k, list)| (unpack(k), list)));
+    }
+    out
+}
+
+/// The weighted terms of one page's folded title, meta text and body.
+fn count(texts: &[String; 3]) -> Vec<(Key<'_>, u8)> {
+    let mut m: FxMap<Key, Count> = FxMap::with_capacity_and_hasher(texts[2].len() / 4 + 64, Default::default());
+    index_terms(&texts[0], |t| m.entry(Key::of(t)).or_default().title = true);
+    index_terms(&texts[1], |t| m.entry(Key::of(t)).or_default().meta = true);
+    index_terms(&texts[2], |t| {
+        let c = m.entry(Key::of(t)).or_default();
+        c.body = c.body.saturating_add(1);
+    });
+    m.into_iter().map(|(t, c)| (t, weight(c))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, body: &str) -> SearchDoc {
+        SearchDoc {
+            title: title.into(),
+            body: body.into(),
+            ..SearchDoc::default()
+        }
+    }
+
+    #[test]
+    fn encodes_gaps_and_weights() {
+        let docs = vec![doc("中暑", "中暑中暑"), doc("其他", "无关"), doc("x", "中暑")];
+        let p = build(&docs);
+        assert_eq!(p["中暑"].text(), "0h2a");
+        assert_eq!(p["中暑"].count, 2);
+        assert_eq!(p["x"].text(), "2f");
+        assert_eq!(p["中"].text(), "0h2a");
+    }
+
+    #[test]
+    fn packed_terms_unpack() {
+        for t in ["中", "中暑", "𠀀𠀁", "ひら"] {
+            let Key::Cjk(k) = Key::of(t) else { panic!("{t}") };
+            assert_eq!(unpack(k), t);
+        }
+        assert_eq!(Key::of("aed"), Key::Word("aed"));
+    }
+
+    #[test]
+    fn weights_are_bounded() {
+        let many = Count {
+            body: 200,
+            title: true,
+            meta: true,
+        };
+        assert_eq!(weight(many), 14);
+    }
+}

@@ -1,0 +1,151 @@
+//! Client-side full-text search that works for Chinese: an index split into
+//! small files at build time, and the `/search/` page whose script
+//! (`themes/default/static/js/search.js`) fetches only what a query needs.
+//!
+//! 1. [`docs`]: every searchable page becomes a [`docs::SearchDoc`]; its
+//!    place in the list is its page id.
+//! 2. [`tokenize`]: one set of rules splits pages and queries into terms
+//!    (CJK bigrams and characters, folded words).
+//! 3. [`index`]: the postings of every term, encoded as text.
+//! 4. [`chunks`]: the postings split into term shards by a hash of the term.
+//! 5. [`add`] writes, under `search/`: `index.json` (the manifest),
+//!    `t/N.txt` (term shards), `d/ID.json` (one document per page); then the
+//!    search page from the theme's `search.html`.
+//! 6. [`lookup`]: the query side in Rust, the same steps as the script, for
+//!    tests and benchmarks.
+
+pub mod chunks;
+pub mod docs;
+pub mod index;
+pub mod lookup;
+pub mod tokenize;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::content::Library;
+use crate::error::Diagnostic;
+use crate::output::sink::Sink;
+use crate::output::{Body, Dep};
+use crate::render::templates::Templates;
+use crate::render::views::ViewEnv;
+
+/// Version of the index format, in the manifest.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The manifest, `search/index.json`.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq)]
+pub struct Manifest {
+    /// [`FORMAT_VERSION`].
+    pub version: u32,
+    /// Number of indexed pages (ids are `0..pages`).
+    pub pages: u32,
+    /// Number of term shards (`t/0.txt` ...).
+    pub shards: usize,
+    /// A hash of every index file, appended to their URLs as `?v=` so that
+    /// a rebuilt site is not read through stale caches.
+    pub key: String,
+}
+
+/// What the search page's template gets (`search`).
+#[derive(Debug, Serialize)]
+struct SearchView {
+    /// URL of the manifest, with its cache key.
+    index_url: String,
+    /// Number of indexed pages.
+    pages: u32,
+}
+
+/// Writes the index and the search page into `sink`, when search is on.
+pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+    if !env.config.site.search.enabled {
+        return;
+    }
+    let docs = docs::collect(env, lib);
+    let shards = chunks::write_shards(&index::build(&docs));
+    let shard_count = shards.len();
+    let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
+        let hash = fnv64(text.as_bytes());
+        let deps = vec![Dep::AllPages, Dep::Config];
+        let err = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "search").err();
+        (
+            hash,
+            err.map(|e| Diagnostic::error(env.config.display_path(), 0, 0, e.message)),
+        )
+    };
+    let written: Vec<(u64, Option<Diagnostic>)> = shards
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, s)| put(format!("search/t/{i}.txt"), s))
+        .chain(
+            docs.par_iter()
+                .enumerate()
+                .map(|(i, d)| put(format!("search/d/{i}.json"), d.json())),
+        )
+        .collect();
+    let mut hashes = Vec::with_capacity(written.len() * 8);
+    for (hash, err) in written {
+        hashes.extend(hash.to_le_bytes());
+        diags.extend(err);
+    }
+    let manifest = Manifest {
+        version: FORMAT_VERSION,
+        pages: u32::try_from(docs.len()).unwrap_or(u32::MAX),
+        shards: shard_count,
+        key: format!("{:016x}", fnv64(&hashes)),
+    };
+    let (_, err) = put(
+        "search/index.json".into(),
+        serde_json::to_string(&manifest).unwrap_or_default(),
+    );
+    diags.extend(err);
+    page(env, &manifest, templates, sink, diags);
+}
+
+/// Renders `search/index.html` with the theme's `search.html`, unless the
+/// site has its own page there.
+fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+    const PATH: &str = "search/index.html";
+    const TEMPLATE: &str = "search.html";
+    if sink.has(PATH) {
+        return;
+    }
+    if !templates.has(TEMPLATE) {
+        diags.push(
+            Diagnostic::warning(
+                env.config.display_path(),
+                0,
+                0,
+                "search is on but the theme has no search.html: /search/ is not written",
+            )
+            .with_hint("add templates/search.html, or set 'search: { enabled: false }'"),
+        );
+        return;
+    }
+    let view = SearchView {
+        index_url: format!("{}?v={}", env.link("search/index.json"), manifest.key),
+        pages: manifest.pages,
+    };
+    let mut context = tera::Context::new();
+    context.insert("search", &view);
+    context.insert("current_path", &env.link("search/"));
+    let html = match templates.render(TEMPLATE, &context) {
+        Ok(h) => h,
+        Err(d) => return diags.push(d),
+    };
+    let mut deps = vec![Dep::AllPages, Dep::Config];
+    deps.extend(templates.closure(TEMPLATE).into_iter().map(Dep::Template));
+    if let Err(e) = sink.put(PATH, Body::Bytes(html.into_bytes()), deps, "search page") {
+        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+    }
+}
+
+/// 64-bit FNV-1a (the cache key hashes each file, then the list of hashes).
+fn fnv64(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
