@@ -21,6 +21,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod time;
 mod yaml;

@@ -3,6 +3,9 @@
 //! 1. [`from_str`] deserializes a document into a typed value and turns a
 //!    parse or type error into a position and a message without the
 //!    position suffix the parser appends.
+//!    Flow collections nested deeper than [`MAX_FLOW_DEPTH`] are refused
+//!    before parsing ([`too_deep`]): the parser checks every open level
+//!    for each token, so 100,000 `[` would take minutes to refuse.
 //! 2. [`locate_key`] finds where a key stands in the text, so checks done
 //!    after deserializing can still point at a line and column.
 
@@ -20,8 +23,18 @@ pub(crate) struct YamlError {
 pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
     // An empty document is an empty mapping, not `null`.
     let src = if src.trim().is_empty() { "{}" } else { src };
+    if let Some(at) = too_deep(src) {
+        let (line, column) = line_col_at(src, at);
+        return Err(YamlError {
+            line,
+            column,
+            message: TOO_DEEP.to_string(),
+        });
+    }
     serde_yaml::from_str(src).map_err(|e| {
-        let (line, column) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
+        // From the byte index, not the parser's own line count: YAML also
+        // breaks lines at U+0085, U+2028 and U+2029, editors do not.
+        let (line, column) = e.location().map(|l| line_col_at(src, l.index())).unwrap_or((1, 1));
         YamlError {
             line,
             column,
@@ -35,12 +48,119 @@ pub(crate) fn to_json(src: &str) -> Result<serde_json::Value, YamlError> {
     from_str::<serde_json::Value>(src)
 }
 
+const TOO_DEEP: &str = "the YAML nests lists and maps too deeply (more than 128 levels)";
+
+/// Flow nesting (`[` and `{`) refused before parsing. serde_yaml refuses
+/// more than 128 levels of any kind anyway; this only keeps the parser from
+/// spending quadratic time on a document it would refuse.
+const MAX_FLOW_DEPTH: usize = 200;
+
+/// The byte offset where flow collections first nest deeper than
+/// [`MAX_FLOW_DEPTH`], if they do. A rough scan: it skips quoted strings,
+/// comments and block scalars (`|`, `>`), and counts `[` and `{` only where
+/// a value can start (or anywhere inside a flow collection).
+fn too_deep(src: &str) -> Option<usize> {
+    if src.bytes().filter(|&b| b == b'[' || b == b'{').count() <= MAX_FLOW_DEPTH {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut block: Option<usize> = None;
+    let mut line_start = 0;
+    for line in src.split_inclusive('\n') {
+        let b = line.as_bytes();
+        let indent = b.iter().take_while(|&&c| c == b' ').count();
+        if let Some(bi) = block {
+            if line.trim().is_empty() || indent > bi {
+                line_start += line.len();
+                continue;
+            }
+            block = None;
+        }
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            let value_start =
+                i == 0 || matches!(b[i - 1], b' ' | b'\t') || (depth > 0 && matches!(b[i - 1], b'[' | b'{' | b','));
+            match (quote, c) {
+                (Some(b'"'), b'\\') => i += 1,
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'#') if value_start => break,
+                (None, b'"' | b'\'') if value_start => quote = Some(c),
+                (None, b'[' | b'{') if depth > 0 || value_start => {
+                    depth += 1;
+                    if depth > MAX_FLOW_DEPTH {
+                        return Some(line_start + i);
+                    }
+                }
+                (None, b']' | b'}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            i += 1;
+        }
+        if depth == 0 && quote.is_none() {
+            let body = line.split(" #").next().unwrap_or("").trim_end();
+            let indicator = body.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+            if (indicator.ends_with(" |") || indicator.ends_with(" >") || indicator == "|" || indicator == ">")
+                && body.len() - indicator.len() <= 2
+            {
+                block = Some(indent);
+            }
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// The 1-based line (counting `\n` only) and column (in characters) of byte `index`.
+fn line_col_at(src: &str, index: usize) -> (usize, usize) {
+    let mut index = index.min(src.len());
+    while !src.is_char_boundary(index) {
+        index -= 1;
+    }
+    let before = &src[..index];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// `msg` without the parser's own " at line N column M" notes (its line
+/// numbers count YAML-only line breaks; the diagnostic has the right ones).
+fn drop_positions(msg: &str) -> String {
+    let mut out = String::with_capacity(msg.len());
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip_num = |s: &str| s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let after_line = &after[after.len() - skip_num(after)..];
+        match after_line.strip_prefix(" column ") {
+            Some(col) if after_line.len() < after.len() => rest = &col[col.len() - skip_num(col)..],
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn clean_message(msg: &str) -> String {
     let msg = match msg.rfind(" at line ") {
         Some(i) if msg[i..].contains(" column ") => &msg[..i],
         _ => msg,
     };
-    let msg = msg.replace("invalid type: ", "wrong type: ");
+    let msg = drop_positions(msg).replace("invalid type: ", "wrong type: ");
+    // The parser's guards against alias bombs and deep nesting, in words.
+    let msg = match msg.as_str() {
+        "repetition limit exceeded" => {
+            "the YAML repeats its aliases (*name) too often; write the values out instead".to_string()
+        }
+        "recursion limit exceeded" => "the YAML nests lists and maps too deeply (more than 128 levels)".to_string(),
+        _ => msg,
+    };
     // serde's "<field>: <message>" prefix from nested paths is kept; it names the key.
     msg.replace('`', "'")
 }
@@ -135,6 +255,33 @@ mod tests {
         assert_eq!(e.line, 2);
         assert!(e.message.contains("unknown field 'titel'"), "{}", e.message);
         assert!(!e.message.contains("at line"), "{}", e.message);
+    }
+
+    #[test]
+    fn yaml_only_line_breaks_do_not_shift_lines() {
+        // Found by fuzzing (front_matter): U+0085 is a line break to YAML.
+        let e = from_str::<T>("'a:\u{85}|\u{85}\n").unwrap_err();
+        assert_eq!(e.line, 2, "{e:?}");
+        let e = from_str::<T>("title: a\u{2028}b\nn: x\n").unwrap_err();
+        assert_eq!((e.line, e.column), (2, 1), "{e:?}");
+        assert!(!e.message.contains("line 3"), "{e:?}");
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let deep = format!("a: 1\nb: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let start = std::time::Instant::now();
+        let e = from_str::<serde_json::Value>(&deep).unwrap_err();
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        assert_eq!((e.line, e.column), (2, 4 + MAX_FLOW_DEPTH), "{e:?}");
+        assert_eq!(e.message, TOO_DEEP);
+        // Brackets in quotes, comments, block scalars and plain text are not nesting.
+        let many = "[".repeat(300);
+        let fine = format!(
+            "a: \"{many}\"\nb: '{many}'\nc: x{many}\n# {many}\nd: |\n  {many}\n  more\ne: [1, [2, {{f: 3}}]]\n"
+        );
+        assert!(too_deep(&fine).is_none());
+        assert!(from_str::<serde_json::Value>(&fine).is_ok());
     }
 
     #[test]

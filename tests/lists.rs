@@ -120,3 +120,19 @@ fn home_page_shows_the_latest_articles() {
         "the six newest"
     );
 }
+
+#[test]
+fn list_pages_link_their_own_feeds_in_head() {
+    let t = SiteTest::with_real_theme();
+    t.page("articles/a.md", "title: 甲\ndate: 2026-11-01\ntags: [防汛]", "x\n");
+    t.build_ok();
+    let list = t.read("articles/index.html");
+    let head = &list[..list.find("</head>").unwrap()];
+    assert!(
+        head.contains("href=\"/articles/atom.xml\"") && head.contains("href=\"/articles/rss.xml\""),
+        "{head}"
+    );
+    assert!(head.contains("href=\"/atom.xml\""), "the site feed too");
+    let term = t.read("tags/fang-xun/index.html");
+    assert!(term[..term.find("</head>").unwrap()].contains("href=\"/tags/fang-xun/atom.xml\""));
+}

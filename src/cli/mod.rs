@@ -5,6 +5,7 @@ mod check;
 pub mod init;
 mod new;
 mod report;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -38,6 +39,8 @@ pub enum Command {
     New(new::NewArgs),
     /// Write a new site skeleton that builds at once.
     Init(init::InitArgs),
+    /// Serve the site from memory, rebuild what each edit touches, reload the browser.
+    Serve(serve::ServeArgs),
     /// Print the coverage figures of the dashboard.
     Report(report::ReportArgs),
 }
@@ -79,6 +82,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(a) => check::run(&cli, a),
         Command::New(a) => new::run(&cli, a),
         Command::Init(a) => init::run(a),
+        Command::Serve(a) => serve::run(&cli, a),
         Command::Report(a) => report::run(&cli, a),
     }
 }

@@ -110,11 +110,26 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         }
     }
     pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    let loose = found
+    let loose = loose_outputs(&found, &content);
+    let mut lib = Library {
+        pages,
+        sections,
+        loose,
+        ..Library::default()
+    };
+    diags.extend(reindex(&mut lib, config));
+    let mut diags = Diagnostics(diags);
+    diags.sort();
+    (lib, diags)
+}
+
+/// The non-Markdown files outside bundles, each with its output path.
+pub fn loose_outputs(found: &super::walk::Found, content: &std::path::Path) -> Vec<(PathBuf, String)> {
+    found
         .loose
         .iter()
         .filter_map(|f| {
-            let rel = f.strip_prefix(&content).ok()?;
+            let rel = f.strip_prefix(content).ok()?;
             let out = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -122,22 +137,32 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
                 .join("/");
             Some((f.clone(), out))
         })
+        .collect()
+}
+
+/// Derives everything [`load`] derives from the pages and sections: the
+/// path index, the implied sections, each section's sorted pages, and the
+/// checks across pages. `serve` calls it after replacing changed files.
+pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
+    let root = &config.root;
+    let mut diags = Vec::new();
+    lib.pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
+    lib.by_rel_path = lib
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.rel_path.clone(), i))
         .collect();
-    let mut lib = Library {
-        by_rel_path: pages.iter().enumerate().map(|(i, p)| (p.rel_path.clone(), i)).collect(),
-        pages,
-        sections,
-        loose,
-        position: Vec::new(),
-    };
-    add_implied_sections(&mut lib, config);
-    assign_sections(&mut lib);
-    check_urls(&lib, root, &mut diags);
-    check_aliases(&lib, root, &mut diags);
-    super::refs::check(&lib, config, &mut diags);
-    let mut diags = Diagnostics(diags);
-    diags.sort();
-    (lib, diags)
+    lib.sections.retain(|s| s.file.is_some());
+    for s in &mut lib.sections {
+        s.pages.clear();
+    }
+    add_implied_sections(lib, config);
+    assign_sections(lib);
+    check_urls(lib, root, &mut diags);
+    check_aliases(lib, root, &mut diags);
+    super::refs::check(lib, config, &mut diags);
+    diags
 }
 
 fn add_implied_sections(lib: &mut Library, config: &Config) {

@@ -45,26 +45,28 @@ impl LinkResolver for Permalinks {
 pub fn render_all(lib: &mut Library, config: &Config, shortcodes: &dyn ShortcodeRenderer) -> Vec<Diagnostic> {
     let pages = vec![true; lib.pages.len()];
     let sections = vec![true; lib.sections.len()];
-    render_some(lib, config, shortcodes, &pages, &sections)
+    let links = Permalinks::new(lib, &config.base_path);
+    render_some(lib, config, shortcodes, &links, &pages, &sections)
 }
 
 /// Renders the bodies of the pages and sections marked `true` (by index),
 /// keeps the others, then checks every anchor of the site; `serve` calls it
-/// for the files an edit touched.
+/// for the files an edit touched. `links` is [`Permalinks::new`] of `lib`.
 pub fn render_some(
     lib: &mut Library,
     config: &Config,
     shortcodes: &dyn ShortcodeRenderer,
+    links: &Permalinks,
     pages: &[bool],
     sections: &[bool],
 ) -> Vec<Diagnostic> {
-    let links = Permalinks::new(lib, &config.base_path);
     let opts = MarkdownOptions {
         highlight: config.site.highlight.css_classes,
         han_per_minute: config.site.markdown.han_per_minute.max(1),
         words_per_minute: config.site.markdown.words_per_minute.max(1),
-        links: &links,
+        links,
         shortcodes,
+        raw_html: config.site.markdown.raw_html,
     };
     let root = &config.root;
     let mut diags: Vec<Diagnostic> = lib

@@ -50,6 +50,12 @@ pub fn parse_file(file: &Path, env: &ParseEnv, diags: &mut Vec<Diagnostic>) -> O
             return None;
         }
     };
+    parse_bytes(file, bytes, env, diags)
+}
+
+/// Parses the contents of `file` (already read), as [`parse_file`] does.
+pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<Diagnostic>) -> Option<Parsed> {
+    let shown = super::walk::shown(env.root, file);
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -161,6 +167,7 @@ fn parse_page(
                 .hint("add 'slug: ...'"),
         );
     }
+    check_template(fm.template.as_deref(), errors);
     let data = kinds::parse(kind, &fm, env.clock, errors);
     let parent_dirs: Vec<String> = {
         let mut parts: Vec<&str> = rel_path.split('/').collect();
@@ -218,6 +225,7 @@ fn parse_section(
             SortBy::Date
         }
     };
+    check_template(fm.template.as_deref(), errors);
     let paginate_by = match fm.paginate_by {
         Some(0) => {
             errors.push(FieldError::new("paginate_by", "paginate_by must be at least 1"));
@@ -276,6 +284,23 @@ fn bundle_and_stem(file: &Path) -> (Option<std::path::PathBuf>, String) {
         return (Some(dir.to_path_buf()), name);
     }
     (None, stem)
+}
+
+/// A `template:` must name a file under `templates/`: a relative path
+/// without `..`, backslashes or control characters.
+fn check_template(name: Option<&str>, errors: &mut Vec<FieldError>) {
+    let Some(name) = name else { return };
+    let bad = name.starts_with('/') || crate::output::safe_path::clean(name).is_err();
+    if bad {
+        errors.push(
+            FieldError::new(
+                "template",
+                format!("template '{name}' must name a file under templates/"),
+            )
+            .hint("write a name relative to templates/, such as article.html or special/page.html")
+            .at_value(name.to_string()),
+        );
+    }
 }
 
 /// A slug written in front matter: no separators, no dots at the start.

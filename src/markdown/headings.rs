@@ -9,7 +9,7 @@
 //!    writer prints `<h2 id="..">`;
 //! 4. nests the headings by level into the table of contents.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
@@ -37,12 +37,13 @@ pub(crate) fn finish_headings(
     anchors: &mut Vec<String>,
 ) -> Vec<Heading> {
     let mut used: HashSet<String> = headings.iter().filter_map(|h| h.explicit.clone()).collect();
+    let mut next: HashMap<String, usize> = HashMap::new();
     let mut toc = Vec::new();
     for h in headings {
         let title = h.title.split_whitespace().collect::<Vec<_>>().join(" ");
         let id = match h.explicit {
             Some(id) => id,
-            None => unique_id(slugify(&title), &mut used),
+            None => unique_id(slugify(&title), &mut used, &mut next),
         };
         if let Some(Event::Start(Tag::Heading { id: slot, .. })) = events.get_mut(h.event) {
             *slot = Some(CowStr::from(id.clone()));
@@ -62,14 +63,18 @@ pub(crate) fn finish_headings(
 }
 
 /// `base` (or `heading` if empty), with `-1`, `-2`, ... added until unused.
-fn unique_id(base: String, used: &mut HashSet<String>) -> String {
+/// `next` remembers per base where the search stopped, so a page with
+/// thousands of equal headings takes linear, not quadratic, time (ids are
+/// only ever added to `used`, so every suffix below that point is taken).
+fn unique_id(base: String, used: &mut HashSet<String>, next: &mut HashMap<String, usize>) -> String {
     let base = if base.is_empty() { "heading".to_owned() } else { base };
-    let mut id = base.clone();
-    let mut n = 0;
+    let mut n = next.get(&base).copied().unwrap_or(0);
+    let mut id = if n == 0 { base.clone() } else { format!("{base}-{n}") };
     while used.contains(&id) {
         n += 1;
         id = format!("{base}-{n}");
     }
+    next.insert(base, n + 1);
     used.insert(id.clone());
     id
 }

@@ -88,6 +88,25 @@ pub(crate) fn code_block(lang: Option<&str>, code: &str, highlight: bool) -> Str
     out
 }
 
+/// Bytes of code highlighted per page at most. syntect colours roughly
+/// 0.3 to 0.5 MB a second and its output is ten times the code, so this
+/// bounds what highlighting adds to a page at under a second; code beyond
+/// it is shown plain (with its language class, as with highlighting off).
+pub(crate) const PAGE_BUDGET: usize = 256 * 1024;
+
+/// A block with a longer line (in bytes) is shown plain: minified code
+/// gains nothing from colours, and long lines are where regexes slow down.
+pub(crate) const MAX_LINE: usize = 2000;
+
+/// Whether to highlight `code`, taking its size from the page's `budget`.
+pub(crate) fn take_budget(code: &str, budget: &mut usize) -> bool {
+    if code.len() > *budget || code.lines().any(|l| l.len() > MAX_LINE) {
+        return false;
+    }
+    *budget -= code.len();
+    true
+}
+
 /// The classed-span HTML of `code`, or `None` if syntect gives up.
 fn highlighted(syntax: &SyntaxReference, code: &str) -> Option<String> {
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, STYLE);

@@ -23,6 +23,7 @@ mod links;
 mod pass;
 mod placeholders;
 mod position;
+mod raw_html;
 mod reading_time;
 mod shortcode_call;
 mod shortcodes;
@@ -64,6 +65,7 @@ pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<Mar
 /// so that later checks (anchors) can still run on its links.
 pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, Vec<MarkdownError>) {
     let mut errors = Vec::new();
+    let src = &*raw_html::clean_source(src, opts.raw_html);
     let locator = Locator::new(src);
     let expansion = shortcodes::expand(src, opts.shortcodes, &locator, &mut errors);
     let pos = Positions {
@@ -77,9 +79,12 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
     let mut anchors = Vec::new();
     let toc = headings::finish_headings(&mut events, out.headings, &mut anchors);
     anchors.extend(out.footnotes);
-    let summary_html = summary::summary_html(&events);
+    let summary_html = summary::summary_html(&events)
+        .map(|s| out.guard.finish(s))
+        .filter(|s| !s.trim().is_empty());
     let mut html = String::with_capacity(expanded.len() + expanded.len() / 2 + 64);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let html = out.guard.finish(html);
     let CollectedText { text, han, words } = out.text;
     let rendered = Rendered {
         html,

@@ -18,10 +18,11 @@ use std::ops::Range;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 
 use super::headings::PendingHeading;
-use super::highlight::code_block;
+use super::highlight::{PAGE_BUDGET, code_block, take_budget};
 use super::links::LinkCollector;
 use super::placeholders::{Piece, Pieces, is_block_html, substitute};
 use super::position::Positions;
+use super::raw_html::Guard;
 use super::shortcodes::PLACEHOLDER_OPEN;
 use super::text::{CollectedText, TextCollector};
 use super::{MarkdownError, MarkdownOptions, parser_options};
@@ -33,6 +34,8 @@ pub(crate) struct PassOutput<'a, 'o> {
     pub(crate) links: LinkCollector<'o>,
     pub(crate) footnotes: Vec<String>,
     pub(crate) text: CollectedText,
+    /// The raw HTML policy, holding what `finish` needs.
+    pub(crate) guard: Guard,
 }
 
 /// Parses and transforms `text` (the shortcode-expanded source).
@@ -45,6 +48,7 @@ pub(crate) fn run<'a, 'o>(
 ) -> PassOutput<'a, 'o> {
     let mut pass = Pass {
         highlight: opts.highlight,
+        highlight_budget: PAGE_BUDGET,
         outputs,
         events: Vec::with_capacity(text.len() / 16 + 16),
         headings: Vec::new(),
@@ -56,6 +60,7 @@ pub(crate) fn run<'a, 'o>(
         text: TextCollector::with_capacity(text.len()),
         links: LinkCollector::new(opts.links),
         footnotes: Vec::new(),
+        guard: Guard::new(opts.raw_html),
     };
     // Placeholders hold no character that is special to Markdown, so the
     // parser never splits one across text events.
@@ -71,6 +76,7 @@ pub(crate) fn run<'a, 'o>(
         links: pass.links,
         footnotes: pass.footnotes,
         text: pass.text.finish(),
+        guard: pass.guard,
     }
 }
 
@@ -88,6 +94,8 @@ struct Para {
 
 struct Pass<'a, 'o> {
     highlight: bool,
+    /// Bytes of code this page may still highlight.
+    highlight_budget: usize,
     outputs: Vec<String>,
     events: Vec<Event<'a>>,
     headings: Vec<PendingHeading>,
@@ -101,6 +109,7 @@ struct Pass<'a, 'o> {
     text: TextCollector,
     links: LinkCollector<'o>,
     footnotes: Vec<String>,
+    guard: Guard,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -122,12 +131,12 @@ impl<'a> Pass<'a, '_> {
                 self.events.push(Event::Code(code));
             }
             Event::Html(html) => {
-                let html = substitute(html, &self.outputs);
+                let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);
                 self.events.push(Event::Html(html));
             }
             Event::InlineHtml(html) => {
-                let html = substitute(html, &self.outputs);
+                let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);
                 self.events.push(Event::InlineHtml(html));
             }
@@ -179,8 +188,11 @@ impl<'a> Pass<'a, '_> {
                 self.footnotes.push(label.to_string());
                 Event::Start(tag)
             }
+            Tag::HtmlBlock if self.guard.block_tag(true, text.get(range.clone()).unwrap_or("")) => {
+                Event::Start(Tag::Paragraph)
+            }
             Tag::Link { .. } | Tag::Image { .. } => {
-                let tag = self.substitute_in_link(tag);
+                let tag = self.guard.link(self.substitute_in_link(tag));
                 self.links.start_tag(tag, range, text, pos, errors)
             }
             other => Event::Start(other),
@@ -198,9 +210,15 @@ impl<'a> Pass<'a, '_> {
             TagEnd::CodeBlock => {
                 self.in_code = false;
                 let lang = self.code_lang.take();
-                let html = code_block(lang.as_deref(), &self.code_buf, self.highlight);
-                self.events.push(Event::Html(CowStr::from(html)));
+                let highlight = self.highlight && take_budget(&self.code_buf, &mut self.highlight_budget);
+                let html = code_block(lang.as_deref(), &self.code_buf, highlight);
+                self.events.push(Event::Html(CowStr::from(self.guard.trusted(html))));
                 self.text.push_break();
+                return;
+            }
+            TagEnd::HtmlBlock if self.guard.block_tag(false, "") => {
+                self.text.push_break();
+                self.events.push(Event::End(TagEnd::Paragraph));
                 return;
             }
             TagEnd::Heading(_) => {
@@ -251,6 +269,7 @@ impl<'a> Pass<'a, '_> {
                     let alone = first && line_start && pieces.peek().is_none();
                     self.para.block_candidate = alone && is_block_html(&html);
                     self.text.push_html(&html);
+                    let html = self.guard.trusted(html);
                     self.events.push(Event::InlineHtml(CowStr::from(html)));
                 }
             }
@@ -325,10 +344,10 @@ impl<'a> Pass<'a, '_> {
     }
 
     fn title_push(&mut self, s: &str) {
-        if self.heading_open {
-            if let Some(h) = self.headings.last_mut() {
-                h.title.push_str(s);
-            }
+        if self.heading_open
+            && let Some(h) = self.headings.last_mut()
+        {
+            h.title.push_str(s);
         }
     }
 }

@@ -8,12 +8,16 @@
 //! 3. [`Positions`] puts the two together: expanded offset to original line
 //!    and column.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// Finds line and column numbers in one source text.
 pub(crate) struct Locator<'s> {
     src: &'s str,
     line_starts: OnceCell<Vec<usize>>,
+    /// The last answer (offset, column): questions come mostly in source
+    /// order, so counting on from there keeps a long line with many links
+    /// linear instead of quadratic.
+    last: Cell<(usize, usize)>,
 }
 
 impl<'s> Locator<'s> {
@@ -22,6 +26,7 @@ impl<'s> Locator<'s> {
         Self {
             src,
             line_starts: OnceCell::new(),
+            last: Cell::new((usize::MAX, 0)),
         }
     }
 
@@ -38,7 +43,13 @@ impl<'s> Locator<'s> {
         });
         let line = starts.partition_point(|&s| s <= offset);
         let start = starts[line - 1];
-        let column = self.src[start..offset].chars().count() + 1;
+        let (last_offset, last_column) = self.last.get();
+        let column = if (start..=offset).contains(&last_offset) {
+            last_column + self.src[last_offset..offset].chars().count()
+        } else {
+            self.src[start..offset].chars().count() + 1
+        };
+        self.last.set((offset, column));
         (line, column)
     }
 }

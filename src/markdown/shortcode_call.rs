@@ -50,7 +50,11 @@ pub(crate) fn parse_call(src: &str, start: usize) -> Parsed<'_> {
         Some(b"{%") => CallKind::Body,
         _ => return Parsed::NotACall,
     };
-    let mut p = Cursor { src, pos: start + 2 };
+    let mut p = Cursor {
+        src,
+        pos: start + 2,
+        depth: 0,
+    };
     p.skip_ws();
     let name = p.ident();
     if name.is_empty() || name == "end" || !p.eat(b'(') {
@@ -71,7 +75,13 @@ pub(crate) fn parse_call(src: &str, start: usize) -> Parsed<'_> {
 struct Cursor<'s> {
     src: &'s str,
     pos: usize,
+    /// Arrays open around the read position.
+    depth: usize,
 }
+
+/// How deep arrays may nest in an argument: parsing (and dropping) a value
+/// recurses once per level, and nobody needs more.
+const MAX_ARRAY_DEPTH: usize = 16;
 
 impl<'s> Cursor<'s> {
     fn peek(&self) -> Option<u8> {
@@ -225,11 +235,16 @@ impl<'s> Cursor<'s> {
 
     /// `[v, v, ..]` with an optional trailing comma.
     fn array(&mut self, key: &str) -> Result<Value, Parsed<'s>> {
+        if self.depth >= MAX_ARRAY_DEPTH {
+            return self.fail(format!("arrays in `{key}` nest deeper than {MAX_ARRAY_DEPTH} levels"));
+        }
         self.pos += 1;
+        self.depth += 1;
         let mut items = Vec::new();
         loop {
             self.skip_ws();
             if self.eat(b']') {
+                self.depth -= 1;
                 return Ok(Value::Array(items));
             }
             items.push(self.value(key)?);

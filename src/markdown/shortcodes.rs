@@ -65,6 +65,9 @@ pub(crate) fn expand<'s>(
     let mut out = String::with_capacity(src.len());
     let mut copied = 0;
     let mut pos = 0;
+    // Once no `{% end %}` follows some offset, none follows any later one:
+    // remembering it keeps many unclosed openers linear.
+    let mut no_end_after = usize::MAX;
     while let Some(i) = code.next_brace(src, pos) {
         let (call, end) = match parse_call(src, i) {
             Parsed::NotACall => {
@@ -81,12 +84,16 @@ pub(crate) fn expand<'s>(
                     let end = call.end;
                     (render(&call, None, renderer, loc, i, errors), end)
                 }
-                CallKind::Body => match find_end(src, &code, call.end) {
+                CallKind::Body => match (call.end < no_end_after)
+                    .then(|| find_end(src, &code, call.end))
+                    .flatten()
+                {
                     Some(end_tag) => {
                         let body = trim_body(&src[call.end..end_tag.start]);
                         (render(&call, Some(body), renderer, loc, i, errors), end_tag.end)
                     }
                     None => {
+                        no_end_after = no_end_after.min(call.end);
                         let message = format!("shortcode `{}` has no `{{% end %}}`", call.name);
                         let hint = "close the body with {% end %}".to_owned();
                         errors.push(error(loc, i, message, Some(hint)));

@@ -33,10 +33,10 @@ fn more_marker(events: &[Event<'_>]) -> Option<usize> {
     for (i, event) in events.iter().enumerate() {
         match event {
             Event::Start(Tag::HtmlBlock) if depth == 0 => {
-                if let Some(Event::Html(html)) = events.get(i + 1) {
-                    if is_more(html) {
-                        return Some(i);
-                    }
+                if let Some(Event::Html(html)) = events.get(i + 1)
+                    && is_more(html)
+                {
+                    return Some(i);
                 }
                 depth += 1;
             }

@@ -149,9 +149,12 @@ impl TextCollector {
         let after = s.find('>').map_or("", |end| &s[end + 1..]);
         if name_start == 1 && (name == "script" || name == "style") {
             let close = format!("</{name}");
-            let lower = after.to_ascii_lowercase();
-            return lower
-                .find(&close)
+            // Searched in place: lowercasing the rest for every tag would
+            // make a line of many scripts quadratic.
+            return after
+                .as_bytes()
+                .windows(close.len())
+                .position(|w| w.eq_ignore_ascii_case(close.as_bytes()))
                 .and_then(|end| after[end..].find('>').map(|gt| &after[end + gt + 1..]))
                 .unwrap_or("");
         }

@@ -42,6 +42,8 @@ pub struct MarkdownOptions<'a> {
     pub links: &'a dyn LinkResolver,
     /// Renders shortcodes.
     pub shortcodes: &'a dyn ShortcodeRenderer,
+    /// What to do with raw HTML in the body.
+    pub raw_html: crate::config::RawHtml,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -53,6 +55,7 @@ impl<'a> MarkdownOptions<'a> {
             words_per_minute: 200,
             links,
             shortcodes,
+            raw_html: crate::config::RawHtml::Allow,
         }
     }
 }

@@ -2,7 +2,10 @@
 //!
 //! 1. [`Stage::create`] refuses folders kepu must not replace
 //!    ([`check_output_dir`]) and an existing folder without kepu's marker,
-//!    then makes a fresh folder beside the output folder, marker first.
+//!    takes the output folder's lock (one build at a time, [`OutputLock`]),
+//!    puts back the old site if a build died in the middle of its swap,
+//!    removes what dead builds left, then makes a fresh folder beside the
+//!    output folder, marker first.
 //! 2. Rendering writes each file into it as soon as it is ready ([`Sink`]).
 //! 3. [`Stage::commit`] swaps: the old site moves aside, the new one moves
 //!    in, the old one is deleted. A stage dropped without commit deletes
@@ -13,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::lock::OutputLock;
 use super::sink::{Sink, Taken};
 use super::{Body, Dep, OutputError, OutputSet, check_output_dir, join, safe_path};
 use crate::error::{Error, Result};
@@ -29,6 +33,9 @@ pub struct Stage {
     committed: bool,
     /// Counts files as they are written.
     pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
+    /// Held until the stage is committed or dropped (fields drop after
+    /// [`Drop::drop`], so the staging folder is gone before it is released).
+    _lock: OutputLock,
 }
 
 impl Stage {
@@ -44,6 +51,8 @@ impl Stage {
             .unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
         let name = out.file_name().and_then(|n| n.to_str()).unwrap_or("public");
+        let lock = OutputLock::acquire(out)?;
+        recover_interrupted_swap(parent, name, out);
         remove_leftovers(parent, name);
         let stamp = format!(
             "{}-{}",
@@ -62,6 +71,7 @@ impl Stage {
             committed: false,
             progress: None,
             dir,
+            _lock: lock,
         };
         fs::write(stage.dir.join(MARKER), "kepu\n").map_err(|e| Error::io(&stage.dir, e))?;
         Ok(stage)
@@ -163,6 +173,26 @@ fn ensure_ours(out: &Path) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Puts the previous site back if a build died between moving it aside and
+/// moving the new one in (the output folder is missing, an old one is there).
+fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
+    if out.exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    let prefix = format!(".{name}.kepu-old-");
+    let mut old: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .filter(|p| p.join(MARKER).is_file())
+        .collect();
+    old.sort();
+    if let Some(last) = old.pop() {
+        let _ = fs::rename(last, out);
+    }
 }
 
 /// Deletes staging folders of earlier builds that died, if they carry the marker.

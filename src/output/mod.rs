@@ -7,6 +7,7 @@
 //! swaps it in.
 
 pub mod disk;
+pub mod lock;
 pub mod safe_path;
 pub mod sink;
 
@@ -16,14 +17,34 @@ use std::path::{Path, PathBuf};
 pub use safe_path::check_output_dir;
 
 /// What an output was made from.
+///
+/// `serve` reads them to re-render only what an edit of page bodies
+/// touched; an edit of front matter, a new or a removed page re-renders
+/// everything, so lists and their order need no dep of their own. An
+/// output that shows what a list shows of a page (its [`PageSummary`])
+/// names it with [`Dep::Summary`], [`Dep::Section`] or [`Dep::AllPages`];
+/// one that shows more of a page (its body, text, headings) names it with
+/// [`Dep::Page`] or [`Dep::AllContent`].
+///
+/// [`PageSummary`]: crate::render::views::PageSummary
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Dep {
-    /// One page, by `@/` path.
+    /// One page, by `@/` path: all of it.
     Page(String),
-    /// The list of pages of a section (any page added, removed or re-dated there).
+    /// What a list shows of one page (title, URL, date, summary ...), by
+    /// `@/` path.
+    Summary(String),
+    /// The list of pages of a section, with what a list shows of each page.
     Section(String),
-    /// Every page (home, feeds, taxonomies, sitemap, search).
+    /// The list of every page, with what a list shows of each (home,
+    /// taxonomies, feeds, sitemap).
     AllPages,
+    /// The whole text of every page (the search index, full-content feeds).
+    AllContent,
+    /// Only the front matter of every page: what is counted, dated, sorted
+    /// or grouped (term lists, coverage, redirects). An edit of front
+    /// matter re-renders everything, so `serve` never redoes it alone.
+    AllFrontMatter,
     /// A template, by name.
     Template(String),
     /// `site.yaml`.

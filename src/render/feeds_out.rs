@@ -63,6 +63,11 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
             }
         }
         let limit = s.feeds.limit.max(1);
+        // Whole pages in a feed are more than a list shows of them.
+        let deps = |dep: &Dep| match s.feeds.full_content {
+            true => vec![Dep::AllContent, Dep::Config],
+            false => vec![dep.clone(), Dep::Config],
+        };
         let rendered: Vec<(String, String, Vec<Dep>)> = feeds
             .par_iter()
             .flat_map_iter(|(info, ids, dep)| {
@@ -72,15 +77,11 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
                     out.push((
                         format!("{}atom.xml", info.dir),
                         atom::feed(env, info, &newest),
-                        vec![dep.clone(), Dep::Config],
+                        deps(dep),
                     ));
                 }
                 if s.feeds.rss {
-                    out.push((
-                        format!("{}rss.xml", info.dir),
-                        rss::feed(env, info, &newest),
-                        vec![dep.clone(), Dep::Config],
-                    ));
+                    out.push((format!("{}rss.xml", info.dir), rss::feed(env, info, &newest), deps(dep)));
                 }
                 out
             })

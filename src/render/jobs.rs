@@ -63,7 +63,7 @@ impl Job {
 }
 
 /// What to render, cheap to list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Task {
     /// A content page, by id.
     Page(usize),

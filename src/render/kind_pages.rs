@@ -159,7 +159,7 @@ impl KindPages {
     pub fn town_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
         let cov = &self.dashboard.towns[i];
         let town = env.config.site.towns[i].clone();
-        let notes: Vec<PageSummary> = newest(
+        let note_ids: Vec<PageId> = newest(
             lib,
             lib.pages_of(Kind::Emergency)
                 .filter(|(_, p)| matches!(&p.data, KindData::Emergency(e) if e.areas.contains(&town.id)))
@@ -167,9 +167,8 @@ impl KindPages {
         )
         .into_iter()
         .take(20)
-        .map(|id| summary(env, &lib.pages[id]))
         .collect();
-        let articles: Vec<PageSummary> = newest(
+        let article_ids: Vec<PageId> = newest(
             lib,
             lib.pages_of(Kind::Article)
                 .filter(|(_, p)| p.meta.towns.contains(&town.id))
@@ -177,8 +176,9 @@ impl KindPages {
         )
         .into_iter()
         .take(10)
-        .map(|id| summary(env, &lib.pages[id]))
         .collect();
+        let notes: Vec<PageSummary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
+        let articles: Vec<PageSummary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
         let view = TownView {
             id: &town.id,
             name: &town.name,
@@ -204,14 +204,20 @@ impl KindPages {
             notes,
             articles,
         };
-        Job::new(
+        let job = Job::new(
             format!("towns/{}/index.html", town.id),
             "town.html",
             format!("town {}", town.id),
         )
         .with("town", &view)
-        .dep(Dep::AllPages)
-        .dep(Dep::Config)
+        .dep(Dep::AllFrontMatter)
+        .dep(Dep::Config);
+        let shown: Vec<PageId> = [&note_ids, &article_ids, &cov.boards, &cov.stations]
+            .into_iter()
+            .flatten()
+            .copied()
+            .collect();
+        super::pages::summary_deps(job, lib, &shown, shown.len(), 1)
     }
 
     /// The list of towns with their coverage.
@@ -229,7 +235,7 @@ impl KindPages {
         Job::new("towns/index.html", "town_list.html", "towns")
             .with("towns", &towns)
             .with("totals", &self.dashboard.coverage)
-            .dep(Dep::AllPages)
+            .dep(Dep::AllFrontMatter)
             .dep(Dep::Config)
     }
 
@@ -269,7 +275,7 @@ impl KindPages {
             .with("dashboard", &self.dashboard)
             .with("charts", &charts)
             .with("json_url", &env.link("dashboard.json"))
-            .dep(Dep::AllPages)
+            .dep(Dep::AllFrontMatter)
             .dep(Dep::Config)
     }
 
@@ -289,7 +295,7 @@ impl KindPages {
         let page = &lib.pages[id];
         match &page.data {
             KindData::Station(s) => {
-                let related: Vec<PageSummary> = newest(
+                let ids: Vec<PageId> = newest(
                     lib,
                     lib.pages
                         .iter()
@@ -303,9 +309,9 @@ impl KindPages {
                 )
                 .into_iter()
                 .take(10)
-                .map(|i| summary(env, &lib.pages[i]))
                 .collect();
-                job.with("related", &related).dep(Dep::AllPages)
+                let related: Vec<PageSummary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
+                super::pages::summary_deps(job.with("related", &related), lib, &ids, ids.len(), 1)
             }
             KindData::Column(c) => {
                 let program: Vec<PageId> = self
@@ -317,14 +323,14 @@ impl KindPages {
                 let mut program = program;
                 sort_pages(&mut program, &lib.pages, SortBy::Date);
                 let at = program.iter().position(|&o| o == id);
-                let older = at
-                    .and_then(|i| program.get(i + 1))
-                    .map(|&o| summary(env, &lib.pages[o]));
-                let newer = at
-                    .and_then(|i| i.checked_sub(1))
-                    .and_then(|i| program.get(i))
-                    .map(|&o| summary(env, &lib.pages[o]));
-                job.with("program_prev", &older).with("program_next", &newer)
+                let older = at.and_then(|i| program.get(i + 1)).copied();
+                let newer = at.and_then(|i| i.checked_sub(1)).and_then(|i| program.get(i)).copied();
+                let view = |o: PageId| summary(env, &lib.pages[o]);
+                let job = job
+                    .with("program_prev", &older.map(view))
+                    .with("program_next", &newer.map(view));
+                let ids: Vec<PageId> = older.into_iter().chain(newer).collect();
+                super::pages::summary_deps(job, lib, &ids, ids.len(), 1)
             }
             _ => job,
         }

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod kind_pages;
 pub mod pages;
 pub mod paginate;
+pub mod select;
 pub mod shortcodes;
 pub mod site_view;
 pub mod taxonomies;
@@ -25,11 +26,25 @@ use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
 use jobs::Task;
+use select::{Everything, Part, Select, Shared};
 use templates::Templates;
 use views::ViewEnv;
 
 /// Renders the whole site into `sink`; returns the diagnostics.
 pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let shared = Shared::new(env);
+    render_with(env, templates, &shared, sink, &Everything)
+}
+
+/// Renders what `select` chooses into `sink`; `shared` is [`Shared::new`]
+/// of the same library. Returns the diagnostics.
+pub fn render_with(
+    env: &ViewEnv,
+    templates: &mut Templates,
+    shared: &Shared,
+    sink: &dyn Sink,
+    select: &dyn Select,
+) -> Vec<Diagnostic> {
     let lib = env.lib;
     {
         let g = templates.tera.global_context();
@@ -38,23 +53,18 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
         g.insert("data", env.data);
     }
     let mut redirects = Vec::new();
-    let taxonomies = taxonomies::Taxonomies::new(env, lib);
-    let kinds = kind_pages::KindPages::new(env, lib);
+    let (taxonomies, kinds) = (&shared.taxonomies, &shared.kinds);
     let mut tasks: Vec<Task> = (0..lib.pages.len()).map(Task::Page).collect();
-    tasks.extend(pages::section_tasks(env, lib, &kinds, &mut redirects));
+    tasks.extend(pages::section_tasks(env, lib, kinds, &mut redirects));
     tasks.extend(taxonomies.tasks(env, &mut redirects));
     tasks.extend(kinds.tasks(env, lib));
     tasks.push(Task::Home);
     tasks.push(Task::NotFound);
-    let make = |task: Task| match task {
+    let make_one = |task: Task| match task {
         Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, id))),
-        Task::SectionPage(s, n) => Some(kinds.section_context(
-            env,
-            lib,
-            &lib.sections[s],
-            n,
-            pages::section_job(env, lib, &kinds, s, n),
-        )),
+        Task::SectionPage(s, n) => {
+            Some(kinds.section_context(env, lib, &lib.sections[s], n, pages::section_job(env, lib, kinds, s, n)))
+        }
         Task::TaxonomyList(t) => Some(taxonomies.list_job(env, t)),
         Task::TermPage(t, i, n) => Some(taxonomies.term_job(env, lib, t, i, n)),
         Task::Home => Some(pages::home_job(env, lib)),
@@ -68,10 +78,27 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
         Task::Plan => kinds.plan_job(env),
         Task::Extra(..) => None,
     };
-    let mut diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
-    assets::add(env.config, lib, sink, &mut diags);
-    feeds_out::add(env, lib, sink, &mut diags);
-    crate::search::add(env, lib, templates, sink, &mut diags);
+    let make = |task: Task| {
+        if !select.task(task) {
+            return None;
+        }
+        let job = make_one(task)?;
+        select.made(task, &job.path);
+        Some(job)
+    };
+    let mut diags = Vec::new();
+    if select.part(Part::Jobs) {
+        diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
+    }
+    if select.part(Part::Assets) {
+        assets::add(env.config, lib, sink, &mut diags);
+    }
+    if select.part(Part::Feeds) {
+        feeds_out::add(env, lib, sink, &mut diags);
+    }
+    if select.part(Part::Search) {
+        crate::search::add(env, lib, templates, sink, &mut diags);
+    }
     for page in &lib.pages {
         for alias in &page.meta.aliases {
             redirects.push((
@@ -80,11 +107,14 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
             ));
         }
     }
+    if !select.part(Part::Redirects) {
+        redirects.clear();
+    }
     for (path, to) in redirects {
         if let Err(e) = sink.put(
             &path,
             Body::Bytes(paginate::redirect_html(&to).into_bytes()),
-            vec![Dep::AllPages],
+            vec![Dep::AllFrontMatter],
             "redirect",
         ) {
             diags.push(Diagnostic::error(
@@ -95,16 +125,20 @@ pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) ->
             ));
         }
     }
-    if let Err(e) = sink.put(
-        "dashboard.json",
-        Body::Bytes(kinds.dashboard_json().into_bytes()),
-        vec![Dep::AllPages, Dep::Config],
-        "dashboard",
-    ) {
+    if select.part(Part::Dashboard)
+        && let Err(e) = sink.put(
+            "dashboard.json",
+            Body::Bytes(kinds.dashboard_json().into_bytes()),
+            vec![Dep::AllFrontMatter, Dep::Config],
+            "dashboard",
+        )
+    {
         diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
     }
-    for e in builtins::add(env, lib, sink) {
-        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+    if select.part(Part::Builtins) {
+        for e in builtins::add(env, lib, sink) {
+            diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+        }
     }
     diags
 }

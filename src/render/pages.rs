@@ -64,8 +64,11 @@ pub fn page_job(env: &ViewEnv, lib: &Library, id: usize) -> Job {
     .with("page", &view)
     .with("prev", &prev)
     .with("next", &next)
-    .dep(Dep::Page(page.rel_path.clone()))
-    .dep(Dep::Section(page.section.clone()));
+    .dep(Dep::Page(page.rel_path.clone()));
+    let (older, newer) = neighbour_ids(lib, id);
+    for n in older.into_iter().chain(newer) {
+        job = job.dep(Dep::Summary(lib.pages[n].rel_path.clone()));
+    }
     if let KindData::Board(b) = &page.data {
         for s in &b.showing {
             job = job.dep(Dep::Page(s.page.clone()));
@@ -80,16 +83,19 @@ fn neighbours<'a>(
     lib: &'a Library,
     id: usize,
 ) -> (Option<PageSummary<'a>>, Option<PageSummary<'a>>) {
+    let (older, newer) = neighbour_ids(lib, id);
+    let view = |o: usize| summary(env, &lib.pages[o]);
+    (older.map(view), newer.map(view))
+}
+
+/// The ids of the older and the newer page in the page's section.
+fn neighbour_ids(lib: &Library, id: usize) -> (Option<usize>, Option<usize>) {
     let Some(&(s, i)) = lib.position.get(id).and_then(Option::as_ref) else {
         return (None, None);
     };
     let ids = &lib.sections[s].pages;
-    let older = ids.get(i + 1).map(|&o| summary(env, &lib.pages[o]));
-    let newer = i
-        .checked_sub(1)
-        .and_then(|j| ids.get(j))
-        .map(|&n| summary(env, &lib.pages[n]));
-    (older, newer)
+    let newer = i.checked_sub(1).and_then(|j| ids.get(j)).copied();
+    (ids.get(i + 1).copied(), newer)
 }
 
 /// Tasks for every list page of every section but the home section, and
@@ -124,12 +130,25 @@ pub fn section_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, i: usize, n:
         Some(_) => paginate(env, lib, &[], &s.path, 1, 1),
         None => paginate(env, lib, &s.pages, &s.path, s.paginate_by, n),
     };
-    Job::new(format!("{}index.html", page_path(&s.path, n)), template, origin)
+    let job = Job::new(format!("{}index.html", page_path(&s.path, n)), template, origin)
         .or_template("section.html")
         .with("section", &section_view(env, s))
         .with("paginator", &pager)
-        .with("feeds", &super::views::feed_links(env, &s.path))
-        .dep(Dep::Section(s.name.clone()))
+        .with("feeds", &super::views::feed_links(env, &s.path));
+    match kinds.list_size(s) {
+        // Kind lists show every page of the section.
+        Some(_) => job.dep(Dep::Section(s.name.clone())),
+        None => summary_deps(job, lib, &s.pages, s.paginate_by, n),
+    }
+}
+
+/// Adds a [`Dep::Summary`] for each page on page `n` of the list `ids`.
+pub fn summary_deps(mut job: Job, lib: &Library, ids: &[usize], per: usize, n: usize) -> Job {
+    let per = per.max(1);
+    for &id in ids.iter().skip((n.max(1) - 1) * per).take(per) {
+        job = job.dep(Dep::Summary(lib.pages[id].rel_path.clone()));
+    }
+    job
 }
 
 /// What the home page shows.

@@ -136,7 +136,7 @@ impl Taxonomies {
         )
         .with("taxonomy", &self.view(env, ti))
         .with("terms", &terms)
-        .dep(Dep::AllPages)
+        .dep(Dep::AllFrontMatter)
     }
 
     /// Page `n` of term `i` of taxonomy `ti`.
@@ -145,7 +145,7 @@ impl Taxonomies {
         let term = &terms[i];
         let base = format!("{tax}/{}/", term.slug);
         let pager = paginate(env, lib, &term.pages, &base, env.config.site.paginate_by, n);
-        Job::new(
+        let job = Job::new(
             format!("{}index.html", page_path(&base, n)),
             "taxonomy_term.html",
             format!("taxonomy {tax}"),
@@ -153,6 +153,7 @@ impl Taxonomies {
         .with("taxonomy", &self.view(env, ti))
         .with("term", &Self::term_view(env, tax, term))
         .with("paginator", &pager)
-        .dep(Dep::AllPages)
+        .with("feeds", &super::views::feed_links(env, &base));
+        super::pages::summary_deps(job, lib, &term.pages, env.config.site.paginate_by, n)
     }
 }

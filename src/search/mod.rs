@@ -66,7 +66,7 @@ pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink,
     let shard_count = shards.len();
     let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
         let hash = fnv64(text.as_bytes());
-        let deps = vec![Dep::AllPages, Dep::Config];
+        let deps = vec![Dep::AllContent, Dep::Config];
         let err = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "search").err();
         (
             hash,
@@ -133,7 +133,7 @@ fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Si
         Ok(h) => h,
         Err(d) => return diags.push(d),
     };
-    let mut deps = vec![Dep::AllPages, Dep::Config];
+    let mut deps = vec![Dep::AllContent, Dep::Config];
     deps.extend(templates.closure(TEMPLATE).into_iter().map(Dep::Template));
     if let Err(e) = sink.put(PATH, Body::Bytes(html.into_bytes()), deps, "search page") {
         diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));

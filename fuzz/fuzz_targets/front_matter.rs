@@ -1,0 +1,8 @@
+//! Fuzz target `front_matter`: see [`harness::front_matter`] for what one input does and
+//! what must hold afterwards.
+#![no_main]
+
+#[path = "../harness/mod.rs"]
+mod harness;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| harness::front_matter(data));

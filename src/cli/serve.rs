@@ -1,0 +1,43 @@
+//! `kepu serve`.
+
+use std::net::IpAddr;
+
+use super::{Cli, SiteArgs};
+use crate::serve::{self, ServeOptions};
+
+/// Options of `kepu serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback unless told otherwise).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Port; the next free one is taken if it is in use (0: any free port).
+    #[arg(short, long, default_value_t = 1111)]
+    pub port: u16,
+    /// Override base_url (default: the server's own address).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Open the site in a browser.
+    #[arg(long)]
+    pub open: bool,
+    #[command(flatten)]
+    pub site: SiteArgs,
+}
+
+pub(super) fn run(cli: &Cli, args: &ServeArgs) -> i32 {
+    let mut build = cli.options(&args.site);
+    build.base_url = args.base_url.clone();
+    let opts = ServeOptions {
+        build,
+        bind: args.bind,
+        port: args.port,
+        open: args.open,
+    };
+    match serve::run(opts) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Choosing what a render does, so that `serve` redoes only what an edit
+//! touched.
+//!
+//! 1. [`Shared`] holds what the tasks of one library share (terms, weeks,
+//!    coverage); a caller may keep it while the pages' front matter stays
+//!    the same.
+//! 2. [`Select`] says which [`Task`]s to render and which [`Part`]s to run,
+//!    and is told the output path of each task it chose.
+//! 3. [`Everything`] is the whole site, as `kepu build` renders it.
+
+use super::jobs::Task;
+use super::kind_pages::KindPages;
+use super::taxonomies::Taxonomies;
+use super::views::ViewEnv;
+
+/// What the tasks of one library share.
+pub struct Shared {
+    /// Every taxonomy's terms.
+    pub taxonomies: Taxonomies,
+    /// Weeks, media and coverage of the kind pages.
+    pub kinds: KindPages,
+}
+
+impl Shared {
+    /// Computes the shared data of `env`'s library.
+    pub fn new(env: &ViewEnv) -> Self {
+        Shared {
+            taxonomies: Taxonomies::new(env, env.lib),
+            kinds: KindPages::new(env, env.lib),
+        }
+    }
+}
+
+/// A part of the render, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// Every [`Task`]: pages, lists, taxonomies, kind pages.
+    Jobs,
+    /// Copied files and the highlighting stylesheet.
+    Assets,
+    /// Atom, RSS and CAP feeds.
+    Feeds,
+    /// The search index and page.
+    Search,
+    /// Redirect pages (aliases, `page/1/`).
+    Redirects,
+    /// `dashboard.json`.
+    Dashboard,
+    /// `sitemap.xml` and `robots.txt` (they list what the others wrote).
+    Builtins,
+}
+
+/// Chooses what a render does.
+pub trait Select: Sync {
+    /// Whether to render `task`.
+    fn task(&self, _task: Task) -> bool {
+        true
+    }
+
+    /// Told the output path of each task chosen, before it renders.
+    fn made(&self, _task: Task, _path: &str) {}
+
+    /// Whether to run `part`; asked just before the part would run, one
+    /// part after another in the order of [`Part`].
+    fn part(&self, _part: Part) -> bool {
+        true
+    }
+}
+
+/// Renders everything.
+pub struct Everything;
+
+impl Select for Everything {}

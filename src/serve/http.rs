@@ -1,0 +1,177 @@
+//! The HTTP side: every request is answered from the snapshot in memory.
+//!
+//! 1. [`PATH`](super::livereload::PATH) streams live-reload events;
+//!    [`FILES`] lists every path of the site (for tests and scripts).
+//! 2. Other paths are cleaned ([`request_path::clean`]), refused with 400
+//!    or 404 when they try to leave the site, and looked up under the base
+//!    path; a folder without its slash redirects to it.
+//! 3. Files of a stale part (feeds, search, sitemap), or a missing path
+//!    while parts are stale, wait until the rebuild thread redoes them.
+//! 4. HTML gets the live-reload script and, after a failed rebuild, the
+//!    error overlay; a missing path gets the site's 404 page, status 404.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::State as AxState;
+use axum::http::{HeaderValue, Method, Request, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use super::request_path::{self, Refused};
+use super::store::{Content, Entry, Found, Status};
+use super::{State, livereload, mime, overlay};
+use crate::render::select::Part;
+
+/// The router of the server.
+pub fn router(state: Arc<State>) -> Router {
+    Router::new()
+        .route(livereload::PATH, get(live))
+        .route(FILES, get(files))
+        .fallback(serve)
+        .with_state(state)
+}
+
+async fn live(AxState(state): AxState<Arc<State>>) -> Response {
+    let generation = state.store.status().generation;
+    livereload::events(generation, state.signals.subscribe()).into_response()
+}
+
+/// Lists every output path, one a line, once the stale parts are redone.
+pub const FILES: &str = "/__kepu/files";
+
+async fn files(AxState(state): AxState<Arc<State>>) -> Response {
+    if !state.store.status().stale.is_empty() {
+        state.complete(None).await;
+    }
+    let mut list = String::new();
+    for path in state.store.read().outputs.keys() {
+        list.push_str(path);
+        list.push('\n');
+    }
+    respond(StatusCode::OK, "files.txt", list.into_bytes())
+}
+
+async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Response {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
+    }
+    let uri = req.uri();
+    let clean = match request_path::clean(uri.path()) {
+        Ok(c) => c,
+        Err(Refused::BadRequest) => return status(StatusCode::BAD_REQUEST, "bad request"),
+        Err(Refused::NotFound) => return not_found(&state).await,
+    };
+    let base = state.base_path.trim_start_matches('/');
+    let Some(rel) = clean.strip_prefix(base) else {
+        if format!("{clean}/") == base {
+            return redirect(&format!("/{base}"), uri.query());
+        }
+        return not_found(&state).await;
+    };
+    if let Some(part) = lookup(&state, rel).1 {
+        state.complete(part).await;
+    }
+    match lookup(&state, rel).0 {
+        Found::File(path, entry) => file(&state, &path, &entry, StatusCode::OK).await,
+        Found::Folder(folder) => redirect(&format!("/{base}{folder}"), uri.query()),
+        Found::Missing => not_found(&state).await,
+    }
+}
+
+/// Where `rel` leads, and what must be redone first: the stale part its
+/// file belongs to, or every stale part when it is missing (it may be
+/// theirs).
+fn lookup(state: &State, rel: &str) -> (Found, Option<Option<Part>>) {
+    let site = state.store.read();
+    let found = site.find(rel);
+    let redo = match &found {
+        Found::File(_, e) => site.stale_part(e).map(Some),
+        Found::Missing | Found::Folder(_) => (!site.status.stale.is_empty()).then_some(None),
+    };
+    (found, redo)
+}
+
+async fn not_found(state: &State) -> Response {
+    let (page, empty) = {
+        let site = state.store.read();
+        (site.outputs.get("404.html").cloned(), site.outputs.is_empty())
+    };
+    if let Some(entry) = page {
+        return file(state, "404.html", &entry, StatusCode::NOT_FOUND).await;
+    }
+    // No site yet (the first build failed) or a site without a 404 page.
+    let code = match empty {
+        true => StatusCode::INTERNAL_SERVER_ERROR,
+        false => StatusCode::NOT_FOUND,
+    };
+    let page = overlay::inject(&overlay::no_page(code.as_u16()), &extras(&state.store.status()));
+    respond(code, "404.html", page)
+}
+
+/// The script and overlay added to HTML.
+fn extras(status: &Status) -> String {
+    let mut s = overlay::overlay(&status.errors);
+    s.push_str(&livereload::script(status.generation));
+    s
+}
+
+async fn file(state: &State, path: &str, entry: &Entry, code: StatusCode) -> Response {
+    let bytes: Vec<u8> = match &entry.content {
+        Content::Bytes(b) => b.to_vec(),
+        Content::File(src) => match read_inside(&state.root, src).await {
+            Some(b) => b,
+            None => return status(StatusCode::NOT_FOUND, "not found"),
+        },
+    };
+    let bytes = match path.ends_with(".html") {
+        true => overlay::inject(&bytes, &extras(&state.store.status())),
+        false => bytes,
+    };
+    respond(code, path, bytes)
+}
+
+/// The bytes of a copied file, unless it is gone or now leads (through a
+/// link put there after the build) outside the site.
+async fn read_inside(root: &std::path::Path, src: &std::path::Path) -> Option<Vec<u8>> {
+    let real = tokio::fs::canonicalize(src).await.ok()?;
+    if !real.starts_with(root) {
+        return None;
+    }
+    tokio::fs::read(real).await.ok()
+}
+
+fn respond(code: StatusCode, path: &str, bytes: Vec<u8>) -> Response {
+    let mut r = (code, bytes).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime::content_type(path)));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    r
+}
+
+fn redirect(to: &str, query: Option<&str>) -> Response {
+    let location = match query {
+        Some(q) => format!("{to}?{q}"),
+        None => to.to_string(),
+    };
+    // Paths of the site are ASCII or percent-encoded here.
+    let encoded = crate::render::builtins::url_encode_path(&location);
+    match HeaderValue::from_str(&encoded) {
+        Ok(v) => {
+            let mut r = StatusCode::MOVED_PERMANENTLY.into_response();
+            r.headers_mut().insert(header::LOCATION, v);
+            r
+        }
+        Err(_) => status(StatusCode::BAD_REQUEST, "bad request"),
+    }
+}
+
+fn status(code: StatusCode, text: &'static str) -> Response {
+    (code, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+}
+
+/// How long a request waits for stale parts to be redone.
+pub const COMPLETE_TIMEOUT: Duration = Duration::from_secs(120);

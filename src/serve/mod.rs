@@ -1,0 +1,263 @@
+//! `kepu serve`: the site in memory, served, watched and rebuilt.
+//!
+//! 1. Bind the port (the next free one if it is taken) and build the whole
+//!    site into memory with the base URL of that port ([`incremental`]).
+//!    Nothing is ever written to the output folder.
+//! 2. Watch the site's files ([`watch`]); a rebuild thread ([`worker`])
+//!    gathers events, rebuilds only what they touched and swaps the new
+//!    files into the [`Store`] it shares with the server.
+//! 3. Serve every request from the store ([`http`]), with the
+//!    live-reload script ([`livereload`]) and, after a failed rebuild, the
+//!    error overlay ([`overlay`]) in each HTML page.
+//! 4. Ctrl-C ends the event streams, stops the rebuild thread and returns.
+
+pub mod baseline;
+pub mod dirty;
+pub mod http;
+pub mod incremental;
+pub mod livereload;
+pub mod mime;
+pub mod overlay;
+pub mod patch;
+pub mod plan;
+pub mod record;
+pub mod request_path;
+pub mod run;
+pub mod store;
+pub mod watch;
+pub mod worker;
+
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+use std::time::Instant;
+
+use tokio::sync::{broadcast, oneshot};
+
+use crate::render::select::Part;
+use crate::site::BuildOptions;
+use incremental::{Engine, Rebuilt};
+use livereload::Signal;
+pub use store::Store;
+use worker::Command;
+
+/// What `kepu serve` was asked.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Site, drafts, clock; `base_url` when given.
+    pub build: BuildOptions,
+    /// Address to listen on.
+    pub bind: IpAddr,
+    /// First port to try (0: any free port).
+    pub port: u16,
+    /// Open a browser.
+    pub open: bool,
+}
+
+/// Why the server could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// The site folder does not exist.
+    #[error("{}: {source}", path.display())]
+    Root {
+        /// The folder.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// No port could be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// Address and port tried last.
+        addr: SocketAddr,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file watcher could not start.
+    #[error("cannot watch the site's files: {0}")]
+    Watch(#[from] notify::Error),
+    /// The async runtime could not start or serve.
+    #[error("server: {0}")]
+    Runtime(#[from] std::io::Error),
+}
+
+/// What the HTTP side and the rebuild thread share.
+pub struct State {
+    /// The site.
+    pub store: Arc<Store>,
+    /// Live-reload signals to every browser.
+    pub signals: broadcast::Sender<Signal>,
+    commands: Sender<Command>,
+    /// `/` or `/sub/`: where the site lives on this server.
+    pub base_path: String,
+    /// The site folder (absolute, links resolved): copied files are served
+    /// only from inside it.
+    pub root: PathBuf,
+}
+
+impl State {
+    /// Asks the rebuild thread to redo stale part `part` (every stale part
+    /// when `None`) and waits for it (at most [`http::COMPLETE_TIMEOUT`]).
+    pub async fn complete(&self, part: Option<Part>) {
+        let (tx, rx) = oneshot::channel();
+        if self.commands.send(Command::Complete(part, tx)).is_ok() {
+            let _ = tokio::time::timeout(http::COMPLETE_TIMEOUT, rx).await;
+        }
+    }
+}
+
+/// How many ports after the asked one are tried.
+const PORT_TRIES: u16 = 20;
+
+/// Binds `bind:port`, or the next free port after it.
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, ServeError> {
+    let mut last = None;
+    for p in (0..PORT_TRIES).filter_map(|i| port.checked_add(i)) {
+        let addr = SocketAddr::new(ip, p);
+        match TcpListener::bind(addr) {
+            Ok(l) => return Ok(l),
+            Err(e) if e.kind() == std::io::ErrorKind::AddrInUse && port != 0 => last = Some((addr, e)),
+            Err(source) => return Err(ServeError::Bind { addr, source }),
+        }
+    }
+    let (addr, source) = last.unwrap_or_else(|| {
+        let e = std::io::Error::from(std::io::ErrorKind::AddrInUse);
+        (SocketAddr::new(ip, port), e)
+    });
+    Err(ServeError::Bind { addr, source })
+}
+
+/// The URL of `addr` for browsers.
+fn url_of(addr: SocketAddr) -> String {
+    let host = match addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    };
+    format!("http://{host}:{}/", addr.port())
+}
+
+/// The path part of a base URL, with slashes on both ends.
+fn base_path(url: &str) -> String {
+    let after = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let path = after.find('/').map(|i| &after[i..]).unwrap_or("/");
+    let path = path.trim_end_matches('/');
+    format!("{path}/")
+}
+
+/// Runs the server until Ctrl-C.
+pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
+    let mut build = opts.build.clone();
+    build.root = std::fs::canonicalize(&build.root).map_err(|source| ServeError::Root {
+        path: build.root.clone(),
+        source,
+    })?;
+    let listener = bind(opts.bind, opts.port)?;
+    let local = listener.local_addr()?;
+    if opts.port != 0 && local.port() != opts.port {
+        eprintln!("Port {} is taken; using {} instead.", opts.port, local.port());
+    }
+    let url = url_of(local);
+    let site_url = build.base_url.clone().unwrap_or_else(|| url.clone());
+    build.base_url = Some(site_url.clone());
+    let mut engine = Engine::new(build.clone());
+    initial_build(&mut engine);
+    let (tx, rx) = mpsc::channel();
+    let state = Arc::new(State {
+        store: engine.store(),
+        signals: broadcast::channel(64).0,
+        commands: tx.clone(),
+        base_path: base_path(&site_url),
+        root: build.root.clone(),
+    });
+    let events = tx.clone();
+    let watcher = watch::start(&build.root, move |res| {
+        let _ = events.send(Command::Fs(res));
+    })?;
+    let worker_state = state.clone();
+    let worker = std::thread::Builder::new()
+        .name("kepu-rebuild".into())
+        .spawn(move || worker::run(engine, watcher, rx, worker_state))?;
+    let page_url = format!("{}{}", url.trim_end_matches('/'), state.base_path);
+    eprintln!("Serving at {page_url} (Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&page_url);
+    }
+    let served = serve(listener, state.clone());
+    let _ = tx.send(Command::Stop);
+    let _ = worker.join();
+    eprintln!("Stopped.");
+    served
+}
+
+fn initial_build(engine: &mut Engine) {
+    let start = Instant::now();
+    match engine.apply(&[]) {
+        Ok(Rebuilt::Pages(n)) => {
+            crate::cli::print_diagnostics(&crate::Diagnostics(engine.warnings()));
+            eprintln!("Built {n} pages in {} ms", start.elapsed().as_millis());
+        }
+        Ok(_) => {}
+        Err(d) => {
+            for e in &d {
+                eprintln!("{e}");
+            }
+            eprintln!("The site has errors; the browser shows them until they are fixed.");
+        }
+    }
+}
+
+/// Serves HTTP until Ctrl-C, then ends every live-reload stream.
+fn serve(listener: TcpListener, state: Arc<State>) -> Result<(), ServeError> {
+    listener.set_nonblocking(true)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::from_std(listener)?;
+        let signals = state.signals.clone();
+        let shutdown = async move {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = signals.send(Signal::Stop);
+        };
+        axum::serve(listener, http::router(state))
+            .with_graceful_shutdown(shutdown)
+            .await
+    })?;
+    Ok(())
+}
+
+fn open_browser(url: &str) {
+    let program = match std::env::consts::OS {
+        "macos" => "open",
+        "windows" => "explorer",
+        _ => "xdg-open",
+    };
+    if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
+        eprintln!("Could not open a browser ({program}: {e}); open {url} yourself.");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_paths_and_urls() {
+        assert_eq!(base_path("http://127.0.0.1:1111/"), "/");
+        assert_eq!(base_path("https://x.org/kepu"), "/kepu/");
+        assert_eq!(base_path("https://x.org"), "/");
+        assert_eq!(url_of("0.0.0.0:80".parse().unwrap()), "http://127.0.0.1:80/");
+        assert_eq!(url_of("[::1]:8".parse().unwrap()), "http://[::1]:8/");
+    }
+
+    #[test]
+    fn a_taken_port_moves_on() {
+        let held = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = held.local_addr().unwrap().port();
+        let l = bind("127.0.0.1".parse().unwrap(), port).unwrap();
+        assert_ne!(l.local_addr().unwrap().port(), port);
+    }
+}

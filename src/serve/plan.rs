@@ -1,0 +1,145 @@
+//! Deciding how to rebuild after a batch of changes.
+//!
+//! 1. [`Pending`] gathers every change since the last good build (a failed
+//!    rebuild keeps them, so the next one redoes them all).
+//! 2. [`plan`] picks the cheapest correct way:
+//!    - [`Plan::Full`]: load everything again (configuration, data, a
+//!      folder appeared or went, shortcodes; or nothing loaded yet);
+//!    - [`Plan::Slow`]: bring the library up to date with the disk and
+//!      render every output (pages came, went or changed front matter);
+//!    - [`Plan::Fast`]: only page bodies, templates or copied files
+//!      changed: render the outputs whose deps they touch (possibly none:
+//!      copied files are read when served);
+//!    - [`Plan::Failed`]: an edited page has errors; nothing changes.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+
+use super::baseline::{Baseline, ContentChange};
+use super::patch::{self, Reread};
+use super::watch::{Change, ChangeKind};
+use crate::content::Page;
+use crate::content::parse::ParseEnv;
+use crate::error::Diagnostic;
+
+/// Every change since the last good build.
+#[derive(Debug, Clone, Default)]
+pub struct Pending {
+    /// Paths under `content/`.
+    pub content: BTreeSet<PathBuf>,
+    /// Template names.
+    pub templates: BTreeSet<String>,
+    /// Paths under a `static/`.
+    pub statics: BTreeSet<PathBuf>,
+    /// Something that needs a full load.
+    pub full: bool,
+}
+
+impl Pending {
+    /// Adds a batch.
+    pub fn add(&mut self, changes: &[Change]) {
+        for c in changes {
+            match &c.kind {
+                ChangeKind::Content => {
+                    self.content.insert(c.path.clone());
+                }
+                ChangeKind::Template(name) => {
+                    self.templates.insert(name.clone());
+                    if name.starts_with("shortcodes/") {
+                        self.full = true;
+                    }
+                }
+                ChangeKind::Static => {
+                    self.statics.insert(c.path.clone());
+                }
+                ChangeKind::Data | ChangeKind::Config | ChangeKind::Folder => self.full = true,
+            }
+        }
+    }
+}
+
+/// How to rebuild.
+#[derive(Debug)]
+pub enum Plan {
+    /// Load and render everything.
+    Full,
+    /// Reconcile the library with the disk, render every output.
+    Slow,
+    /// Render what the deps say.
+    Fast(Fast),
+    /// The edit has errors; nothing was changed.
+    Failed(Vec<Diagnostic>),
+}
+
+/// What a fast rebuild does.
+#[derive(Debug, Default)]
+pub struct Fast {
+    /// Pages read again, front matter as before.
+    pub pages: Vec<Page>,
+    /// Templates changed.
+    pub templates: BTreeSet<String>,
+    /// Copied files came or went.
+    pub copied_moved: bool,
+    /// Only stylesheets changed, in place.
+    pub css_only: bool,
+    /// Copied files changed in place.
+    pub files: bool,
+}
+
+impl Fast {
+    /// True when there is nothing to render.
+    pub fn is_empty(&self) -> bool {
+        self.pages.is_empty() && self.templates.is_empty() && !self.copied_moved
+    }
+}
+
+/// Picks the plan for `pending`. `slow` forces at least a slow rebuild
+/// (the library was left half-updated by a failed one).
+pub fn plan(pending: &Pending, baseline: &Baseline, env: &ParseEnv, slow: bool) -> Plan {
+    if pending.full {
+        return Plan::Full;
+    }
+    let mut structure = slow;
+    let mut fast = Fast::default();
+    let mut diags = Vec::new();
+    let mut failed = false;
+    for path in &pending.content {
+        match baseline.classify(path) {
+            ContentChange::Page(file) if !structure => match baseline.pages.get(&file) {
+                Some(facet) => match patch::reread(&file, env, facet, &mut diags) {
+                    Reread::Same(p) => fast.pages.push(*p),
+                    Reread::Structure => structure = true,
+                    Reread::Failed => failed = true,
+                },
+                None => structure = true,
+            },
+            ContentChange::Page(_) | ContentChange::Structure => structure = true,
+            ContentChange::Draft(file) => structure |= !patch::still_draft(&file, env),
+            ContentChange::Nothing => fast.files |= baseline.copied.contains(path),
+        }
+    }
+    if structure {
+        return Plan::Slow;
+    }
+    if failed {
+        return Plan::Failed(diags);
+    }
+    let moved: HashSet<&PathBuf> = pending
+        .statics
+        .iter()
+        .filter(|p| !(baseline.copied.contains(*p) && p.is_file()))
+        .collect();
+    fast.copied_moved = !moved.is_empty();
+    fast.files |= !pending.statics.is_empty();
+    fast.css_only = fast.pages.is_empty()
+        && pending.templates.is_empty()
+        && !fast.copied_moved
+        && pending.content.is_empty()
+        && !pending.statics.is_empty()
+        && pending
+            .statics
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "css"));
+    fast.templates = pending.templates.clone();
+    Plan::Fast(fast)
+}

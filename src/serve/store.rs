@@ -1,0 +1,187 @@
+//! The site as the server holds it: every output in memory, what made it,
+//! and the errors of the last rebuild, behind one lock.
+//!
+//! 1. An [`Entry`] is one output: its bytes (or the source file to read),
+//!    its [`Dep`]s and who made it ([`By`]).
+//! 2. [`Site`] maps clean paths to entries and carries the [`Status`]: the
+//!    errors to show, the parts still to redo, the generation.
+//! 3. [`Store`] is the lock around it: requests read, the rebuild thread
+//!    reads while it renders and writes only to swap results in.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use crate::error::Diagnostic;
+use crate::output::Dep;
+use crate::render::jobs::Task;
+use crate::render::select::Part;
+
+/// Who made an output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum By {
+    /// A render task.
+    Task(Task),
+    /// A part of the render beside the tasks.
+    Part(Part),
+}
+
+/// An output's contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Rendered bytes.
+    Bytes(Arc<[u8]>),
+    /// A file served as it is, read when asked for.
+    File(PathBuf),
+}
+
+/// One output file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Contents.
+    pub content: Content,
+    /// What it was made from.
+    pub deps: Vec<Dep>,
+    /// Who asked for it (for collision messages and the sitemap).
+    pub origin: String,
+    /// Who made it.
+    pub by: By,
+}
+
+/// Every output, by clean relative path.
+pub type Outputs = BTreeMap<String, Arc<Entry>>;
+
+/// What the browser is told besides the files.
+#[derive(Debug, Clone, Default)]
+pub struct Status {
+    /// Errors of the last rebuild; empty when it succeeded.
+    pub errors: Arc<Vec<Diagnostic>>,
+    /// Parts left to redo before their files are served.
+    pub stale: BTreeSet<Part>,
+    /// Counts the rebuilds, so a page can tell it is out of date.
+    pub generation: u64,
+}
+
+/// The site served.
+#[derive(Debug, Default)]
+pub struct Site {
+    /// The last good outputs.
+    pub outputs: Outputs,
+    /// Errors, stale parts, generation.
+    pub status: Status,
+}
+
+/// Where a request path leads.
+#[derive(Debug, Clone)]
+pub enum Found {
+    /// This output.
+    File(String, Arc<Entry>),
+    /// A folder asked for without its slash: go to `path/`.
+    Folder(String),
+    /// Nothing.
+    Missing,
+}
+
+impl Site {
+    /// Resolves a clean relative path (`""`, `articles/`, `css/a.css`).
+    pub fn find(&self, clean: &str) -> Found {
+        let file = |p: String| match self.outputs.get(&p) {
+            Some(e) => Found::File(p, e.clone()),
+            None => Found::Missing,
+        };
+        if clean.is_empty() || clean.ends_with('/') {
+            return file(format!("{clean}index.html"));
+        }
+        if let Found::File(p, e) = file(clean.to_string()) {
+            return Found::File(p, e);
+        }
+        let folder = format!("{clean}/");
+        let has_children = self
+            .outputs
+            .range(folder.clone()..)
+            .next()
+            .is_some_and(|(k, _)| k.starts_with(&folder));
+        match has_children {
+            true => Found::Folder(folder),
+            false => Found::Missing,
+        }
+    }
+
+    /// The part left to redo that made `entry`, if any.
+    pub fn stale_part(&self, entry: &Entry) -> Option<Part> {
+        match entry.by {
+            By::Part(p) if self.status.stale.contains(&p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// The lock around the [`Site`].
+#[derive(Debug, Default)]
+pub struct Store(RwLock<Site>);
+
+impl Store {
+    /// Reads the site.
+    pub fn read(&self) -> RwLockReadGuard<'_, Site> {
+        self.0.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Changes the site.
+    pub fn write(&self) -> RwLockWriteGuard<'_, Site> {
+        self.0.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The status now.
+    pub fn status(&self) -> Status {
+        self.read().status.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(paths: &[&str]) -> Site {
+        let outputs = paths
+            .iter()
+            .map(|p| {
+                let e = Entry {
+                    content: Content::Bytes(Arc::from(&b"x"[..])),
+                    deps: vec![],
+                    origin: "t".into(),
+                    by: By::Part(Part::Assets),
+                };
+                (p.to_string(), Arc::new(e))
+            })
+            .collect();
+        Site {
+            outputs,
+            status: Status::default(),
+        }
+    }
+
+    fn found(s: &Site, p: &str) -> String {
+        match s.find(p) {
+            Found::File(p, _) => format!("file {p}"),
+            Found::Folder(f) => format!("folder {f}"),
+            Found::Missing => "missing".into(),
+        }
+    }
+
+    #[test]
+    fn finds_files_folders_and_indexes() {
+        let s = site(&[
+            "index.html",
+            "articles/index.html",
+            "articles/x/index.html",
+            "css/a.css",
+        ]);
+        assert_eq!(found(&s, ""), "file index.html");
+        assert_eq!(found(&s, "articles/"), "file articles/index.html");
+        assert_eq!(found(&s, "articles/x"), "folder articles/x/");
+        assert_eq!(found(&s, "css"), "folder css/");
+        assert_eq!(found(&s, "css/"), "missing");
+        assert_eq!(found(&s, "css/a.css"), "file css/a.css");
+        assert_eq!(found(&s, "art"), "missing");
+    }
+}

@@ -1,0 +1,221 @@
+//! The rebuild thread: it owns the [`Engine`] and the watcher, and does
+//! one thing at a time.
+//!
+//! 1. Wait for a [`Command`]: file events, a request to complete the stale
+//!    parts, or stop.
+//! 2. File events are gathered until [`QUIET`] passes without one (at
+//!    most [`MAX_WAIT`]), sorted into changes, and applied.
+//! 3. Each rebuild prints what it did and tells the browsers to reload
+//!    (or to reload stylesheets); a failed one first waits [`GRACE`] for
+//!    the rest of a save, so a file caught half-written does not flash an
+//!    error.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::RecommendedWatcher;
+use tokio::sync::oneshot;
+
+use super::State;
+use super::incremental::{Engine, Rebuilt};
+use super::livereload::Signal;
+use super::watch::{self, Change, ChangeKind};
+use crate::render::select::Part;
+
+/// Quiet time that ends a batch of file events.
+pub const QUIET: Duration = Duration::from_millis(8);
+/// The longest a batch waits for quiet.
+pub const MAX_WAIT: Duration = Duration::from_millis(300);
+/// How long a failed rebuild waits for more of the save (an editor may
+/// have been caught between truncating a file and writing it) before its
+/// errors are shown.
+pub const GRACE: Duration = Duration::from_millis(100);
+
+/// What the rebuild thread is asked to do.
+pub enum Command {
+    /// A file event.
+    Fs(notify::Result<notify::Event>),
+    /// Redo a stale part (every stale part when `None`), then answer.
+    Complete(Option<Part>, oneshot::Sender<()>),
+    /// Stop.
+    Stop,
+}
+
+/// Runs until [`Command::Stop`] or until every sender is gone.
+pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Command>, state: Arc<State>) {
+    while let Ok(cmd) = rx.recv() {
+        let mut later = Vec::new();
+        match cmd {
+            Command::Stop => return,
+            Command::Complete(part, reply) => later.push(Command::Complete(part, reply)),
+            Command::Fs(first) => {
+                let mut events = vec![first];
+                gather(&rx, &mut events, &mut later);
+                let mut report = rebuild(&mut engine, &mut watcher, std::mem::take(&mut events));
+                while report.as_ref().is_some_and(|r| r.failed) {
+                    match rx.recv_timeout(GRACE) {
+                        Ok(Command::Fs(ev)) => {
+                            events.push(ev);
+                            gather(&rx, &mut events, &mut later);
+                            if let Some(r) = rebuild(&mut engine, &mut watcher, std::mem::take(&mut events)) {
+                                report = Some(r);
+                            }
+                        }
+                        Ok(other) => {
+                            later.push(other);
+                            break;
+                        }
+                        Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => {
+                            later.push(Command::Stop);
+                            break;
+                        }
+                    }
+                }
+                if let Some(r) = report {
+                    r.tell(&state);
+                }
+            }
+        }
+        for cmd in later {
+            match cmd {
+                Command::Stop => return,
+                Command::Complete(part, reply) => {
+                    complete(&mut engine, part);
+                    let _ = reply.send(());
+                }
+                Command::Fs(ev) => {
+                    if let Some(r) = rebuild(&mut engine, &mut watcher, vec![ev]) {
+                        r.tell(&state);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Collects events until a quiet spell; other commands wait in `later`.
+fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>>, later: &mut Vec<Command>) {
+    let start = Instant::now();
+    while start.elapsed() < MAX_WAIT {
+        match rx.recv_timeout(QUIET) {
+            Ok(Command::Fs(ev)) => events.push(ev),
+            Ok(other) => later.push(other),
+            Err(RecvTimeoutError::Timeout) => return,
+            Err(RecvTimeoutError::Disconnected) => {
+                later.push(Command::Stop);
+                return;
+            }
+        }
+    }
+}
+
+fn complete(engine: &mut Engine, part: Option<Part>) {
+    let start = Instant::now();
+    if let Err(d) = engine.complete(part) {
+        print_errors(&d);
+    } else if start.elapsed() > Duration::from_millis(200) {
+        let what = part.map_or_else(|| "feeds, search and sitemap".to_string(), |p| format!("{p:?}"));
+        eprintln!("Brought {what} up to date in {} ms", start.elapsed().as_millis());
+    }
+}
+
+/// What a rebuild has to say.
+struct Report {
+    /// Lines for the terminal.
+    lines: Vec<String>,
+    /// For the browsers.
+    signal: Signal,
+    /// The rebuild failed.
+    failed: bool,
+}
+
+impl Report {
+    fn tell(self, state: &State) {
+        for l in &self.lines {
+            eprintln!("{l}");
+        }
+        let _ = state.signals.send(self.signal);
+    }
+}
+
+fn rebuild(
+    engine: &mut Engine,
+    watcher: &mut RecommendedWatcher,
+    events: Vec<notify::Result<notify::Event>>,
+) -> Option<Report> {
+    let classifier = engine.classifier();
+    let mut changes: Vec<Change> = events
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(watch::wanted)
+        .flat_map(|e| e.paths)
+        .filter_map(|p| classifier.classify(&p))
+        .collect();
+    changes.sort();
+    changes.dedup();
+    if changes.is_empty() {
+        return None;
+    }
+    for c in changes.iter().filter(|c| c.kind == ChangeKind::Folder) {
+        watch::add_folder(watcher, &c.path);
+    }
+    let start = Instant::now();
+    let outcome = engine.apply(&changes);
+    let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let generation = engine.store().status().generation;
+    let what = names(&classifier.root, &changes);
+    let report = |line: String, signal| Report {
+        lines: vec![line],
+        signal,
+        failed: false,
+    };
+    match outcome {
+        Ok(Rebuilt::Nothing) => None,
+        Ok(Rebuilt::Css) => Some(report(
+            format!("Reloaded stylesheets ({what})"),
+            Signal::Css(generation),
+        )),
+        Ok(Rebuilt::Files) => Some(report(format!("Reloaded ({what})"), Signal::Reload(generation))),
+        Ok(Rebuilt::Pages(n)) => Some(report(
+            format!("Rebuilt {n} pages in {ms:.0} ms ({what})"),
+            Signal::Reload(generation),
+        )),
+        Err(d) => {
+            let mut lines: Vec<String> = d.iter().map(ToString::to_string).collect();
+            lines.push(format!(
+                "Rebuild failed ({what}); the browser shows the errors over the last good site."
+            ));
+            Some(Report {
+                lines,
+                signal: Signal::Reload(generation),
+                failed: true,
+            })
+        }
+    }
+}
+
+fn print_errors(d: &[crate::Diagnostic]) {
+    for e in d {
+        eprintln!("{e}");
+    }
+}
+
+/// The changed files, as the editor knows them: under `content/` relative
+/// to it, others relative to the site.
+fn names(root: &Path, changes: &[Change]) -> String {
+    let content = root.join("content");
+    let shown: Vec<String> = changes
+        .iter()
+        .map(|c| {
+            let rel = c.path.strip_prefix(&content).or_else(|_| c.path.strip_prefix(root));
+            rel.unwrap_or(&c.path).display().to_string()
+        })
+        .collect();
+    match shown.len() {
+        0..=3 => shown.join(", "),
+        n => format!("{} and {} more", shown[..2].join(", "), n - 2),
+    }
+}
