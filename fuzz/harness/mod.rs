@@ -43,7 +43,9 @@ fn now() -> jiff::Timestamp {
 
 const BASE_YAML: &str = "title: 模糊测试\nbase_url: https://kepu.example.org/sub/\ntowns:\n  - { id: xianlong, name: 仙龙镇, kind: town, communities: [仙龙村, 新房子村] }\n  - { id: zhongshanlu, name: 中山路街道, kind: street }\n";
 
-/// Marker text of a file outside the site: it must never reach the output.
+/// Start of the marker text of files outside the site, which must never
+/// reach the output; each run adds its temporary folder's random name, so
+/// that an input cannot hold the marker itself.
 pub const SECRET: &str = "KEPU-FUZZ-SECRET-OUTSIDE";
 
 // ---------------------------------------------------------------- 1
@@ -225,14 +227,18 @@ pub fn site_built(data: &[u8]) -> Option<bool> {
     let tmp = tempfile::tempdir().ok()?;
     let root = tmp.path().join("site");
     let outside = tmp.path().join("outside");
+    let secret = format!(
+        "{SECRET}-{}",
+        tmp.path().file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+    );
     let made = (|| -> std::io::Result<()> {
         std::fs::create_dir_all(root.join("themes"))?;
         std::fs::create_dir_all(&outside)?;
         std::fs::write(
             outside.join("secret.md"),
-            format!("---\ntitle: {SECRET}\n---\n{SECRET}\n"),
+            format!("---\ntitle: {secret}\n---\n{secret}\n"),
         )?;
-        std::fs::write(outside.join("secret.txt"), SECRET)?;
+        std::fs::write(outside.join("secret.txt"), &secret)?;
         std::os::unix::fs::symlink(repo().join("themes/default"), root.join("themes/default"))?;
         std::fs::write(root.join("site.yaml"), BASE_YAML)?;
         for f in &files {
@@ -268,7 +274,7 @@ pub fn site_built(data: &[u8]) -> Option<bool> {
     let result = kepu::build(&opts);
     let public = root.join("public");
     match &result {
-        Ok(_) => check_output(&public),
+        Ok(_) => check_output(&public, &secret),
         Err(_) => assert!(!public.exists(), "a failed build left {}", public.display()),
     }
     for e in std::fs::read_dir(&root).into_iter().flatten().flatten() {
@@ -280,14 +286,14 @@ pub fn site_built(data: &[u8]) -> Option<bool> {
 }
 
 /// Every output file is a regular file without the outside secret.
-fn check_output(public: &Path) {
+fn check_output(public: &Path, secret: &str) {
     for e in walkdir::WalkDir::new(public).into_iter().flatten() {
         let ft = e.file_type();
         assert!(!ft.is_symlink(), "a link in the output: {}", e.path().display());
         if ft.is_file() {
             let bytes = std::fs::read(e.path()).unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes);
-            assert!(!text.contains(SECRET), "outside content in {}", e.path().display());
+            assert!(!text.contains(secret), "outside content in {}", e.path().display());
         }
     }
 }
