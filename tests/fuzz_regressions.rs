@@ -59,13 +59,17 @@ fn site_regressions() {
     replay("site", harness::site);
 }
 
-/// The seed sites of the `site` target build as the harness expects, so the
-/// harness itself is known to work.
+/// Sites of fuzz/regressions/site build (or fail) as expected, so the
+/// harness itself is known to reach both ends.
 #[test]
 fn site_harness_accepts_its_seeds() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/site");
-    for (name, builds) in [("seed-0", true), ("seed-1", true), ("seed-2", false)] {
-        let data = std::fs::read(dir.join(name)).expect("seed");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions/site");
+    for (name, builds) in [
+        ("markup-links-bundle-and-emergency", true),
+        ("symlinks-out-of-site", true),
+        ("escape-policy-and-bad-template-name", false),
+    ] {
+        let data = std::fs::read(dir.join(name)).expect("regression input");
         assert_eq!(harness::site_built(&data), Some(builds), "{name}");
     }
     let files = harness::site_files(b"intro\n>>> content/a.md\nA\n>>> ../x\nno\n>>> static/l -> /etc\n");
