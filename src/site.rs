@@ -15,7 +15,9 @@ use crate::content::{self, Library, LoadOptions};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::output::sink::{MemorySink, Sink};
 use crate::output::{OutputSet, disk};
+use crate::render::select::{Everything, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
+use crate::report::dashboard::Dashboard;
 use crate::time::SiteClock;
 
 /// Options shared by `build`, `check` and `serve`.
@@ -47,6 +49,8 @@ pub struct Site {
     pub lib: Library,
     /// Every output file.
     pub outputs: OutputSet,
+    /// The coverage figures the dashboard shows and the lints read.
+    pub dashboard: Dashboard,
     /// Warnings (errors make [`load`] fail).
     pub diagnostics: Diagnostics,
 }
@@ -68,11 +72,18 @@ pub struct BuildReport {
     pub lints: Diagnostics,
 }
 
+impl BuildOptions {
+    /// The configuration file: `config_file` or `site.yaml`, under the root
+    /// unless absolute.
+    pub fn config_path(&self) -> PathBuf {
+        let path = self.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
+        if path.is_absolute() { path } else { self.root.join(path) }
+    }
+}
+
 /// Reads the configuration named by `opts`, with overrides applied.
 pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnostics> {
-    let path = opts.config_file.clone().unwrap_or_else(|| PathBuf::from("site.yaml"));
-    let path = if path.is_absolute() { path } else { opts.root.join(path) };
-    let mut config = config::load(&opts.root, &path)?;
+    let mut config = config::load(&opts.root, &opts.config_path())?;
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![
@@ -146,20 +157,22 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
 
 impl Prepared {
     /// Renders every output into `sink`; fails with all errors if any.
-    pub fn render(&mut self, sink: &dyn Sink) -> Result<()> {
+    /// Returns the coverage figures the render computed.
+    pub fn render(&mut self, sink: &dyn Sink) -> Result<Dashboard> {
         let env = ViewEnv {
             config: &self.config,
             clock: &self.clock,
             lib: &self.lib,
             data: &self.data,
         };
-        let diags = render::render_site(&env, &mut self.templates, sink);
+        let shared = Shared::new(&env);
+        let diags = render::render_with(&env, &mut self.templates, &shared, sink, &Everything);
         self.diagnostics.extend(diags);
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {
             return Err(Error::Site(self.diagnostics.clone()));
         }
-        Ok(())
+        Ok(shared.kinds.dashboard)
     }
 }
 
@@ -167,12 +180,13 @@ impl Prepared {
 pub fn load(opts: &BuildOptions) -> Result<Site> {
     let mut p = prepare(opts)?;
     let sink = MemorySink::default();
-    p.render(&sink)?;
+    let dashboard = p.render(&sink)?;
     Ok(Site {
         config: p.config,
         clock: p.clock,
         lib: p.lib,
         outputs: sink.into_set(),
+        dashboard,
         diagnostics: p.diagnostics,
     })
 }
@@ -194,12 +208,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let out = output_dir(opts, &p.config);
     let mut stage = disk::Stage::create(&out, &p.config.root)?;
     stage.progress = opts.progress.clone();
-    p.render(&stage)?;
+    let dashboard = p.render(&stage)?;
     let taken = stage.taken();
     let files = stage.count();
     stage.commit()?;
     let pages = taken.iter().filter(|(path, _)| path.ends_with(".html")).count();
-    let lints = crate::check::lints_of(&p.lib, &p.config, &p.clock);
+    let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
     Ok(BuildReport {
         lints,
         pages,

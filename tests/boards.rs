@@ -216,3 +216,16 @@ fn stations_show_staff_boards_and_their_towns_pages() {
     let list = t.read("stations/index.html");
     assert!(list.contains("仙龙镇") && list.contains("仙龙村科普站"));
 }
+
+#[test]
+fn a_community_gap_points_at_its_own_town_when_names_repeat() {
+    let t = SiteTest::new();
+    t.write(
+        "site.yaml",
+        "title: 测试站\nbase_url: https://kepu.example.org/\ntowns:\n  - { id: a, name: 甲镇, communities: [龙井村] }\n  - { id: b, name: 乙镇, communities: [龙井村] }\n",
+    );
+    let out = t.kepu(&["check", "--now", NOW]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("warning: site.yaml:4:38: 甲镇 龙井村"), "{err}");
+    assert!(err.contains("warning: site.yaml:5:38: 乙镇 龙井村"), "{err}");
+}

@@ -243,3 +243,21 @@ fn broken_internal_link_and_anchor() {
     assert!(err.contains("ids there: first"), "{err}");
     assert_eq!(err.matches("error:").count(), 2, "{err}");
 }
+
+#[test]
+fn unknown_filters_are_blamed_on_their_own_template() {
+    let err = fails_keeping_output(|t| {
+        t.write(
+            "templates/page.html",
+            "{% extends \"base.html\" %}{% block main %}\n\n{{ page.title | nofilter }}{% endblock main %}",
+        );
+        t.write("templates/section.html", "{{ x is nottest }}");
+    });
+    assert!(err.contains("templates/page.html:3:"), "{err}");
+    assert!(err.contains("Unknown filter 'nofilter'"), "{err}");
+    assert!(
+        err.contains("templates/section.html:1:") && err.contains("Unknown test 'nottest'"),
+        "{err}"
+    );
+    assert!(!err.contains("404.html"), "{err}");
+}

@@ -8,8 +8,8 @@ use crate::content::Library;
 use crate::content::parse::locate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::kinds::{FieldError, Kind, KindData};
-use crate::report::{columns, coverage, freshness};
-use crate::time::SiteClock;
+use crate::report::dashboard::Dashboard;
+use crate::report::freshness::Freshness;
 
 /// Longest a note may be active before the lint flags it.
 const MAX_ACTIVE_DAYS: i64 = 30;
@@ -18,17 +18,18 @@ const MAX_ACTIVE_DAYS: i64 = 30;
 struct Ctx<'a> {
     lib: &'a Library,
     config: &'a Config,
-    clock: &'a SiteClock,
+    /// The coverage figures, computed once for the dashboard and the lints.
+    dashboard: &'a Dashboard,
 }
 
 /// Runs every lint on a loaded site.
 pub fn lints(site: &Site) -> Diagnostics {
-    lints_of(&site.lib, &site.config, &site.clock)
+    lints_of(&site.lib, &site.config, &site.dashboard)
 }
 
 /// Runs every lint.
-pub fn lints_of(lib: &Library, config: &Config, clock: &SiteClock) -> Diagnostics {
-    let site = &Ctx { lib, config, clock };
+pub fn lints_of(lib: &Library, config: &Config, dashboard: &Dashboard) -> Diagnostics {
+    let site = &Ctx { lib, config, dashboard };
     let mut out = Vec::new();
     emergency(site, &mut out);
     column_weeks(site, &mut out);
@@ -89,44 +90,40 @@ fn emergency(site: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn column_weeks(site: &Ctx, out: &mut Vec<Diagnostic>) {
-    let (line, col) = crate::yaml::locate_key(
-        &std::fs::read_to_string(&site.config.path).unwrap_or_default(),
-        &["columns", "since"],
-    );
-    for w in columns::weeks(site.lib, site.config, site.clock) {
-        if !w.met {
-            out.push(
-                Diagnostic::warning(
-                    site.config.display_path(),
-                    line,
-                    col,
-                    format!(
-                        "{}: {} of {} column entries (week of {})",
-                        w.label, w.count, w.required, w.monday
-                    ),
-                )
-                .with_hint("add an entry under content/columns/ for that week (kepu new column TITLE)")
-                .with_lint("column-week-short"),
-            );
-        }
+    let (line, col) = crate::yaml::locate_key(&site.config.source, &["columns", "since"]);
+    for w in site.dashboard.columns.weeks.iter().filter(|w| !w.met) {
+        out.push(
+            Diagnostic::warning(
+                site.config.display_path(),
+                line,
+                col,
+                format!(
+                    "{}: {} of {} column entries (week of {})",
+                    w.label, w.count, w.required, w.monday
+                ),
+            )
+            .with_hint("add an entry under content/columns/ for that week (kepu new column TITLE)")
+            .with_lint("column-week-short"),
+        );
     }
 }
 
 fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
-    let now = site.clock.now();
     let days = site.config.site.boards.stale_after_days;
-    for (_, page) in site.lib.pages_of(Kind::Board) {
-        let KindData::Board(b) = &page.data else { continue };
-        let (msg, lint) = match freshness::freshness(b, now, days) {
-            freshness::Freshness::Fresh => continue,
-            freshness::Freshness::Empty => ("the board shows nothing now".to_string(), "board-empty"),
-            freshness::Freshness::Stale => (
+    for b in &site.dashboard.boards.list {
+        let (msg, lint) = match b.state {
+            Freshness::Fresh => continue,
+            Freshness::Empty => ("the board shows nothing now".to_string(), "board-empty"),
+            Freshness::Stale => (
                 format!(
                     "the board's display has not changed for {} days (more than {days})",
-                    freshness::days_unchanged(b, now).unwrap_or(0)
+                    b.days_unchanged.unwrap_or(0)
                 ),
                 "board-stale",
             ),
+        };
+        let Some((_, page)) = site.lib.find(Kind::Board, &b.id) else {
+            continue;
         };
         let key = if page.meta.showing.is_some() {
             "showing"
@@ -143,8 +140,9 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
 }
 
 fn communities(site: &Ctx, out: &mut Vec<Diagnostic>) {
-    let text = std::fs::read_to_string(&site.config.path).unwrap_or_default();
-    for town in coverage::towns(site.lib, site.config) {
+    let text = &site.config.source;
+    for town in &site.dashboard.towns {
+        let town_line = crate::yaml::locate_text(text, &format!("id: {}", town.id), 1).map_or(1, |(l, _)| l);
         for c in &town.communities {
             let missing: Vec<&str> = [(c.station, "科普站"), (c.board, "宣传栏"), (c.staff, "科普员")]
                 .iter()
@@ -154,7 +152,7 @@ fn communities(site: &Ctx, out: &mut Vec<Diagnostic>) {
             if missing.is_empty() {
                 continue;
             }
-            let (line, col) = crate::yaml::locate_text(&text, &c.name, 1).unwrap_or((0, 0));
+            let (line, col) = crate::yaml::locate_text(text, &c.name, town_line).unwrap_or((0, 0));
             out.push(
                 Diagnostic::warning(
                     site.config.display_path(),

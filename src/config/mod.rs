@@ -9,6 +9,8 @@
 mod raw;
 mod validate;
 
+pub(crate) use validate::split_base_url;
+
 use std::path::{Path, PathBuf};
 
 pub use raw::{
@@ -23,6 +25,8 @@ use crate::error::{Diagnostic, Diagnostics};
 pub struct Config {
     /// The parsed file.
     pub site: SiteConfig,
+    /// The file's text, to point later checks at a key's line.
+    pub source: String,
     /// The site root (folder holding content/, themes/ ...).
     pub root: PathBuf,
     /// The configuration file's path.

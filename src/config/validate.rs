@@ -129,6 +129,7 @@ pub(super) fn validate(
     }
     Ok(Config {
         site,
+        source: text.to_string(),
         root: root.to_path_buf(),
         path: path.to_path_buf(),
         base_url,
@@ -144,7 +145,7 @@ pub(crate) fn is_id(s: &str) -> bool {
 }
 
 /// Splits `https://host/path/` into (`https://host/path`, `/path/`).
-pub(super) fn split_base_url(url: &str) -> Result<(String, String), String> {
+pub(crate) fn split_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")

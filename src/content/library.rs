@@ -37,6 +37,8 @@ pub struct Library {
     pub by_rel_path: HashMap<String, PageId>,
     /// Non-Markdown files outside bundles: (file, output path).
     pub loose: Vec<(PathBuf, String)>,
+    /// Markdown files left out as drafts.
+    pub drafts: Vec<PathBuf>,
     /// Page id → (section index, place in the section's sorted list).
     pub position: Vec<Option<(usize, usize)>>,
 }
@@ -96,7 +98,8 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         .collect();
     let mut pages = Vec::new();
     let mut sections = Vec::new();
-    for (p, d) in parsed {
+    let mut drafts = Vec::new();
+    for (file, (p, d)) in found.markdown.iter().zip(parsed) {
         diags.extend(d);
         match p {
             Some(Parsed::Page(mut page)) => {
@@ -106,7 +109,8 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
                 pages.push(*page);
             }
             Some(Parsed::Section(s)) => sections.push(*s),
-            Some(Parsed::Draft) | None => {}
+            Some(Parsed::Draft) => drafts.push(file.clone()),
+            None => {}
         }
     }
     pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
@@ -115,6 +119,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         pages,
         sections,
         loose,
+        drafts,
         ..Library::default()
     };
     diags.extend(reindex(&mut lib, config));
@@ -130,11 +135,7 @@ pub fn loose_outputs(found: &super::walk::Found, content: &std::path::Path) -> V
         .iter()
         .filter_map(|f| {
             let rel = f.strip_prefix(content).ok()?;
-            let out = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let out = crate::output::safe_path::to_slash(rel);
             Some((f.clone(), out))
         })
         .collect()

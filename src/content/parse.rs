@@ -131,13 +131,11 @@ fn parse_page(
             String::new()
         }
     };
-    for key in ["sort_by", "paginate_by", "description"] {
-        let set = match key {
-            "sort_by" => fm.sort_by.is_some(),
-            "paginate_by" => fm.paginate_by.is_some(),
-            _ => fm.description.is_some(),
-        };
-        if set && key != "description" {
+    for (key, set) in [
+        ("sort_by", fm.sort_by.is_some()),
+        ("paginate_by", fm.paginate_by.is_some()),
+    ] {
+        if set {
             errors.push(FieldError::new(
                 key,
                 format!("'{key}' belongs in a section's _index.md, not in a page"),
@@ -314,10 +312,7 @@ pub fn is_slug(s: &str) -> bool {
 
 fn rel_path(content: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(content).unwrap_or(file);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    crate::output::safe_path::to_slash(rel)
 }
 
 /// Turns a field error into a diagnostic at the key's place in the file.

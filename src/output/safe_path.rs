@@ -37,6 +37,15 @@ pub fn clean(path: &str) -> Result<String, String> {
     Ok(out.join("/"))
 }
 
+/// A relative path as `/`-separated text (`articles/aed/sign.svg`), the form
+/// `@/` links, template names and output paths use on every system.
+pub fn to_slash(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Lexically normalizes an absolute path (resolving `.` and `..`).
 pub fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();

@@ -29,11 +29,7 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
     for page in &lib.pages {
         let Some(dir) = &page.bundle_dir else { continue };
         for asset in &page.assets {
-            let rel = asset
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = crate::output::safe_path::to_slash(asset);
             push(
                 set,
                 &format!("{}{}", page.path, rel),
@@ -87,11 +83,7 @@ pub fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
             let rel = e.path().strip_prefix(dir).ok()?;
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = crate::output::safe_path::to_slash(rel);
             Some((rel, e.into_path()))
         })
         .collect()

@@ -5,6 +5,8 @@
 //! [`KindPages::new`] computes once what these pages share (weeks, media,
 //! coverage, the dashboard figures); each `*_job` builds one page.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::jobs::{Job, Task};
@@ -29,13 +31,26 @@ pub struct KindPages {
     pub media: Vec<(Medium, Vec<PageId>)>,
     /// Every coverage figure.
     pub dashboard: Dashboard,
+    /// Column entry → (older, newer) entry of the same outlet and program.
+    programs: HashMap<PageId, (Option<PageId>, Option<PageId>)>,
+    /// Town id → its emergency notes and the articles tagged with it, newest first.
+    town_pages: HashMap<String, TownPages>,
+    /// QR codes (inline SVG) of board pages and of what boards show now, by URL.
+    qr: HashMap<String, String>,
+}
+
+/// Pages about one town, newest first.
+#[derive(Default)]
+struct TownPages {
+    notes: Vec<PageId>,
+    articles: Vec<PageId>,
 }
 
 impl KindPages {
     /// Computes the shared data.
     pub fn new(env: &ViewEnv, lib: &Library) -> Self {
         let weeks = columns::entries_by_week(lib, env.clock);
-        let media = MEDIA
+        let media: Vec<(Medium, Vec<PageId>)> = MEDIA
             .iter()
             .map(|(m, _)| {
                 let mut ids: Vec<PageId> = lib
@@ -49,10 +64,18 @@ impl KindPages {
             .filter(|(_, ids)| !ids.is_empty())
             .collect();
         KindPages {
+            programs: programs(lib, &media),
+            town_pages: town_pages(lib),
+            qr: qr_codes(env, lib),
             weeks,
             media,
             dashboard: dashboard::compute(lib, env.config, env.clock),
         }
+    }
+
+    /// The QR code of `url` (made for board pages and what boards show now).
+    pub fn qr(&self, url: &str) -> String {
+        self.qr.get(url).cloned().unwrap_or_default()
     }
 
     /// Every task of the kind pages.
@@ -159,24 +182,13 @@ impl KindPages {
     pub fn town_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
         let cov = &self.dashboard.towns[i];
         let town = env.config.site.towns[i].clone();
-        let note_ids: Vec<PageId> = newest(
-            lib,
-            lib.pages_of(Kind::Emergency)
-                .filter(|(_, p)| matches!(&p.data, KindData::Emergency(e) if e.areas.contains(&town.id)))
-                .map(|(id, _)| id),
-        )
-        .into_iter()
-        .take(20)
-        .collect();
-        let article_ids: Vec<PageId> = newest(
-            lib,
-            lib.pages_of(Kind::Article)
-                .filter(|(_, p)| p.meta.towns.contains(&town.id))
-                .map(|(id, _)| id),
-        )
-        .into_iter()
-        .take(10)
-        .collect();
+        let mine = self.town_pages.get(&town.id);
+        let note_ids: Vec<PageId> = mine
+            .map(|t| t.notes.iter().take(20).copied().collect())
+            .unwrap_or_default();
+        let article_ids: Vec<PageId> = mine
+            .map(|t| t.articles.iter().take(10).copied().collect())
+            .unwrap_or_default();
         let notes: Vec<PageSummary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
         let articles: Vec<PageSummary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
         let view = TownView {
@@ -245,8 +257,9 @@ impl KindPages {
         let mut view = views::page(env, page);
         if let Some(b) = &mut view.board {
             for s in &mut b.current {
-                s.qr_svg = qr::svg(&s.permalink, &format!("{} 的二维码", s.page.title)).unwrap_or_default();
+                s.qr_svg = self.qr(&s.permalink);
             }
+            b.qr_svg = self.qr(&view.permalink);
         }
         let mut job = Job::new(
             format!("{}poster/index.html", page.path),
@@ -295,36 +308,20 @@ impl KindPages {
         let page = &lib.pages[id];
         match &page.data {
             KindData::Station(s) => {
-                let ids: Vec<PageId> = newest(
-                    lib,
-                    lib.pages
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| match &p.data {
-                            KindData::Emergency(e) => e.areas.contains(&s.town),
-                            KindData::None => p.kind == Kind::Article && p.meta.towns.contains(&s.town),
-                            _ => false,
-                        })
-                        .map(|(i, _)| i),
-                )
-                .into_iter()
-                .take(10)
-                .collect();
+                let ids: Vec<PageId> = match self.town_pages.get(&s.town) {
+                    Some(t) => {
+                        let mut all: Vec<PageId> = t.notes.iter().chain(&t.articles).copied().collect();
+                        sort_pages(&mut all, &lib.pages, SortBy::Date);
+                        all.truncate(10);
+                        all
+                    }
+                    None => Vec::new(),
+                };
                 let related: Vec<PageSummary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
                 super::pages::summary_deps(job.with("related", &related), lib, &ids, ids.len(), 1)
             }
-            KindData::Column(c) => {
-                let program: Vec<PageId> = self
-                    .media
-                    .iter()
-                    .flat_map(|(_, ids)| ids.iter().copied())
-                    .filter(|&o| matches!(&lib.pages[o].data, KindData::Column(x) if x.program == c.program && x.outlet == c.outlet))
-                    .collect();
-                let mut program = program;
-                sort_pages(&mut program, &lib.pages, SortBy::Date);
-                let at = program.iter().position(|&o| o == id);
-                let older = at.and_then(|i| program.get(i + 1)).copied();
-                let newer = at.and_then(|i| i.checked_sub(1)).and_then(|i| program.get(i)).copied();
+            KindData::Column(_) => {
+                let (older, newer) = self.programs.get(&id).copied().unwrap_or((None, None));
                 let view = |o: PageId| summary(env, &lib.pages[o]);
                 let job = job
                     .with("program_prev", &older.map(view))
@@ -337,10 +334,76 @@ impl KindPages {
     }
 }
 
-fn newest(lib: &Library, ids: impl Iterator<Item = PageId>) -> Vec<PageId> {
-    let mut v: Vec<PageId> = ids.collect();
-    sort_pages(&mut v, &lib.pages, SortBy::Date);
-    v
+/// Each column entry's older and newer neighbour in its outlet and program.
+fn programs(lib: &Library, media: &[(Medium, Vec<PageId>)]) -> HashMap<PageId, (Option<PageId>, Option<PageId>)> {
+    let mut by_program: HashMap<(Option<&str>, Option<&str>), Vec<PageId>> = HashMap::new();
+    for &id in media.iter().flat_map(|(_, ids)| ids) {
+        if let KindData::Column(c) = &lib.pages[id].data {
+            by_program
+                .entry((c.outlet.as_deref(), c.program.as_deref()))
+                .or_default()
+                .push(id);
+        }
+    }
+    let mut out = HashMap::new();
+    for ids in by_program.values_mut() {
+        sort_pages(ids, &lib.pages, SortBy::Date);
+        for (i, &id) in ids.iter().enumerate() {
+            out.insert(id, (ids.get(i + 1).copied(), i.checked_sub(1).map(|j| ids[j])));
+        }
+    }
+    out
+}
+
+/// Emergency notes and articles of every town, newest first.
+fn town_pages(lib: &Library) -> HashMap<String, TownPages> {
+    let mut out: HashMap<String, TownPages> = HashMap::new();
+    for (id, p) in lib.pages.iter().enumerate() {
+        match &p.data {
+            KindData::Emergency(e) => {
+                for a in &e.areas {
+                    out.entry(a.clone()).or_default().notes.push(id);
+                }
+            }
+            KindData::None if p.kind == Kind::Article => {
+                for t in &p.meta.towns {
+                    out.entry(t.clone()).or_default().articles.push(id);
+                }
+            }
+            _ => {}
+        }
+    }
+    for t in out.values_mut() {
+        t.notes.dedup();
+        t.articles.dedup();
+        sort_pages(&mut t.notes, &lib.pages, SortBy::Date);
+        sort_pages(&mut t.articles, &lib.pages, SortBy::Date);
+    }
+    out
+}
+
+/// QR codes of every board page and of every page a board shows now, made
+/// once in parallel (the board page and its poster share them).
+fn qr_codes(env: &ViewEnv, lib: &Library) -> HashMap<String, String> {
+    use rayon::prelude::*;
+    let now = env.clock.now();
+    let mut wanted: Vec<(String, &str)> = Vec::new();
+    for (_, p) in lib.pages_of(Kind::Board) {
+        wanted.push((env.permalink(&p.path), &p.title));
+        if let KindData::Board(b) = &p.data {
+            for s in b.showing.iter().filter(|s| s.is_current(now)) {
+                if let Some(t) = lib.page(&s.page) {
+                    wanted.push((env.permalink(&t.path), &t.title));
+                }
+            }
+        }
+    }
+    wanted.sort_unstable();
+    wanted.dedup_by(|a, b| a.0 == b.0);
+    wanted
+        .into_par_iter()
+        .filter_map(|(url, title)| qr::svg(&url, &format!("{title} 的二维码")).ok().map(|svg| (url, svg)))
+        .collect()
 }
 
 fn links(env: &ViewEnv, lib: &Library, ids: &[PageId]) -> Vec<Link> {

@@ -26,15 +26,9 @@ use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
 use jobs::Task;
-use select::{Everything, Part, Select, Shared};
+use select::{Part, Select, Shared};
 use templates::Templates;
 use views::ViewEnv;
-
-/// Renders the whole site into `sink`; returns the diagnostics.
-pub fn render_site(env: &ViewEnv, templates: &mut Templates, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let shared = Shared::new(env);
-    render_with(env, templates, &shared, sink, &Everything)
-}
 
 /// Renders what `select` chooses into `sink`; `shared` is [`Shared::new`]
 /// of the same library. Returns the diagnostics.
@@ -61,7 +55,7 @@ pub fn render_with(
     tasks.push(Task::Home);
     tasks.push(Task::NotFound);
     let make_one = |task: Task| match task {
-        Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, id))),
+        Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, kinds, id))),
         Task::SectionPage(s, n) => {
             Some(kinds.section_context(env, lib, &lib.sections[s], n, pages::section_job(env, lib, kinds, s, n)))
         }
@@ -76,7 +70,6 @@ pub fn render_with(
         Task::TownList => Some(kinds.town_list_job(env)),
         Task::Dashboard => Some(kinds.dashboard_job(env)),
         Task::Plan => kinds.plan_job(env),
-        Task::Extra(..) => None,
     };
     let make = |task: Task| {
         if !select.task(task) {
@@ -99,30 +92,21 @@ pub fn render_with(
     if select.part(Part::Search) {
         crate::search::add(env, lib, templates, sink, &mut diags);
     }
-    for page in &lib.pages {
-        for alias in &page.meta.aliases {
-            redirects.push((
-                format!("{}/index.html", alias.trim_matches('/')),
-                env.permalink(&page.path),
-            ));
+    if select.part(Part::Redirects) {
+        for page in &lib.pages {
+            for alias in &page.meta.aliases {
+                redirects.push((
+                    format!("{}/index.html", alias.trim_matches('/')),
+                    env.permalink(&page.path),
+                ));
+            }
         }
-    }
-    if !select.part(Part::Redirects) {
-        redirects.clear();
-    }
-    for (path, to) in redirects {
-        if let Err(e) = sink.put(
-            &path,
-            Body::Bytes(paginate::redirect_html(&to).into_bytes()),
-            vec![Dep::AllFrontMatter],
-            "redirect",
-        ) {
-            diags.push(Diagnostic::error(
-                env.config.display_path(),
-                0,
-                0,
-                format!("redirect /{}: {}", e.path, e.message),
-            ));
+        for (path, to) in redirects {
+            let html = paginate::redirect_html(&to).into_bytes();
+            if let Err(e) = sink.put(&path, Body::Bytes(html), vec![Dep::AllFrontMatter], "redirect") {
+                let message = format!("redirect /{}: {}", e.path, e.message);
+                diags.push(Diagnostic::error(env.config.display_path(), 0, 0, message));
+            }
         }
     }
     if select.part(Part::Dashboard)

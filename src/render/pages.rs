@@ -47,14 +47,17 @@ pub fn section_view<'a>(env: &ViewEnv<'a>, s: &'a Section) -> SectionView<'a> {
 }
 
 /// The job of page `id`.
-pub fn page_job(env: &ViewEnv, lib: &Library, id: usize) -> Job {
+pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> Job {
     let page = &lib.pages[id];
     let template = page
         .meta
         .template
         .clone()
         .unwrap_or_else(|| page.kind.page_template().to_string());
-    let view = views::page(env, page);
+    let mut view = views::page(env, page);
+    if let Some(b) = &mut view.board {
+        b.qr_svg = kinds.qr(&view.permalink);
+    }
     let (prev, next) = neighbours(env, lib, id);
     let mut job = Job::new(
         format!("{}index.html", page.path),

@@ -68,6 +68,13 @@ impl Templates {
         let mut tera = Tera::new();
         register(&mut tera, config);
         if let Err(e) = tera.add_raw_templates(sources.iter()) {
+            // Checks across templates (unknown filters, tests, functions,
+            // components, blocks) come back as one message of reports, each
+            // naming its template: report every one at its own file.
+            let reports = reports_in(&e.to_string(), &files);
+            if !reports.is_empty() {
+                return Err(reports);
+            }
             let first = sources.keys().next().cloned().unwrap_or_default();
             return Err(vec![to_diagnostic(&e, &files, &first)]);
         }
@@ -147,11 +154,7 @@ fn collect(
         let Ok(rel) = entry.path().strip_prefix(dir) else {
             continue;
         };
-        let name = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = crate::output::safe_path::to_slash(rel);
         if name.starts_with('.') || name.contains("/.") {
             continue;
         }
@@ -180,6 +183,30 @@ fn missing(name: &str, files: &BTreeMap<String, PathBuf>) -> Diagnostic {
         format!("template '{name}' not found"),
     )
     .with_hint(format!("create templates/{name} (or {theme_hint}{name} in the theme)"))
+}
+
+/// Diagnostics of the reports in a Tera message: each `error: MESSAGE`
+/// followed by a line `--> NAME:LINE:COL` naming a loaded template.
+fn reports_in(msg: &str, files: &BTreeMap<String, PathBuf>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut message: Option<&str> = None;
+    for line in msg.lines() {
+        let t = line.trim_start();
+        if let Some(m) = t.strip_prefix("error: ") {
+            message = Some(m);
+        } else if let (Some(loc), Some(m)) = (t.strip_prefix("--> "), message.take()) {
+            let mut parts = loc.rsplitn(3, ':');
+            let (col, line_no, name) = (parts.next(), parts.next(), parts.next());
+            if let (Some(file), Some(l), Some(c)) = (
+                name.and_then(|n| files.get(n)),
+                line_no.and_then(|l| l.parse().ok()),
+                col.and_then(|c| c.parse().ok()),
+            ) {
+                out.push(Diagnostic::error(file, l, c, m.replace('`', "'")));
+            }
+        }
+    }
+    out
 }
 
 /// Maps a Tera error to a diagnostic at the template file and line.

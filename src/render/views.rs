@@ -546,8 +546,7 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
         past,
         upcoming,
         status: board_badge(env, page),
-        qr_svg: crate::report::qr::svg(&env.permalink(&page.path), &format!("{} 的二维码", page.title))
-            .unwrap_or_default(),
+        qr_svg: String::new(),
         poster_url: env.link(&format!("{}poster/", page.path)),
         community: b.community.as_deref(),
     })
