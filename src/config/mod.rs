@@ -9,8 +9,6 @@
 mod raw;
 mod validate;
 
-pub(crate) use validate::split_base_url;
-
 use std::path::{Path, PathBuf};
 
 pub use raw::{
