@@ -9,6 +9,8 @@
 mod raw;
 mod validate;
 
+pub(crate) use validate::split_base_url;
+
 use std::path::{Path, PathBuf};
 
 pub use raw::{

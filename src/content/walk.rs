@@ -83,7 +83,8 @@ pub fn walk(content: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Found {
     found
 }
 
-fn is_ignored(name: &str) -> bool {
+/// Hidden files and editor leftovers, which the walk skips.
+pub fn is_ignored(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || (name.starts_with('#') && name.ends_with('#'))

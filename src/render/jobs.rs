@@ -91,9 +91,6 @@ pub enum Task {
     Dashboard,
     /// The plan page (`data/plan.yaml`).
     Plan,
-    /// A page of a feature that runs its own jobs (such as search), by
-    /// feature-defined indices.
-    Extra(usize, usize),
 }
 
 /// Renders every task in parallel into `sink`, with `make` building each job.
@@ -106,40 +103,55 @@ where
     tasks
         .par_iter()
         .filter_map(|&task| {
-            let mut job = make(task)?;
-            let path = format!("{base_path}{}", job.path.trim_end_matches("index.html"));
-            job.context.insert("current_path", &path);
-            if let Some(f) = job.fallback.take()
-                && !templates.has(&job.template)
-            {
-                job.template = f;
-            }
-            let html = match templates.render(&job.template, &job.context) {
-                Ok(h) => h,
-                Err(d) => return Some(d),
-            };
-            let template_deps = {
+            let job = make(task)?;
+            render(job, templates, base_path, sink, |template| {
                 let mut c = closures.lock().unwrap_or_else(|e| e.into_inner());
-                c.entry(job.template.clone())
-                    .or_insert_with(|| {
-                        templates
-                            .closure(&job.template)
-                            .into_iter()
-                            .map(Dep::Template)
-                            .collect()
-                    })
+                c.entry(template.to_string())
+                    .or_insert_with(|| template_deps(templates, template))
                     .clone()
-            };
-            let mut deps = job.deps;
-            deps.extend(template_deps);
-            sink.put(
-                &job.path,
-                crate::output::Body::Bytes(html.into_bytes()),
-                deps,
-                &job.origin,
-            )
-            .err()
-            .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
+            })
         })
         .collect()
+}
+
+/// Renders one job into `sink`, as [`run`] renders each of its jobs.
+pub fn run_one(job: Job, templates: &Templates, base_path: &str, sink: &dyn Sink) -> Option<Diagnostic> {
+    render(job, templates, base_path, sink, |t| template_deps(templates, t))
+}
+
+/// A dep on each template that `template` uses.
+fn template_deps(templates: &Templates, template: &str) -> Vec<Dep> {
+    templates.closure(template).into_iter().map(Dep::Template).collect()
+}
+
+/// Renders `job` and puts it into `sink`, with the deps `deps_of` gives
+/// its template; returns the error, if any.
+fn render(
+    mut job: Job,
+    templates: &Templates,
+    base_path: &str,
+    sink: &dyn Sink,
+    deps_of: impl FnOnce(&str) -> Vec<Dep>,
+) -> Option<Diagnostic> {
+    let path = format!("{base_path}{}", job.path.trim_end_matches("index.html"));
+    job.context.insert("current_path", &path);
+    if let Some(f) = job.fallback.take()
+        && !templates.has(&job.template)
+    {
+        job.template = f;
+    }
+    let html = match templates.render(&job.template, &job.context) {
+        Ok(h) => h,
+        Err(d) => return Some(d),
+    };
+    let mut deps = job.deps;
+    deps.extend(deps_of(&job.template));
+    sink.put(
+        &job.path,
+        crate::output::Body::Bytes(html.into_bytes()),
+        deps,
+        &job.origin,
+    )
+    .err()
+    .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
 }

@@ -70,7 +70,6 @@ pub fn render_with(
         Task::TownList => Some(kinds.town_list_job(env)),
         Task::Dashboard => Some(kinds.dashboard_job(env)),
         Task::Plan => kinds.plan_job(env),
-        Task::Extra(..) => None,
     };
     let make = |task: Task| {
         if !select.task(task) {

@@ -27,6 +27,7 @@ use crate::content::Library;
 use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
+use crate::render::jobs::{self, Job};
 use crate::render::templates::Templates;
 use crate::render::views::ViewEnv;
 
@@ -126,18 +127,11 @@ fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Si
         index_url: format!("{}?v={}", env.link("search/index.json"), manifest.key),
         pages: manifest.pages,
     };
-    let mut context = tera::Context::new();
-    context.insert("search", &view);
-    context.insert("current_path", &env.link("search/"));
-    let html = match templates.render(TEMPLATE, &context) {
-        Ok(h) => h,
-        Err(d) => return diags.push(d),
-    };
-    let mut deps = vec![Dep::AllContent, Dep::Config];
-    deps.extend(templates.closure(TEMPLATE).into_iter().map(Dep::Template));
-    if let Err(e) = sink.put(PATH, Body::Bytes(html.into_bytes()), deps, "search page") {
-        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
-    }
+    let job = Job::new(PATH, TEMPLATE, "search page")
+        .with("search", &view)
+        .dep(Dep::AllContent)
+        .dep(Dep::Config);
+    diags.extend(jobs::run_one(job, templates, &env.config.base_path, sink));
 }
 
 /// 64-bit FNV-1a (the cache key hashes each file, then the list of hashes).

@@ -46,16 +46,14 @@ pub fn fold_char(c: char) -> char {
     let folded = match u {
         0xFF01..=0xFF5E => u - 0xFEE0,
         0x3000 => 0x20,
-        0x41..=0x5A => u + 0x20,
         0xC0..=0xDE if u != 0xD7 => u + 0x20,
         0x391..=0x3A9 if u != 0x3A2 => u + 0x20,
         _ => u,
     };
-    // A full-width capital folds to ASCII first, then to small.
-    let folded = if (0x41..=0x5A).contains(&folded) {
-        folded + 0x20
-    } else {
-        folded
+    // ASCII capitals, and full-width ones now folded to ASCII, to small.
+    let folded = match folded {
+        0x41..=0x5A => folded + 0x20,
+        _ => folded,
     };
     char::from_u32(folded).unwrap_or(c)
 }

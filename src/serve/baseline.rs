@@ -4,7 +4,7 @@
 //! 1. [`Baseline::new`] records, for each page file, its `@/` path, its
 //!    front matter as written and what a list shows of it (its
 //!    [`PageSummary`](crate::render::views::PageSummary) as JSON); the
-//!    drafts; and every file served as it is.
+//!    drafts the library left out; and every file served as it is.
 //! 2. [`Baseline::classify`] says what a change of one path under
 //!    `content/` is: an edit of a page's body (the fast path), nothing to
 //!    render, or a change of the site's structure (the slow path).
@@ -65,10 +65,9 @@ pub enum ContentChange {
 }
 
 impl Baseline {
-    /// Records the pages of `env`'s library, the `markdown` files found on
-    /// disk (those that are no page are drafts) and the copied files of
-    /// `outputs`.
-    pub fn new(env: &ViewEnv, markdown: &[PathBuf], outputs: &Outputs) -> Self {
+    /// Records the pages, sections and drafts of `env`'s library and the
+    /// copied files of `outputs`.
+    pub fn new(env: &ViewEnv, outputs: &Outputs) -> Self {
         use rayon::prelude::*;
         let pages = env
             .lib
@@ -78,10 +77,9 @@ impl Baseline {
             .collect::<HashMap<_, _>>();
         let mut sources: HashSet<PathBuf> = pages.keys().cloned().collect();
         sources.extend(env.lib.sections.iter().filter_map(|s| s.file.clone()));
-        let drafts = markdown.iter().filter(|f| !sources.contains(*f)).cloned().collect();
         Baseline {
             pages,
-            drafts,
+            drafts: env.lib.drafts.iter().cloned().collect(),
             copied: Self::copied_of(outputs),
             sources,
         }
@@ -100,10 +98,8 @@ impl Baseline {
 
     /// What a change of `path` (under `content/`) is.
     pub fn classify(&self, path: &Path) -> ContentChange {
-        let exists = path.exists();
-        let is_md = path.extension().is_some_and(|e| e == "md");
         if self.pages.contains_key(path) {
-            return match exists && path.is_file() {
+            return match path.is_file() {
                 true => ContentChange::Page(path.to_path_buf()),
                 false => ContentChange::Structure,
             };
@@ -112,7 +108,7 @@ impl Baseline {
             return ContentChange::Structure;
         }
         if self.drafts.contains(path) {
-            return match exists && is_md {
+            return match path.exists() {
                 true => ContentChange::Draft(path.to_path_buf()),
                 false => ContentChange::Nothing,
             };
@@ -123,7 +119,7 @@ impl Baseline {
                 false => ContentChange::Structure,
             };
         }
-        if exists {
+        if path.exists() {
             return ContentChange::Structure;
         }
         // Something that is gone and held none of the site's files (an

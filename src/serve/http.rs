@@ -10,6 +10,7 @@
 //! 4. HTML gets the live-reload script and, after a failed rebuild, the
 //!    error overlay; a missing path gets the site's 404 page, status 404.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -66,15 +67,17 @@ async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Respo
     };
     let base = state.base_path.trim_start_matches('/');
     let Some(rel) = clean.strip_prefix(base) else {
-        if format!("{clean}/") == base {
+        if base.strip_suffix('/') == Some(clean.as_str()) {
             return redirect(&format!("/{base}"), uri.query());
         }
         return not_found(&state).await;
     };
-    if let Some(part) = lookup(&state, rel).1 {
+    let (mut found, redo) = lookup(&state, rel);
+    if let Some(part) = redo {
         state.complete(part).await;
+        found = lookup(&state, rel).0;
     }
-    match lookup(&state, rel).0 {
+    match found {
         Found::File(path, entry) => file(&state, &path, &entry, StatusCode::OK).await,
         Found::Folder(folder) => redirect(&format!("/{base}{folder}"), uri.query()),
         Found::Missing => not_found(&state).await,
@@ -119,16 +122,16 @@ fn extras(status: &Status) -> String {
 }
 
 async fn file(state: &State, path: &str, entry: &Entry, code: StatusCode) -> Response {
-    let bytes: Vec<u8> = match &entry.content {
-        Content::Bytes(b) => b.to_vec(),
+    let bytes: Cow<'_, [u8]> = match &entry.content {
+        Content::Bytes(b) => Cow::Borrowed(b),
         Content::File(src) => match read_inside(&state.root, src).await {
-            Some(b) => b,
+            Some(b) => Cow::Owned(b),
             None => return status(StatusCode::NOT_FOUND, "not found"),
         },
     };
     let bytes = match path.ends_with(".html") {
         true => overlay::inject(&bytes, &extras(&state.store.status())),
-        false => bytes,
+        false => bytes.into_owned(),
     };
     respond(code, path, bytes)
 }

@@ -22,7 +22,7 @@ use super::dirty::{Index, Touched};
 use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
 use super::record::{Redo, Tasks};
-use super::run::{check, count_pages, errors_of, everything, parse_env, render_into, swap_in, view_env};
+use super::run::{check, count_pages, errors_of, everything, parse_env, render_all, render_into, swap_in, view_env};
 use super::store::{Outputs, Store};
 use super::watch::{Change, Classifier};
 use crate::content::markdown_pass::Permalinks;
@@ -105,20 +105,12 @@ impl Engine {
 
     /// How to sort changed paths, for the loaded configuration.
     pub fn classifier(&self) -> Classifier {
-        let root = self.opts.root.clone();
         let (config_file, theme) = match &self.loaded {
             Some(l) => (l.p.config.path.clone(), l.p.config.site.theme.clone()),
-            None => {
-                let f = self
-                    .opts
-                    .config_file
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("site.yaml"));
-                (if f.is_absolute() { f } else { root.join(f) }, "default".to_string())
-            }
+            None => (self.opts.config_path(), "default".to_string()),
         };
         Classifier {
-            root,
+            root: self.opts.root.clone(),
             config_file,
             theme,
         }
@@ -163,8 +155,7 @@ impl Engine {
     /// Loads everything and renders every output.
     fn full(&mut self) -> Outcome {
         let mut p = prepare(&self.opts).map_err(errors_of)?;
-        let shared = Shared::new(&view_env(&p));
-        let outputs = render_into(&mut p, &shared, &Outputs::new(), everything())?;
+        let (shared, outputs) = render_all(&mut p)?;
         Ok(self.install(p, shared, outputs))
     }
 
@@ -194,18 +185,14 @@ impl Engine {
         let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
         self.unrendered.extend(done.rendered);
         check(done.diags)?;
-        let shared = Shared::new(&view_env(p));
-        let outputs = render_into(p, &shared, &Outputs::new(), everything())?;
-        Ok((shared, outputs))
+        render_all(p)
     }
 
     /// Takes a new loaded site and all its outputs; the deferred parts are
     /// stale. Returns what was rendered.
     fn install(&mut self, p: Prepared, shared: Shared, outputs: Outputs) -> Rebuilt {
         let pages = count_pages(&outputs);
-        let mut diags = Vec::new();
-        let markdown = crate::content::walk::walk(&p.config.content_dir(), &p.config.root, &mut diags).markdown;
-        let baseline = Baseline::new(&view_env(&p), &markdown, &outputs);
+        let baseline = Baseline::new(&view_env(&p), &outputs);
         let index = Index::new(&outputs);
         let links = Permalinks::new(&p.lib, &p.config.base_path);
         {
@@ -239,7 +226,6 @@ impl Engine {
             true => None,
             false => Some(Templates::load(&l.p.config)?),
         };
-        let rels: Vec<String> = f.pages.iter().map(|p| p.rel_path.clone()).collect();
         let shortcodes = TeraShortcodes(&l.p.templates);
         let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
         check(diags)?;
@@ -265,16 +251,16 @@ impl Engine {
         }
         let env = view_env(&l.p);
         let mut facets = Vec::new();
-        for (rel, id) in rels.iter().zip(ids) {
+        for id in ids {
             let page = &env.lib.pages[id];
             let facet = Facet::of(&env, page);
-            touched.page(rel);
+            touched.page(&page.rel_path);
             if l.baseline
                 .pages
                 .get(&page.file)
                 .is_none_or(|old| old.summary != facet.summary)
             {
-                touched.summary_changed(rel);
+                touched.summary_changed(&page.rel_path);
             }
             facets.push((page.file.clone(), facet));
         }
@@ -296,16 +282,15 @@ impl Engine {
         Ok(Rebuilt::Pages(rendered))
     }
 
-    /// Renders every output again with the library as it is.
+    /// Renders every output again with the library as it is (so its
+    /// shared data stay as they are).
     fn rerender_all(&mut self) -> Outcome {
         let Some(mut l) = self.loaded.take() else {
             return self.full();
         };
-        let shared = Shared::new(&view_env(&l.p));
-        match render_into(&mut l.p, &shared, &Outputs::new(), everything()) {
-            Ok(outputs) => Ok(self.install(l.p, shared, outputs)),
+        match render_into(&mut l.p, &l.shared, &Outputs::new(), everything()) {
+            Ok(outputs) => Ok(self.install(l.p, l.shared, outputs)),
             Err(d) => {
-                l.shared = shared;
                 self.loaded = Some(l);
                 self.lib_dirty = true;
                 Err(d)
@@ -368,14 +353,20 @@ impl Engine {
             drop: BTreeSet::new(),
         };
         let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone());
-        let new = result.as_ref().cloned().unwrap_or_default();
+        let (new, failed) = match result {
+            Ok(new) => (new, None),
+            Err(d) => (Outputs::new(), Some(d)),
+        };
         swap_in(&self.store, &mut l.index, &redo, new);
         let mut site = self.store.write();
         site.status.stale.retain(|p| !redo.parts.contains(p));
-        if let Err(d) = &result {
-            site.status.errors = Arc::new(d.clone());
-            site.status.generation += 1;
+        match failed {
+            None => Ok(()),
+            Some(d) => {
+                site.status.errors = Arc::new(d.clone());
+                site.status.generation += 1;
+                Err(d)
+            }
         }
-        result.map(|_| ())
     }
 }

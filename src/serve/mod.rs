@@ -138,50 +138,54 @@ fn url_of(addr: SocketAddr) -> String {
     format!("http://{host}:{}/", addr.port())
 }
 
-/// The path part of a base URL, with slashes on both ends.
+/// The path part of a base URL, with slashes on both ends (`/` for a URL
+/// the configuration refuses: the build then shows why).
 fn base_path(url: &str) -> String {
-    let after = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let path = after.find('/').map(|i| &after[i..]).unwrap_or("/");
-    let path = path.trim_end_matches('/');
-    format!("{path}/")
+    crate::config::split_base_url(url).map_or_else(|_| "/".to_string(), |(_, path)| path)
 }
 
 /// Runs the server until Ctrl-C.
 pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
-    let mut build = opts.build.clone();
+    let ServeOptions {
+        mut build,
+        bind: ip,
+        port,
+        open,
+    } = opts;
     build.root = std::fs::canonicalize(&build.root).map_err(|source| ServeError::Root {
         path: build.root.clone(),
         source,
     })?;
-    let listener = bind(opts.bind, opts.port)?;
+    let listener = bind(ip, port)?;
     let local = listener.local_addr()?;
-    if opts.port != 0 && local.port() != opts.port {
-        eprintln!("Port {} is taken; using {} instead.", opts.port, local.port());
+    if port != 0 && local.port() != port {
+        eprintln!("Port {port} is taken; using {} instead.", local.port());
     }
     let url = url_of(local);
     let site_url = build.base_url.clone().unwrap_or_else(|| url.clone());
     build.base_url = Some(site_url.clone());
-    let mut engine = Engine::new(build.clone());
+    let root = build.root.clone();
+    let mut engine = Engine::new(build);
     initial_build(&mut engine);
     let (tx, rx) = mpsc::channel();
+    let events = tx.clone();
+    let watcher = watch::start(&root, move |res| {
+        let _ = events.send(Command::Fs(res));
+    })?;
     let state = Arc::new(State {
         store: engine.store(),
         signals: broadcast::channel(64).0,
         commands: tx.clone(),
         base_path: base_path(&site_url),
-        root: build.root.clone(),
+        root,
     });
-    let events = tx.clone();
-    let watcher = watch::start(&build.root, move |res| {
-        let _ = events.send(Command::Fs(res));
-    })?;
     let worker_state = state.clone();
     let worker = std::thread::Builder::new()
         .name("kepu-rebuild".into())
         .spawn(move || worker::run(engine, watcher, rx, worker_state))?;
     let page_url = format!("{}{}", url.trim_end_matches('/'), state.base_path);
     eprintln!("Serving at {page_url} (Ctrl-C to stop)");
-    if opts.open {
+    if open {
         open_browser(&page_url);
     }
     let served = serve(listener, state.clone());

@@ -3,22 +3,7 @@
 //! overlay listing each error with its file, line and message.
 
 use crate::error::Diagnostic;
-
-/// Escapes text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::builtins::xml_escape as escape;
 
 /// The overlay for `errors` (empty when there are none).
 pub fn overlay(errors: &[Diagnostic]) -> String {

@@ -6,7 +6,8 @@
 //!
 //! Slow path ([`reconcile`]):
 //! 1. walk `content/` again;
-//! 2. parse the files that changed or are new, keep the others as loaded;
+//! 2. parse the files that changed or are new, keep the others (pages,
+//!    sections, drafts) as loaded;
 //! 3. derive the indices again ([`library::reindex`]);
 //! 4. render the Markdown of the new pages, of the pages that link to a
 //!    page that came, went or moved, and of every section.
@@ -20,11 +21,11 @@ use crate::content::library::{self, Library};
 use crate::content::markdown_pass::{Permalinks, render_some};
 use crate::content::parse::{ParseEnv, Parsed, parse_file};
 use crate::content::{Page, Section};
-use crate::error::{Diagnostic, Severity};
+use crate::error::Diagnostic;
 use crate::markdown::ShortcodeRenderer;
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
-    diags.iter().any(|d| d.severity == Severity::Error)
+    diags.iter().any(Diagnostic::is_error)
 }
 
 /// A page file read again.
@@ -86,8 +87,6 @@ pub fn replace_pages(
 pub struct Reconciled {
     /// Every diagnostic.
     pub diags: Vec<Diagnostic>,
-    /// Every Markdown file under `content/`.
-    pub markdown: Vec<PathBuf>,
     /// The page files whose Markdown was rendered.
     pub rendered: HashSet<PathBuf>,
 }
@@ -110,20 +109,26 @@ pub fn reconcile(
         .drain(..)
         .filter_map(|s| Some((s.file.clone()?, s)))
         .collect();
+    let old_drafts: HashSet<PathBuf> = lib.drafts.drain(..).collect();
     let old_paths: HashMap<String, String> = old_pages
         .values()
         .map(|p| (p.rel_path.clone(), p.path.clone()))
         .collect();
     let mut fresh: HashSet<PathBuf> = HashSet::new();
     for file in &found.markdown {
-        let known = old_pages.contains_key(file) || old_sections.contains_key(file);
-        if known && !touched.contains(file) {
+        if !touched.contains(file) {
             if let Some(p) = old_pages.remove(file) {
                 lib.pages.push(p);
-            } else if let Some(s) = old_sections.remove(file) {
-                lib.sections.push(s);
+                continue;
             }
-            continue;
+            if let Some(s) = old_sections.remove(file) {
+                lib.sections.push(s);
+                continue;
+            }
+            if old_drafts.contains(file) {
+                lib.drafts.push(file.clone());
+                continue;
+            }
         }
         match parse_file(file, env, &mut diags) {
             Some(Parsed::Page(p)) => {
@@ -131,7 +136,8 @@ pub fn reconcile(
                 lib.pages.push(*p);
             }
             Some(Parsed::Section(s)) => lib.sections.push(*s),
-            Some(Parsed::Draft) | None => {}
+            Some(Parsed::Draft) => lib.drafts.push(file.clone()),
+            None => {}
         }
     }
     for page in &mut lib.pages {
@@ -178,9 +184,5 @@ pub fn reconcile(
         .filter(|(_, r)| **r)
         .map(|(p, _)| p.file.clone())
         .collect();
-    Reconciled {
-        diags,
-        markdown: found.markdown,
-        rendered,
-    }
+    Reconciled { diags, rendered }
 }

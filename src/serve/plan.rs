@@ -12,7 +12,7 @@
 //!      copied files are read when served);
 //!    - [`Plan::Failed`]: an edited page has errors; nothing changes.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use super::baseline::{Baseline, ContentChange};
@@ -124,17 +124,15 @@ pub fn plan(pending: &Pending, baseline: &Baseline, env: &ParseEnv, slow: bool) 
     if failed {
         return Plan::Failed(diags);
     }
-    let moved: HashSet<&PathBuf> = pending
+    // A static file that is not a copied file still in place came or went.
+    fast.copied_moved = pending
         .statics
         .iter()
-        .filter(|p| !(baseline.copied.contains(*p) && p.is_file()))
-        .collect();
-    fast.copied_moved = !moved.is_empty();
+        .any(|p| !(baseline.copied.contains(p) && p.is_file()));
     fast.files |= !pending.statics.is_empty();
-    fast.css_only = fast.pages.is_empty()
+    fast.css_only = pending.content.is_empty()
         && pending.templates.is_empty()
         && !fast.copied_moved
-        && pending.content.is_empty()
         && !pending.statics.is_empty()
         && pending
             .statics

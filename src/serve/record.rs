@@ -26,6 +26,16 @@ pub enum Tasks {
     Some(HashSet<Task>),
 }
 
+impl Tasks {
+    /// Whether `task` is among them.
+    pub fn contains(&self, task: Task) -> bool {
+        match self {
+            Tasks::All => true,
+            Tasks::Some(set) => set.contains(&task),
+        }
+    }
+}
+
 /// What a render redoes: its files replace the files these made before.
 #[derive(Debug, Clone)]
 pub struct Redo {
@@ -42,10 +52,7 @@ impl Redo {
     /// Whether a file made `by` is made again.
     pub fn covers(&self, by: By) -> bool {
         match by {
-            By::Task(t) => match &self.tasks {
-                Tasks::All => self.parts.contains(&Part::Jobs),
-                Tasks::Some(set) => set.contains(&t),
-            },
+            By::Task(t) => self.parts.contains(&Part::Jobs) && self.tasks.contains(t),
             By::Part(p) => self.parts.contains(&p) || self.drop.contains(&p),
         }
     }
@@ -99,10 +106,7 @@ impl<'a> Recorder<'a> {
 
 impl Select for Recorder<'_> {
     fn task(&self, task: Task) -> bool {
-        match &self.redo.tasks {
-            Tasks::All => true,
-            Tasks::Some(set) => set.contains(&task),
-        }
+        self.redo.tasks.contains(task)
     }
 
     fn made(&self, task: Task, path: &str) {

@@ -2,7 +2,8 @@
 //! helpers between the loaded site, the [`Recorder`] and the [`Store`].
 //!
 //! 1. [`render_into`] renders what a [`Redo`] says over the current files
-//!    and returns the new ones, or the errors.
+//!    and returns the new ones, or the errors; [`render_all`] renders every
+//!    output afresh.
 //! 2. [`swap_in`] replaces the redone files in the store and the index.
 //! 3. Small views of the loaded site: [`view_env`], [`parse_env`].
 
@@ -14,7 +15,7 @@ use super::record::{Recorder, Redo, Tasks};
 use super::store::{By, Outputs, Store};
 use crate::config::Config;
 use crate::content::parse::ParseEnv;
-use crate::error::{Diagnostic, Error, Severity};
+use crate::error::{Diagnostic, Error};
 use crate::render::select::{Part, Shared};
 use crate::render::{self, views::ViewEnv};
 use crate::site::Prepared;
@@ -53,14 +54,14 @@ pub fn everything() -> Redo {
 /// The errors of a failed load.
 pub fn errors_of(e: Error) -> Vec<Diagnostic> {
     match e {
-        Error::Site(d) => d.0.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+        Error::Site(d) => d.into_iter().filter(Diagnostic::is_error).collect(),
         other => vec![Diagnostic::error("kepu", 0, 0, other.to_string())],
     }
 }
 
 /// `Err` with the errors among `diags`, if any.
 pub fn check(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
-    let errors: Vec<Diagnostic> = diags.into_iter().filter(|d| d.severity == Severity::Error).collect();
+    let errors: Vec<Diagnostic> = diags.into_iter().filter(Diagnostic::is_error).collect();
     match errors.is_empty() {
         true => Ok(()),
         false => Err(errors),
@@ -113,4 +114,11 @@ pub fn render_into(
     let diags = render::render_with(&env, templates, shared, &recorder, &recorder);
     check(diags)?;
     Ok(recorder.finish())
+}
+
+/// Renders every output of `p` afresh, with the shared data of its library.
+pub fn render_all(p: &mut Prepared) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
+    let shared = Shared::new(&view_env(p));
+    let outputs = render_into(p, &shared, &Outputs::new(), everything())?;
+    Ok((shared, outputs))
 }

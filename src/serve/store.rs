@@ -85,15 +85,15 @@ pub enum Found {
 impl Site {
     /// Resolves a clean relative path (`""`, `articles/`, `css/a.css`).
     pub fn find(&self, clean: &str) -> Found {
-        let file = |p: String| match self.outputs.get(&p) {
-            Some(e) => Found::File(p, e.clone()),
-            None => Found::Missing,
-        };
         if clean.is_empty() || clean.ends_with('/') {
-            return file(format!("{clean}index.html"));
+            let index = format!("{clean}index.html");
+            return match self.outputs.get(&index) {
+                Some(e) => Found::File(index, e.clone()),
+                None => Found::Missing,
+            };
         }
-        if let Found::File(p, e) = file(clean.to_string()) {
-            return Found::File(p, e);
+        if let Some(e) = self.outputs.get(clean) {
+            return Found::File(clean.to_string(), e.clone());
         }
         let folder = format!("{clean}/");
         let has_children = self

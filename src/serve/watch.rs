@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventHandler, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
+use crate::content::walk;
+
 /// The folders below the site root that are watched.
 pub const FOLDERS: [&str; 5] = ["content", "templates", "themes", "static", "data"];
 
@@ -88,14 +90,10 @@ impl Classifier {
     }
 }
 
-/// Hidden files and the leftovers of editors.
+/// What the content walk skips ([`walk::is_ignored`]), and editors'
+/// temporary files besides.
 fn ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
+    walk::is_ignored(name) || name.ends_with(".swx") || name.ends_with(".tmp")
 }
 
 /// Whether an event may change a file (reads do not).

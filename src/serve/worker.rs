@@ -10,6 +10,7 @@
 //!    the rest of a save, so a file caught half-written does not flash an
 //!    error.
 
+use std::collections::VecDeque;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -45,31 +46,35 @@ pub enum Command {
 
 /// Runs until [`Command::Stop`] or until every sender is gone.
 pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Command>, state: Arc<State>) {
-    while let Ok(cmd) = rx.recv() {
-        let mut later = Vec::new();
+    // Commands that came while file events were gathered, in order.
+    let mut later = VecDeque::new();
+    while let Some(cmd) = later.pop_front().or_else(|| rx.recv().ok()) {
         match cmd {
             Command::Stop => return,
-            Command::Complete(part, reply) => later.push(Command::Complete(part, reply)),
+            Command::Complete(part, reply) => {
+                complete(&mut engine, part);
+                let _ = reply.send(());
+            }
             Command::Fs(first) => {
                 let mut events = vec![first];
                 gather(&rx, &mut events, &mut later);
-                let mut report = rebuild(&mut engine, &mut watcher, std::mem::take(&mut events));
+                let mut report = rebuild(&mut engine, &mut watcher, events);
                 while report.as_ref().is_some_and(|r| r.failed) {
                     match rx.recv_timeout(GRACE) {
                         Ok(Command::Fs(ev)) => {
-                            events.push(ev);
+                            let mut events = vec![ev];
                             gather(&rx, &mut events, &mut later);
-                            if let Some(r) = rebuild(&mut engine, &mut watcher, std::mem::take(&mut events)) {
+                            if let Some(r) = rebuild(&mut engine, &mut watcher, events) {
                                 report = Some(r);
                             }
                         }
                         Ok(other) => {
-                            later.push(other);
+                            later.push_back(other);
                             break;
                         }
                         Err(RecvTimeoutError::Timeout) => break,
                         Err(RecvTimeoutError::Disconnected) => {
-                            later.push(Command::Stop);
+                            later.push_back(Command::Stop);
                             break;
                         }
                     }
@@ -79,33 +84,19 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 }
             }
         }
-        for cmd in later {
-            match cmd {
-                Command::Stop => return,
-                Command::Complete(part, reply) => {
-                    complete(&mut engine, part);
-                    let _ = reply.send(());
-                }
-                Command::Fs(ev) => {
-                    if let Some(r) = rebuild(&mut engine, &mut watcher, vec![ev]) {
-                        r.tell(&state);
-                    }
-                }
-            }
-        }
     }
 }
 
 /// Collects events until a quiet spell; other commands wait in `later`.
-fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>>, later: &mut Vec<Command>) {
+fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>>, later: &mut VecDeque<Command>) {
     let start = Instant::now();
     while start.elapsed() < MAX_WAIT {
         match rx.recv_timeout(QUIET) {
             Ok(Command::Fs(ev)) => events.push(ev),
-            Ok(other) => later.push(other),
+            Ok(other) => later.push_back(other),
             Err(RecvTimeoutError::Timeout) => return,
             Err(RecvTimeoutError::Disconnected) => {
-                later.push(Command::Stop);
+                later.push_back(Command::Stop);
                 return;
             }
         }
