@@ -6,6 +6,7 @@
 #       tail     a sentence added at the end (what lists show is unchanged);
 #       summary  the first paragraph changed (its lists, tag pages, home,
 #                towns, feeds show the new summary);
+#   - the time from editing base.html (every page uses it) to its reload;
 #   - after the summary edits: that the page, the section list, a tag page,
 #     home, the feeds and the sitemap served all show the last edit, and how
 #     long the first request for a feed and for the search index wait while
@@ -38,6 +39,7 @@ import os, re, signal, socket, statistics, subprocess, sys, threading, time, url
 
 binary, site, edits, pause = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 NOW = "2026-11-20T10:00:00+08:00"
+TEMPLATE_EDITS = 3
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 start = time.perf_counter()
@@ -165,6 +167,24 @@ search_after = time.perf_counter() - t
 checks["site feed"] = marker in atom
 checks["section feed"] = marker in get("/articles/atom.xml")
 checks["sitemap"] = f"/articles/{name[:-3]}/" in get("/sitemap.xml")
+
+# A template every page uses: each edit re-renders every page.
+tpl = os.path.join(site, "themes", "default", "templates", "base.html")
+with open(tpl, encoding="utf-8") as f:
+    tpl_orig = f.read()
+tpl_times = []
+for k in range(TEMPLATE_EDITS):
+    t = time.perf_counter()
+    with open(tpl, "w", encoding="utf-8") as f:
+        f.write(tpl_orig + f"\n<!-- template edit {k} -->\n")
+    live.wait("reload", 600)
+    tpl_times.append((time.perf_counter() - t) * 1000)
+    time.sleep(pause)
+tpl_note = next((l for l in reversed(log) if l.startswith("Rebuilt")), "")
+checks["template edit"] = f"template edit {TEMPLATE_EDITS - 1}" in get("/articles/")
+with open(tpl, "w", encoding="utf-8") as f:
+    f.write(tpl_orig)
+live.wait("reload", 600)
 rss_end, peak = memory()
 
 with open(path, "w", encoding="utf-8") as f:
@@ -183,6 +203,7 @@ print(f"time to first serve: {first_serve:.2f} s   memory: {rss_start:.0f} MiB a
 print(f"{'edit':<8} {'n':>3} {'median_ms':>10} {'worst_ms':>9}  last rebuild")
 for kind, (times, note) in results.items():
     print(f"{kind:<8} {len(times):>3} {statistics.median(times):>10.1f} {max(times):>9.1f}  {note}")
+print(f"{'template':<8} {len(tpl_times):>3} {statistics.median(tpl_times):>10.1f} {max(tpl_times):>9.1f}  {tpl_note}")
 print(f"first request for a feed after start (feeds, search, sitemap made): {first_deferred:.2f} s")
 print(f"after the edits, first request for a feed: {feeds_after:.2f} s, for the search index: {search_after:.2f} s")
 print("up to date after the last edit: " + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in checks.items()))

@@ -60,8 +60,10 @@ pub struct Site {
 pub struct BuildReport {
     /// HTML pages written.
     pub pages: usize,
-    /// Files written.
+    /// Files in the output.
     pub files: usize,
+    /// Files kept as the last build wrote them (not written again).
+    pub kept: usize,
     /// Where.
     pub output: PathBuf,
     /// How long it took.
@@ -159,12 +161,7 @@ impl Prepared {
     /// Renders every output into `sink`; fails with all errors if any.
     /// Returns the coverage figures the render computed.
     pub fn render(&mut self, sink: &dyn Sink) -> Result<Dashboard> {
-        let env = ViewEnv {
-            config: &self.config,
-            clock: &self.clock,
-            lib: &self.lib,
-            data: &self.data,
-        };
+        let env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env);
         let diags = render::render_with(&env, &mut self.templates, &shared, sink, &Everything);
         self.diagnostics.extend(diags);
@@ -211,6 +208,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let dashboard = p.render(&stage)?;
     let taken = stage.taken();
     let files = stage.count();
+    let kept = stage.kept();
     stage.commit()?;
     let pages = taken.iter().filter(|(path, _)| path.ends_with(".html")).count();
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
@@ -218,6 +216,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         lints,
         pages,
         files,
+        kept,
         output: out,
         elapsed: start.elapsed(),
         warnings: p.diagnostics,

@@ -210,3 +210,37 @@ fn shortcodes_render_with_their_body_through_the_markdown_filter() {
         "{html}"
     );
 }
+
+#[test]
+fn a_rebuild_writes_only_what_changed() {
+    let t = small_site();
+    let first = t.build_ok();
+    let all = first
+        .split("files, ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .unwrap_or_default()
+        .to_string();
+    assert!(first.contains(&format!("files, {all} written)")), "{first}");
+    let again = t.build_ok();
+    assert!(
+        again.contains("files, 0 written)"),
+        "a rebuild with no change writes nothing: {again}"
+    );
+    let heat = t.path().join("content/articles/heat.md");
+    let text = std::fs::read_to_string(&heat).unwrap();
+    std::fs::write(&heat, format!("{text}\n多喝水。\n")).unwrap();
+    let edited = t.build_ok();
+    assert!(!edited.contains("files, 0 written)"), "{edited}");
+    assert!(t.read("articles/heat/index.html").contains("多喝水"));
+    let written: usize = edited
+        .split("files, ")
+        .nth(1)
+        .and_then(|s| s.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
+    assert!(
+        written < all.parse::<usize>().unwrap() / 2,
+        "one edit rewrote {written} of {all} files"
+    );
+}

@@ -37,9 +37,10 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
             }
             let out = crate::site::shown(&std::env::current_dir().unwrap_or_default(), &report.output);
             eprintln!(
-                "Built {} pages ({} files) in {:.2} s → {}/",
+                "Built {} pages ({} files, {} written) in {:.2} s → {}/",
                 report.pages,
                 report.files,
+                report.files - report.kept.min(report.files),
                 report.elapsed.as_secs_f64(),
                 out.display()
             );

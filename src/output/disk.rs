@@ -7,22 +7,32 @@
 //!    removes what dead builds left, then makes a fresh folder beside the
 //!    output folder, marker first.
 //! 2. Rendering writes each file into it as soon as it is ready ([`Sink`]).
+//!    A file that the last build wrote with the same content is hard-linked
+//!    from the old site instead ([`super::manifest`]).
 //! 3. [`Stage::commit`] swaps: the old site moves aside, the new one moves
-//!    in, the old one is deleted. A stage dropped without commit deletes
-//!    itself, so a failed build leaves the old site as it was.
+//!    in, the old one is deleted (its folders in parallel). A stage
+//!    dropped without commit deletes itself,
+//!    so a failed build leaves the old site as it was.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
 use super::lock::OutputLock;
+use super::manifest::{self, Manifest, Recorder};
 use super::sink::{Sink, Taken};
 use super::{Body, Dep, OutputError, OutputSet, check_output_dir, join, safe_path};
 use crate::error::{Error, Result};
 
-/// The file that marks a folder as written by kepu.
+/// The file that marks a folder as written by kepu; it also holds the
+/// manifest of the folder's files ([`super::manifest`]).
 pub const MARKER: &str = ".kepu-output";
+
+/// The marker's first line.
+const MARKER_LINE: &str = "kepu\n";
 
 /// A staging folder that becomes the output folder on commit.
 pub struct Stage {
@@ -31,6 +41,14 @@ pub struct Stage {
     old: PathBuf,
     taken: Taken,
     committed: bool,
+    /// The last build's files, to keep those that did not change.
+    previous: Manifest,
+    /// This build's files, for the next one.
+    recorder: Recorder,
+    /// Files kept from the last build (hard links, not written again).
+    kept: AtomicUsize,
+    /// Cleared when the file system refuses hard links.
+    links: AtomicBool,
     /// Counts files as they are written.
     pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Held until the stage is committed or dropped (fields drop after
@@ -62,18 +80,28 @@ impl Stage {
                 .map(|d| d.as_nanos())
                 .unwrap_or(0)
         );
+        let previous = if out.is_dir() {
+            Manifest::load(out)
+        } else {
+            Manifest::default()
+        };
         let dir = parent.join(format!(".{name}.kepu-new-{stamp}"));
+        // The marker follows at once: a folder without it is never removed.
         fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
         let stage = Stage {
             old: parent.join(format!(".{name}.kepu-old-{stamp}")),
             out: out.to_path_buf(),
             taken: Taken::default(),
             committed: false,
+            previous,
+            recorder: Recorder::default(),
+            kept: AtomicUsize::new(0),
+            links: AtomicBool::new(true),
             progress: None,
             dir,
             _lock: lock,
         };
-        fs::write(stage.dir.join(MARKER), "kepu\n").map_err(|e| Error::io(&stage.dir, e))?;
+        fs::write(stage.dir.join(MARKER), MARKER_LINE).map_err(|e| Error::io(&stage.dir, e))?;
         Ok(stage)
     }
 
@@ -82,8 +110,16 @@ impl Stage {
         self.taken.len()
     }
 
+    /// Number of files kept unchanged from the last build.
+    pub fn kept(&self) -> usize {
+        self.kept.load(Ordering::Relaxed)
+    }
+
     /// Moves the staged site into place.
     pub fn commit(mut self) -> Result<()> {
+        // The marker, now with the manifest of every file, is the last file
+        // written, so that nothing in the folder is newer than it.
+        let _ = std::mem::take(&mut self.recorder).save(&self.dir, MARKER_LINE);
         let had_old = self.out.exists();
         if had_old {
             fs::rename(&self.out, &self.old).map_err(|e| Error::io(&self.out, e))?;
@@ -96,7 +132,7 @@ impl Stage {
         }
         self.committed = true;
         if had_old {
-            let _ = fs::remove_dir_all(&self.old);
+            remove_tree(&self.old);
         }
         Ok(())
     }
@@ -105,6 +141,21 @@ impl Stage {
         let dest = join(&self.dir, clean);
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)?;
+        }
+        let print = manifest::fingerprint(body).zip(manifest::size(body));
+        if let Some((print, size)) = print {
+            self.recorder.add(clean, print, size);
+            let old = join(&self.out, clean);
+            if self.links.load(Ordering::Relaxed) && self.previous.reusable(clean, print, size, &old) {
+                match fs::hard_link(&old, &dest) {
+                    Ok(()) => {
+                        self.kept.fetch_add(1, Ordering::Relaxed);
+                        return Ok(());
+                    }
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => self.links.store(false, Ordering::Relaxed),
+                    Err(_) => {}
+                }
+            }
         }
         match body {
             Body::Bytes(b) => fs::write(&dest, b),
@@ -156,6 +207,21 @@ pub fn write_site(set: &OutputSet, out: &Path, root: &Path) -> Result<usize> {
     })?;
     stage.commit()?;
     Ok(set.files.len())
+}
+
+/// Deletes the folder `dir`, its subfolders in parallel.
+fn remove_tree(dir: &Path) {
+    let entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
+        Ok(e) => e.flatten().collect(),
+        Err(_) => return,
+    };
+    entries.par_iter().for_each(|e| {
+        let _ = match e.file_type() {
+            Ok(t) if t.is_dir() => fs::remove_dir_all(e.path()),
+            _ => fs::remove_file(e.path()),
+        };
+    });
+    let _ = fs::remove_dir_all(dir);
 }
 
 fn ensure_ours(out: &Path) -> Result<()> {
@@ -229,11 +295,47 @@ mod tests {
         write_site(&set(&[("a/index.html", "2")]), &out, tmp.path()).unwrap();
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("old.txt").exists());
-        let names: Vec<_> = fs::read_dir(tmp.path())
+        let mut names: Vec<_> = fs::read_dir(tmp.path())
             .unwrap()
-            .map(|e| e.unwrap().file_name())
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
             .collect();
-        assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        names.sort();
+        assert_eq!(names, ["public"]);
+    }
+
+    #[test]
+    fn unchanged_files_are_kept_not_written() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let files = [("a/index.html", "same"), ("b/index.html", "before"), ("c.txt", "gone")];
+        write_site(&set(&files), &out, tmp.path()).unwrap();
+        let ino = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let (a, b) = (ino("a/index.html"), ino("b/index.html"));
+
+        let stage = Stage::create(&out, tmp.path()).unwrap();
+        for (p, t) in [("a/index.html", "same"), ("b/index.html", "after!")] {
+            stage
+                .put(p, Body::Bytes(t.as_bytes().to_vec()), vec![], "test")
+                .unwrap();
+        }
+        assert_eq!(stage.kept(), 1);
+        stage.commit().unwrap();
+        assert_eq!(ino("a/index.html"), a, "an unchanged file keeps its inode");
+        assert_ne!(ino("b/index.html"), b);
+        assert_eq!(fs::read_to_string(out.join("b/index.html")).unwrap(), "after!");
+        assert!(!out.join("c.txt").exists());
+
+        // A hand edit of the output is not carried over, even at the same size.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(out.join("a/index.html"), "SAME").unwrap();
+        let stage = Stage::create(&out, tmp.path()).unwrap();
+        stage
+            .put("a/index.html", Body::Bytes(b"same".to_vec()), vec![], "test")
+            .unwrap();
+        assert_eq!(stage.kept(), 0);
+        stage.commit().unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "same");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod disk;
 pub mod lock;
+pub mod manifest;
 pub mod safe_path;
 pub mod sink;
 

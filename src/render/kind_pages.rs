@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::jobs::{Job, Task};
 use super::paginate::{page_count, page_path, pager, paginate};
-use super::views::{self, Link, PageSummary, ViewEnv, summary, town_link};
+use super::views::{self, Link, Summary, ViewEnv, summary, town_link};
 use crate::content::{Library, PageId, Section, SortBy, library::sort_pages};
 use crate::kinds::column::{MEDIA, Medium};
 use crate::kinds::{Kind, KindData};
@@ -189,8 +189,8 @@ impl KindPages {
         let article_ids: Vec<PageId> = mine
             .map(|t| t.articles.iter().take(10).copied().collect())
             .unwrap_or_default();
-        let notes: Vec<PageSummary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
-        let articles: Vec<PageSummary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
+        let notes: Vec<Summary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
+        let articles: Vec<Summary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
         let view = TownView {
             id: &town.id,
             name: &town.name,
@@ -317,7 +317,7 @@ impl KindPages {
                     }
                     None => Vec::new(),
                 };
-                let related: Vec<PageSummary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
+                let related: Vec<Summary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
                 super::pages::summary_deps(job.with("related", &related), lib, &ids, ids.len(), 1)
             }
             KindData::Column(_) => {
@@ -422,7 +422,7 @@ pub fn week_path((y, w): (i16, i8)) -> String {
 
 /// One week of the column.
 #[derive(Debug, Serialize)]
-struct WeekView<'a> {
+struct WeekView {
     label: String,
     year: i16,
     week: i8,
@@ -430,10 +430,10 @@ struct WeekView<'a> {
     /// `11月16日—11月22日`.
     range: String,
     count: usize,
-    entries: Vec<PageSummary<'a>>,
+    entries: Vec<Summary>,
 }
 
-fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView<'a> {
+fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView {
     let range = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
         .map(|d| {
             let mon = d.date();
@@ -454,18 +454,18 @@ fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageI
 
 /// `/emergency/`: active notes by level then date, then the archive by year.
 #[derive(Debug, Serialize)]
-struct NotesList<'a> {
-    active: Vec<PageSummary<'a>>,
-    archive: Vec<YearGroup<'a>>,
+struct NotesList {
+    active: Vec<Summary>,
+    archive: Vec<YearGroup>,
 }
 
 #[derive(Debug, Serialize)]
-struct YearGroup<'a> {
+struct YearGroup {
     year: i16,
-    pages: Vec<PageSummary<'a>>,
+    pages: Vec<Summary>,
 }
 
-fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesList<'a> {
+fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesList {
     let now = env.clock.now();
     let mut active: Vec<PageId> = Vec::new();
     let mut archive: Vec<YearGroup> = Vec::new();
@@ -503,12 +503,12 @@ fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesL
 
 /// Boards or stations of a town.
 #[derive(Debug, Serialize)]
-struct TownGroup<'a> {
+struct TownGroup {
     town: Option<views::TownLink>,
-    pages: Vec<PageSummary<'a>>,
+    pages: Vec<Summary>,
 }
 
-fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<TownGroup<'a>> {
+fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<TownGroup> {
     let town_of = |id: PageId| match &lib.pages[id].data {
         KindData::Board(b) => b.town.clone(),
         KindData::Station(s) => s.town.clone(),
@@ -559,10 +559,10 @@ struct TownView<'a> {
     permalink: String,
     communities: Vec<CommunityView<'a>>,
     coverage: &'a TownCoverage,
-    boards: Vec<PageSummary<'a>>,
-    stations: Vec<PageSummary<'a>>,
-    notes: Vec<PageSummary<'a>>,
-    articles: Vec<PageSummary<'a>>,
+    boards: Vec<Summary>,
+    stations: Vec<Summary>,
+    notes: Vec<Summary>,
+    articles: Vec<Summary>,
 }
 
 #[derive(Debug, Serialize)]

@@ -6,7 +6,7 @@ use super::jobs::Job;
 use super::jobs::Task;
 use super::kind_pages::KindPages;
 use super::paginate::{page_count, page_path, paginate};
-use super::views::{self, PageSummary, ViewEnv, summary};
+use super::views::{self, Summary, ViewEnv, summary};
 use crate::content::{Library, Section};
 use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
@@ -81,11 +81,7 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
 }
 
 /// The previous (older) and next (newer) page in the page's section.
-fn neighbours<'a>(
-    env: &ViewEnv<'a>,
-    lib: &'a Library,
-    id: usize,
-) -> (Option<PageSummary<'a>>, Option<PageSummary<'a>>) {
+fn neighbours<'a>(env: &ViewEnv<'a>, lib: &'a Library, id: usize) -> (Option<Summary>, Option<Summary>) {
     let (older, newer) = neighbour_ids(lib, id);
     let view = |o: usize| summary(env, &lib.pages[o]);
     (older.map(view), newer.map(view))
@@ -156,10 +152,10 @@ pub fn summary_deps(mut job: Job, lib: &Library, ids: &[usize], per: usize, n: u
 
 /// What the home page shows.
 #[derive(Debug, Serialize)]
-struct HomeView<'a> {
-    latest: Vec<PageSummary<'a>>,
-    notes: Vec<PageSummary<'a>>,
-    columns: Vec<PageSummary<'a>>,
+struct HomeView {
+    latest: Vec<Summary>,
+    notes: Vec<Summary>,
+    columns: Vec<Summary>,
     counts: Counts,
 }
 
@@ -187,7 +183,7 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
         .map(|id| summary(env, &lib.pages[id]))
         .collect();
     let this_week = env.clock.iso_week(now);
-    let mut columns: Vec<PageSummary> = list("columns")
+    let mut columns: Vec<Summary> = list("columns")
         .into_iter()
         .filter(|&id| lib.pages[id].date.is_some_and(|d| env.clock.iso_week(d) == this_week))
         .map(|id| summary(env, &lib.pages[id]))

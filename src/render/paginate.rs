@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::views::{PageSummary, ViewEnv, summary};
+use super::views::{Summary, ViewEnv, summary};
 use crate::content::{Library, PageId};
 
 /// How many numbered links stand on each side of the current page.
@@ -10,9 +10,9 @@ const WINDOW: usize = 2;
 
 /// One page of a list.
 #[derive(Debug, Clone, Serialize)]
-pub struct Paginator<'a> {
+pub struct Paginator {
     /// The pages on this page.
-    pub pages: Vec<PageSummary<'a>>,
+    pub pages: Vec<Summary>,
     /// 1-based number of this page.
     pub current: usize,
     /// Number of pages.
@@ -67,7 +67,7 @@ pub fn paginate<'a>(
     base: &str,
     per: usize,
     n: usize,
-) -> Paginator<'a> {
+) -> Paginator {
     let per = per.max(1);
     let mut p = pager(env, base, ids.len(), per, n);
     p.pages = ids
@@ -80,7 +80,7 @@ pub fn paginate<'a>(
 }
 
 /// The pager of page `n` of a list of `items` at `base`, without pages.
-pub fn pager<'a>(env: &ViewEnv, base: &str, items: usize, per: usize, n: usize) -> Paginator<'a> {
+pub fn pager(env: &ViewEnv, base: &str, items: usize, per: usize, n: usize) -> Paginator {
     let total = page_count(items, per);
     let url = |k: usize| env.link(&page_path(base, k));
     let mut numbers: Vec<usize> = vec![1, total];

@@ -4,6 +4,8 @@
 //! place per kind of thing, and documented field by field in the README's
 //! theme section.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -24,6 +26,21 @@ pub struct ViewEnv<'a> {
     pub lib: &'a Library,
     /// `data/` files.
     pub data: &'a serde_json::Value,
+    /// Each page's summary, made once per environment (see [`summary`]).
+    summaries: Vec<OnceLock<tera::Value>>,
+}
+
+impl<'a> ViewEnv<'a> {
+    /// The environment of one render of `lib`.
+    pub fn new(config: &'a Config, clock: &'a SiteClock, lib: &'a Library, data: &'a serde_json::Value) -> Self {
+        ViewEnv {
+            config,
+            clock,
+            lib,
+            data,
+            summaries: (0..lib.pages.len()).map(|_| OnceLock::new()).collect(),
+        }
+    }
 }
 
 impl ViewEnv<'_> {
@@ -242,11 +259,11 @@ pub struct ColumnView {
 
 /// A board's display entry.
 #[derive(Debug, Clone, Serialize)]
-pub struct ShowingView<'a> {
+pub struct ShowingView {
     /// Inline SVG QR code of the page's absolute URL (for posters).
     pub qr_svg: String,
     /// The page shown.
-    pub page: PageSummary<'a>,
+    pub page: Summary,
     /// Absolute URL of the page (for QR codes).
     pub permalink: String,
     /// From, for readers.
@@ -277,11 +294,11 @@ pub struct BoardView<'a> {
     /// Maintainer.
     pub maintainer: Option<&'a str>,
     /// Shown now.
-    pub current: Vec<ShowingView<'a>>,
+    pub current: Vec<ShowingView>,
     /// Shown before.
-    pub past: Vec<ShowingView<'a>>,
+    pub past: Vec<ShowingView>,
     /// To be shown later.
-    pub upcoming: Vec<ShowingView<'a>>,
+    pub upcoming: Vec<ShowingView>,
     /// Freshness, as in lists.
     pub status: Option<BoardBadge>,
     /// Inline SVG QR code of the board's own URL.
@@ -358,8 +375,37 @@ fn cover_url(env: &ViewEnv, page: &Page) -> Option<String> {
     Some(env.link(&format!("{}{}", page.path, c)))
 }
 
-/// A page in a list.
-pub fn summary<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
+/// A page in a list, as templates get it: [`summary_view`] turned into a
+/// template value once per page and environment, then shared by every list
+/// that shows the page (a clone is a reference count).
+#[derive(Debug, Clone)]
+pub struct Summary(tera::Value);
+
+impl Serialize for Summary {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(s)
+    }
+}
+
+/// The summary of `page`, a page of `env.lib`.
+pub fn summary(env: &ViewEnv, page: &Page) -> Summary {
+    let make = || tera::Value::from_serializable(&summary_view(env, page));
+    match page_index(env.lib, page).and_then(|i| env.summaries.get(i)) {
+        Some(cell) => Summary(cell.get_or_init(make).clone()),
+        None => Summary(make()),
+    }
+}
+
+/// The index of `page` in `lib.pages`, when it is one of them.
+fn page_index(lib: &Library, page: &Page) -> Option<usize> {
+    let size = std::mem::size_of::<Page>().max(1);
+    let offset = (page as *const Page as usize).checked_sub(lib.pages.as_ptr() as usize)?;
+    let i = offset / size;
+    (offset % size == 0 && i < lib.pages.len()).then_some(i)
+}
+
+/// What a list shows of a page.
+pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
     PageSummary {
         title: &page.title,
         url: env.link(&page.path),

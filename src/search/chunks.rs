@@ -11,7 +11,9 @@
 //! 4. Each shard is one text file: a line per term, sorted by term
 //!    ([`write_shards`]). `search.js` repeats steps 1 and 2.
 
-use super::index::Postings;
+use rayon::prelude::*;
+
+use super::index::{List, Postings};
 use super::tokenize::{PREFIX_MIN, is_word};
 
 /// The average shard size aimed at, in bytes before compression.
@@ -53,23 +55,24 @@ pub fn shard_count(bytes: usize) -> usize {
 }
 
 /// The shard files' texts, one per shard, each a sorted list of lines
-/// `TERM POSTINGS\n`.
-pub fn write_shards(postings: &Postings) -> Vec<String> {
+/// `TERM POSTINGS\n`. Takes the postings so that each shard's share is
+/// freed once its text is written.
+pub fn write_shards(postings: Postings) -> Vec<String> {
     let bytes: usize = postings.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum();
     let n = shard_count(bytes);
-    let mut groups: Vec<Vec<(&str, &str)>> = vec![Vec::new(); n];
+    let mut groups: Vec<Vec<(String, List)>> = (0..n).map(|_| Vec::new()).collect();
     for (term, list) in postings {
-        groups[shard_of(term, n)].push((term.as_str(), list.text()));
+        groups[shard_of(&term, n)].push((term, list));
     }
     groups
-        .into_iter()
+        .into_par_iter()
         .map(|mut lines| {
-            lines.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.len() + 2).sum());
+            lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum());
             for (t, p) in lines {
-                out.push_str(t);
+                out.push_str(&t);
                 out.push(' ');
-                out.push_str(p);
+                out.push_str(p.text());
                 out.push('\n');
             }
             out

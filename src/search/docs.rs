@@ -9,6 +9,8 @@
 //!    readers see on the page: steps of a note, address of a board ...).
 //! 3. [`SearchDoc::json`] writes the document file `d/ID.json`.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::content::{Library, Page};
@@ -17,13 +19,14 @@ use crate::render::views::ViewEnv;
 
 /// One searchable page.
 #[derive(Debug, Clone, Default)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Tags, categories, summary and towns, space-separated.
     pub meta: String,
-    /// The body's plain text and the kind's visible fields.
-    pub body: String,
+    /// The body's plain text and the kind's visible fields (the page's own
+    /// text, not a copy, when the kind has none).
+    pub body: Cow<'a, str>,
     /// Site path with the base path.
     pub url: String,
     /// Chinese kind label.
@@ -43,11 +46,11 @@ struct DocFile<'a> {
     x: &'a str,
 }
 
-impl SearchDoc {
+impl SearchDoc<'_> {
     /// The JSON of `d/ID.json`.
     pub fn json(&self) -> String {
         serde_json::to_string(&DocFile {
-            t: &self.title,
+            t: self.title,
             u: &self.url,
             k: self.kind,
             d: self.date.as_deref(),
@@ -58,7 +61,7 @@ impl SearchDoc {
 }
 
 /// The searchable pages of `lib`, in order.
-pub fn collect(env: &ViewEnv, lib: &Library) -> Vec<SearchDoc> {
+pub fn collect<'a>(env: &ViewEnv, lib: &'a Library) -> Vec<SearchDoc<'a>> {
     lib.pages
         .iter()
         .filter(|p| p.searchable())
@@ -67,7 +70,7 @@ pub fn collect(env: &ViewEnv, lib: &Library) -> Vec<SearchDoc> {
 }
 
 /// The search document of one page.
-pub fn doc(env: &ViewEnv, page: &Page) -> SearchDoc {
+pub fn doc<'a>(env: &ViewEnv, page: &'a Page) -> SearchDoc<'a> {
     let town = |id: &str| env.config.town(id).map(|t| t.name.clone());
     let mut meta: Vec<String> = Vec::new();
     meta.extend(page.meta.tags.iter().cloned());
@@ -100,15 +103,16 @@ pub fn doc(env: &ViewEnv, page: &Page) -> SearchDoc {
         }
         KindData::None => {}
     }
-    let mut body = page.rendered.text.clone();
+    let mut body = Cow::Borrowed(page.rendered.text.as_str());
     for e in extra.iter().filter(|e| !e.is_empty()) {
-        if !body.is_empty() {
-            body.push(' ');
+        let b = body.to_mut();
+        if !b.is_empty() {
+            b.push(' ');
         }
-        body.push_str(e);
+        b.push_str(e);
     }
     SearchDoc {
-        title: page.title.clone(),
+        title: &page.title,
         meta: meta.join(" "),
         body,
         url: env.link(&page.path),
@@ -124,7 +128,7 @@ mod tests {
     #[test]
     fn json_escapes_and_skips_missing_dates() {
         let d = SearchDoc {
-            title: "<script>\"x\"".into(),
+            title: "<script>\"x\"",
             url: "/a/".into(),
             kind: "科普文章",
             body: "正文".into(),

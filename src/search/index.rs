@@ -14,7 +14,11 @@ use std::hash::{BuildHasherDefault, Hasher};
 use rayon::prelude::*;
 
 use super::docs::SearchDoc;
-use super::tokenize::{Class, class, fold, index_terms};
+#[cfg(test)]
+use super::tokenize::class;
+#[cfg(test)]
+use super::tokenize::index_terms;
+use super::tokenize::{Class, cut_word, fold, runs};
 
 /// Pages folded and counted at once.
 const BATCH: usize = 512;
@@ -122,6 +126,7 @@ enum Key<'a> {
 }
 
 impl<'a> Key<'a> {
+    #[cfg(test)]
     fn of(term: &'a str) -> Self {
         let mut cs = term.chars();
         match cs.next() {
@@ -180,16 +185,15 @@ pub fn build(docs: &[SearchDoc]) -> Postings {
     for (b, batch) in docs.chunks(BATCH).enumerate() {
         let folded: Vec<[String; 3]> = batch
             .par_iter()
-            .map(|d| [fold(&d.title), fold(&d.meta), fold(&d.body)])
+            .map(|d| [fold(d.title), fold(&d.meta), fold(&d.body)])
             .collect();
-        let counted: Vec<Vec<(Key, u8)>> = folded.par_iter().map(count).collect();
+        // Each page's terms, already split by the share that stores them.
+        let counted: Vec<Vec<Vec<(Key, u8)>>> = folded.par_iter().map(|t| count(t, shares)).collect();
         parts.par_iter_mut().enumerate().for_each(|(p, part)| {
             for (i, terms) in counted.iter().enumerate() {
                 let page = u32::try_from(b * BATCH + i).unwrap_or(u32::MAX);
-                for &(key, w) in terms {
-                    if part_of(key, shares) == p {
-                        part.push(key, page, w);
-                    }
+                for &(key, w) in &terms[p] {
+                    part.push(key, page, w);
                 }
             }
         });
@@ -202,25 +206,58 @@ pub fn build(docs: &[SearchDoc]) -> Postings {
     out
 }
 
-/// The weighted terms of one page's folded title, meta text and body.
-fn count(texts: &[String; 3]) -> Vec<(Key<'_>, u8)> {
-    let mut m: FxMap<Key, Count> = FxMap::with_capacity_and_hasher(texts[2].len() / 4 + 64, Default::default());
-    index_terms(&texts[0], |t| m.entry(Key::of(t)).or_default().title = true);
-    index_terms(&texts[1], |t| m.entry(Key::of(t)).or_default().meta = true);
-    index_terms(&texts[2], |t| {
-        let c = m.entry(Key::of(t)).or_default();
-        c.body = c.body.saturating_add(1);
+/// Calls `emit` with the key of every term occurrence of folded text `f`:
+/// the terms of [`index_terms`], packed as [`Key`]s without making strings.
+fn index_keys<'a>(f: &'a str, mut emit: impl FnMut(Key<'a>)) {
+    runs(f, |k, run| match k {
+        Class::Word => emit(Key::Word(cut_word(run))),
+        Class::Cjk => {
+            let mut it = run.chars().peekable();
+            while let Some(c) = it.next() {
+                let first = u64::from(c) << 21;
+                emit(Key::Cjk(first));
+                if let Some(&n) = it.peek() {
+                    emit(Key::Cjk(first | u64::from(n)));
+                }
+            }
+        }
+        Class::Other => {}
     });
-    m.into_iter().map(|(t, c)| (t, weight(c))).collect()
+}
+
+/// The weighted terms of one page's folded title, meta text and body, in
+/// `shares` lists by [`part_of`].
+fn count<'a>(texts: &'a [String; 3], shares: usize) -> Vec<Vec<(Key<'a>, u8)>> {
+    let cap = texts[2].len() / 4 + 64;
+    let mut cjk: FxMap<u64, Count> = FxMap::with_capacity_and_hasher(cap, Default::default());
+    let mut words: FxMap<&'a str, Count> = FxMap::default();
+    let mut each = |text: &'a str, f: fn(&mut Count)| {
+        index_keys(text, |key| match key {
+            Key::Cjk(k) => f(cjk.entry(k).or_default()),
+            Key::Word(w) => f(words.entry(w).or_default()),
+        })
+    };
+    each(&texts[0], |c| c.title = true);
+    each(&texts[1], |c| c.meta = true);
+    each(&texts[2], |c| c.body = c.body.saturating_add(1));
+    let mut out: Vec<Vec<(Key, u8)>> = vec![Vec::with_capacity((cjk.len() + words.len()) / shares + 1); shares];
+    let keys = cjk
+        .into_iter()
+        .map(|(k, c)| (Key::Cjk(k), c))
+        .chain(words.into_iter().map(|(w, c)| (Key::Word(w), c)));
+    for (key, c) in keys {
+        out[part_of(key, shares)].push((key, weight(c)));
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn doc(title: &str, body: &str) -> SearchDoc {
+    fn doc<'a>(title: &'a str, body: &'a str) -> SearchDoc<'a> {
         SearchDoc {
-            title: title.into(),
+            title,
             body: body.into(),
             ..SearchDoc::default()
         }
@@ -243,6 +280,24 @@ mod tests {
             assert_eq!(unpack(k), t);
         }
         assert_eq!(Key::of("aed"), Key::Word("aed"));
+    }
+
+    #[test]
+    fn keys_are_the_index_terms() {
+        for text in [
+            "中暑症状 AED使用，5G基站 pm2.5 ひらがな 한국어 ẞx",
+            "a",
+            "",
+            "中",
+            "𠀀𠀁𠀂",
+        ] {
+            let f = fold(text);
+            let mut terms = Vec::new();
+            index_terms(&f, |t| terms.push(Key::of(t)));
+            let mut keys = Vec::new();
+            index_keys(&f, |k| keys.push(k));
+            assert_eq!(keys, terms, "{text}");
+        }
     }
 
     #[test]

@@ -63,7 +63,7 @@ pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink,
         return;
     }
     let docs = docs::collect(env, lib);
-    let shards = chunks::write_shards(&index::build(&docs));
+    let shards = chunks::write_shards(index::build(&docs));
     let shard_count = shards.len();
     let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
         let hash = fnv64(text.as_bytes());

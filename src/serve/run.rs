@@ -70,12 +70,7 @@ pub fn check(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
 
 /// What templates see of `p`.
 pub fn view_env(p: &Prepared) -> ViewEnv<'_> {
-    ViewEnv {
-        config: &p.config,
-        clock: &p.clock,
-        lib: &p.lib,
-        data: &p.data,
-    }
+    ViewEnv::new(&p.config, &p.clock, &p.lib, &p.data)
 }
 
 /// What the parser needs of the loaded site.
@@ -105,12 +100,7 @@ pub fn render_into(
         data,
         ..
     } = p;
-    let env = ViewEnv {
-        config,
-        clock,
-        lib,
-        data,
-    };
+    let env = ViewEnv::new(config, clock, lib, data);
     let diags = render::render_with(&env, templates, shared, &recorder, &recorder);
     check(diags)?;
     Ok(recorder.finish())
