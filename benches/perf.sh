@@ -70,7 +70,7 @@ files=$(find "$kepu_out" -type f | wc -l)
 html=$(find "$kepu_out" -name '*.html' | wc -l)
 
 # One line added to one article's body, then taken back.
-article=$(find "$kepu_site/content/articles" -name '*.md' ! -name '_index.md' | sort | head -1)
+article=$(find "$kepu_site/content/articles" -name '*.md' ! -name '_index.md' | sort | sed -n 1p)
 cp "$article" "$work/article.bak"
 printf '\n补充一句话。\n' >> "$article"
 edit_log=$("$bin" build --root "$kepu_site" -o "$kepu_out" --now "$now" 2>&1 | grep '^Built')

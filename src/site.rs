@@ -37,6 +37,9 @@ pub struct BuildOptions {
     pub now: Option<Timestamp>,
     /// Counts files as a build writes them (for a progress line).
     pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
+    /// Drop each page's Markdown once rendered (a build that writes and
+    /// ends needs it no more).
+    pub free_sources: bool,
 }
 
 /// A site loaded and rendered in memory.
@@ -141,6 +144,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
             &mut lib,
             &config,
             &TeraShortcodes(t),
+            opts.free_sources,
         ));
     }
     diags.sort();
@@ -161,9 +165,9 @@ impl Prepared {
     /// Renders every output into `sink`; fails with all errors if any.
     /// Returns the coverage figures the render computed.
     pub fn render(&mut self, sink: &dyn Sink) -> Result<Dashboard> {
-        let env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
+        let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env);
-        let diags = render::render_with(&env, &mut self.templates, &shared, sink, &Everything);
+        let diags = render::render_with(&mut env, &mut self.templates, &shared, sink, &Everything);
         self.diagnostics.extend(diags);
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {
@@ -201,7 +205,10 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
 /// whole build succeeded. Files go to disk as they are rendered.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let mut p = prepare(opts)?;
+    let mut p = prepare(&BuildOptions {
+        free_sources: true,
+        ..opts.clone()
+    })?;
     let out = output_dir(opts, &p.config);
     let mut stage = disk::Stage::create(&out, &p.config.root)?;
     stage.progress = opts.progress.clone();

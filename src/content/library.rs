@@ -41,6 +41,8 @@ pub struct Library {
     pub drafts: Vec<PathBuf>,
     /// Page id → (section index, place in the section's sorted list).
     pub position: Vec<Option<(usize, usize)>>,
+    /// (kind, slug) → the first page of that kind with that slug.
+    pub by_slug: HashMap<(Kind, String), PageId>,
 }
 
 impl Library {
@@ -61,7 +63,8 @@ impl Library {
 
     /// A page by kind and id (slug), for boards and stations.
     pub fn find(&self, kind: Kind, id: &str) -> Option<(PageId, &Page)> {
-        self.pages_of(kind).find(|(_, p)| p.slug == id)
+        let &i = self.by_slug.get(&(kind, id.to_string()))?;
+        Some((i, &self.pages[i]))
     }
 }
 
@@ -154,6 +157,10 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
         .enumerate()
         .map(|(i, p)| (p.rel_path.clone(), i))
         .collect();
+    lib.by_slug = HashMap::with_capacity(lib.pages.len());
+    for (i, p) in lib.pages.iter().enumerate() {
+        lib.by_slug.entry((p.kind, p.slug.clone())).or_insert(i);
+    }
     lib.sections.retain(|s| s.file.is_some());
     for s in &mut lib.sections {
         s.pages.clear();

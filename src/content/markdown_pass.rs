@@ -41,12 +41,19 @@ impl LinkResolver for Permalinks {
     }
 }
 
-/// Renders all bodies into `lib`, returning the diagnostics.
-pub fn render_all(lib: &mut Library, config: &Config, shortcodes: &dyn ShortcodeRenderer) -> Vec<Diagnostic> {
+/// Renders all bodies into `lib`, returning the diagnostics. With
+/// `free_sources`, each page's Markdown is dropped once rendered (a build
+/// needs it no more; `serve` keeps it to render again).
+pub fn render_all(
+    lib: &mut Library,
+    config: &Config,
+    shortcodes: &dyn ShortcodeRenderer,
+    free_sources: bool,
+) -> Vec<Diagnostic> {
     let pages = vec![true; lib.pages.len()];
     let sections = vec![true; lib.sections.len()];
     let links = Permalinks::new(lib, &config.base_path);
-    render_some(lib, config, shortcodes, &links, &pages, &sections)
+    render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
 }
 
 /// Renders the bodies of the pages and sections marked `true` (by index),
@@ -59,6 +66,17 @@ pub fn render_some(
     links: &Permalinks,
     pages: &[bool],
     sections: &[bool],
+) -> Vec<Diagnostic> {
+    render_pages(lib, config, shortcodes, links, (pages, sections), false)
+}
+
+fn render_pages(
+    lib: &mut Library,
+    config: &Config,
+    shortcodes: &dyn ShortcodeRenderer,
+    links: &Permalinks,
+    (pages, sections): (&[bool], &[bool]),
+    free_sources: bool,
 ) -> Vec<Diagnostic> {
     let opts = MarkdownOptions {
         highlight: config.site.highlight.css_classes,
@@ -77,6 +95,9 @@ pub fn render_some(
         .flat_map_iter(|(_, p)| {
             let (r, d) = render_one(&p.body, p.body_line, &p.file, root, &opts);
             p.rendered = r;
+            if free_sources {
+                p.body = String::new();
+            }
             d
         })
         .collect();

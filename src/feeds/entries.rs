@@ -1,4 +1,4 @@
-//! The entries of feeds, serialized once per page.
+//! The entries of feeds, serialized once per page shown.
 
 use crate::content::{Library, Page, PageId};
 use crate::render::builtins::xml_escape;
@@ -41,23 +41,61 @@ pub struct FeedEntry {
     pub sort: jiff::Timestamp,
 }
 
-/// Entries of every dated page, by page id.
-pub struct Entries(pub Vec<Option<FeedEntry>>);
+/// The entries of dated pages, by page id: the sort key of each page is
+/// made up front, an entry only when a feed shows the page (feeds show the
+/// newest few, so most pages never need one), then shared by every feed.
+pub struct Entries {
+    /// Date and escaped absolute URL, the order of feeds.
+    keys: Vec<Option<(jiff::Timestamp, String)>>,
+    entries: Vec<std::sync::OnceLock<Option<FeedEntry>>>,
+    full_content: bool,
+}
 
 impl Entries {
-    /// Serializes every dated page once.
+    /// The sort keys of every dated page.
     pub fn new(env: &ViewEnv, lib: &Library, full_content: bool) -> Self {
         use rayon::prelude::*;
-        Entries(lib.pages.par_iter().map(|p| entry(env, p, full_content)).collect())
+        Entries {
+            keys: lib.pages.par_iter().map(|p| Some((p.date?, link(env, p)))).collect(),
+            entries: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
+            full_content,
+        }
     }
 
     /// The newest `limit` dated entries among `ids`, newest first.
-    pub fn newest(&self, ids: impl Iterator<Item = PageId>, limit: usize) -> Vec<&FeedEntry> {
-        let mut v: Vec<(PageId, &FeedEntry)> = ids.filter_map(|id| self.0.get(id)?.as_ref().map(|e| (id, e))).collect();
-        v.sort_by(|a, b| b.1.sort.cmp(&a.1.sort).then(a.1.link.cmp(&b.1.link)));
-        v.truncate(limit);
-        v.into_iter().map(|(_, e)| e).collect()
+    pub fn newest(
+        &self,
+        env: &ViewEnv,
+        lib: &Library,
+        ids: impl Iterator<Item = PageId>,
+        limit: usize,
+    ) -> Vec<&FeedEntry> {
+        let mut v: Vec<(PageId, &(jiff::Timestamp, String))> = ids
+            .filter_map(|id| self.keys.get(id)?.as_ref().map(|k| (id, k)))
+            .collect();
+        let order = |a: &(PageId, &(jiff::Timestamp, String)), b: &(PageId, &(jiff::Timestamp, String))| {
+            b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1))
+        };
+        if v.len() > limit {
+            v.select_nth_unstable_by(limit, order);
+            v.truncate(limit);
+        }
+        v.sort_by(order);
+        v.into_iter()
+            .filter_map(|(id, _)| {
+                let page = lib.pages.get(id)?;
+                self.entries
+                    .get(id)?
+                    .get_or_init(|| entry(env, page, self.full_content))
+                    .as_ref()
+            })
+            .collect()
     }
+}
+
+/// The escaped absolute URL of `p`.
+fn link(env: &ViewEnv, p: &Page) -> String {
+    xml_escape(&crate::render::builtins::url_encode_path(&env.permalink(&p.path)))
 }
 
 fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
@@ -81,7 +119,7 @@ fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
     categories.dedup();
     Some(FeedEntry {
         title: xml_escape(&p.title),
-        link: xml_escape(&crate::render::builtins::url_encode_path(&env.permalink(&p.path))),
+        link: link(env, p),
         published: env.clock.rfc3339(date),
         updated: env.clock.rfc3339(updated),
         rfc2822: env.clock.zoned(date).strftime("%a, %d %b %Y %H:%M:%S %z").to_string(),

@@ -209,16 +209,19 @@ pub fn write_site(set: &OutputSet, out: &Path, root: &Path) -> Result<usize> {
     Ok(set.files.len())
 }
 
-/// Deletes the folder `dir`, its subfolders in parallel.
+/// Deletes the folder `dir`, the entries of its folders in parallel (one
+/// level down, so that one large section does not keep a thread alone).
 fn remove_tree(dir: &Path) {
-    let entries: Vec<fs::DirEntry> = match fs::read_dir(dir) {
-        Ok(e) => e.flatten().collect(),
-        Err(_) => return,
-    };
-    entries.par_iter().for_each(|e| {
-        let _ = match e.file_type() {
-            Ok(t) if t.is_dir() => fs::remove_dir_all(e.path()),
-            _ => fs::remove_file(e.path()),
+    let entries =
+        |d: &Path| -> Vec<fs::DirEntry> { fs::read_dir(d).map(|r| r.flatten().collect()).unwrap_or_default() };
+    let is_dir = |e: &fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir());
+    let top = entries(dir);
+    let (dirs, files): (Vec<&fs::DirEntry>, Vec<&fs::DirEntry>) = top.iter().partition(|e| is_dir(e));
+    let second: Vec<fs::DirEntry> = dirs.iter().flat_map(|d| entries(&d.path())).collect();
+    second.par_iter().chain(files.into_par_iter()).for_each(|e| {
+        let _ = match is_dir(e) {
+            true => fs::remove_dir_all(e.path()),
+            false => fs::remove_file(e.path()),
         };
     });
     let _ = fs::remove_dir_all(dir);

@@ -71,7 +71,7 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
         let rendered: Vec<(String, String, Vec<Dep>)> = feeds
             .par_iter()
             .flat_map_iter(|(info, ids, dep)| {
-                let newest = entries.newest(ids.iter().copied(), limit);
+                let newest = entries.newest(env, lib, ids.iter().copied(), limit);
                 let mut out = Vec::new();
                 if s.feeds.atom {
                     out.push((

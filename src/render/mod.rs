@@ -5,8 +5,9 @@
 //! 2. List one [`jobs::Task`] per output: pages, section lists, taxonomies,
 //!    home, 404.
 //! 3. Render the tasks in parallel ([`jobs::run`]), each straight into the
-//!    sink.
-//! 4. Add feeds, copied files, redirects, the sitemap and robots.txt.
+//!    sink, after the search index (which needs no page output).
+//! 4. Add copied files, feeds, the search page, redirects, the sitemap and
+//!    robots.txt.
 
 pub mod assets;
 pub mod builtins;
@@ -33,12 +34,13 @@ use views::ViewEnv;
 /// Renders what `select` chooses into `sink`; `shared` is [`Shared::new`]
 /// of the same library. Returns the diagnostics.
 pub fn render_with(
-    env: &ViewEnv,
+    env_mut: &mut ViewEnv,
     templates: &mut Templates,
     shared: &Shared,
     sink: &dyn Sink,
     select: &dyn Select,
 ) -> Vec<Diagnostic> {
+    let env: &ViewEnv = env_mut;
     let lib = env.lib;
     {
         let g = templates.tera.global_context();
@@ -79,18 +81,28 @@ pub fn render_with(
         select.made(task, &job.path);
         Some(job)
     };
+    let templates: &Templates = templates;
     let mut diags = Vec::new();
+    // The index first: its memory is free again before the pages need theirs.
+    let index = match select.part(Part::Search) {
+        true => crate::search::add_index(env, lib, sink, &mut diags),
+        false => None,
+    };
     if select.part(Part::Jobs) {
-        diags = jobs::run(&tasks, make, templates, &env.config.base_path, sink);
+        diags.extend(jobs::run(&tasks, make, templates, &env.config.base_path, sink));
     }
+    // The summaries of lists are not needed past the jobs.
+    env_mut.forget_summaries();
+    let env: &ViewEnv = env_mut;
     if select.part(Part::Assets) {
         assets::add(env.config, lib, sink, &mut diags);
     }
     if select.part(Part::Feeds) {
         feeds_out::add(env, lib, sink, &mut diags);
     }
-    if select.part(Part::Search) {
-        crate::search::add(env, lib, templates, sink, &mut diags);
+    if let Some(manifest) = index {
+        // After the jobs: a page of the site's own at /search/ wins.
+        crate::search::page(env, &manifest, templates, sink, &mut diags);
     }
     if select.part(Part::Redirects) {
         for page in &lib.pages {

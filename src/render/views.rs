@@ -44,6 +44,11 @@ impl<'a> ViewEnv<'a> {
 }
 
 impl ViewEnv<'_> {
+    /// Frees the summaries made so far; later ones are made afresh.
+    pub fn forget_summaries(&mut self) {
+        self.summaries.iter_mut().for_each(|s| drop(s.take()));
+    }
+
     /// `/base/` + path.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.config.base_path, path.trim_start_matches('/'))

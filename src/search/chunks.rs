@@ -9,9 +9,7 @@
 //! 3. The shard count is the smallest power of two that keeps the average
 //!    shard under [`TARGET_SHARD_BYTES`] ([`shard_count`]).
 //! 4. Each shard is one text file: a line per term, sorted by term
-//!    ([`write_shards`]). `search.js` repeats steps 1 and 2.
-
-use rayon::prelude::*;
+//!    ([`group`], [`shard_text`]). `search.js` repeats steps 1 and 2.
 
 use super::index::{List, Postings};
 use super::tokenize::{PREFIX_MIN, is_word};
@@ -54,30 +52,33 @@ pub fn shard_count(bytes: usize) -> usize {
     want.next_power_of_two().min(MAX_SHARDS)
 }
 
-/// The shard files' texts, one per shard, each a sorted list of lines
-/// `TERM POSTINGS\n`. Takes the postings so that each shard's share is
-/// freed once its text is written.
-pub fn write_shards(postings: Postings) -> Vec<String> {
+/// The postings split into shards: each shard's terms with their lists.
+/// Takes the postings, so that nothing is copied.
+pub type Shards = Vec<Vec<(String, List)>>;
+
+/// Groups `postings` by shard ([`shard_of`]).
+pub fn group(postings: Postings) -> Shards {
     let bytes: usize = postings.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum();
     let n = shard_count(bytes);
-    let mut groups: Vec<Vec<(String, List)>> = (0..n).map(|_| Vec::new()).collect();
+    let mut groups: Shards = (0..n).map(|_| Vec::new()).collect();
     for (term, list) in postings {
         groups[shard_of(&term, n)].push((term, list));
     }
     groups
-        .into_par_iter()
-        .map(|mut lines| {
-            lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum());
-            for (t, p) in lines {
-                out.push_str(&t);
-                out.push(' ');
-                out.push_str(p.text());
-                out.push('\n');
-            }
-            out
-        })
-        .collect()
+}
+
+/// The text of one shard file: a sorted list of lines `TERM POSTINGS\n`.
+/// Takes the shard, so that its postings are freed once written out.
+pub fn shard_text(mut lines: Vec<(String, List)>) -> String {
+    lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum());
+    for (t, p) in lines {
+        out.push_str(&t);
+        out.push(' ');
+        out.push_str(p.text());
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! the results list shows (title, URL, kind, date and the text to cut an
 //! excerpt from).
 //!
-//! 1. [`collect`] takes every searchable page (`search: false` stays out),
+//! 1. [`searchable`] takes every searchable page (`search: false` stays out),
 //!    in the library's order, which gives the page ids.
 //! 2. [`doc`] gathers its title, its meta text (tags, categories, summary,
 //!    towns) and its body text (the Markdown's plain text, then the fields
@@ -60,13 +60,9 @@ impl SearchDoc<'_> {
     }
 }
 
-/// The searchable pages of `lib`, in order.
-pub fn collect<'a>(env: &ViewEnv, lib: &'a Library) -> Vec<SearchDoc<'a>> {
-    lib.pages
-        .iter()
-        .filter(|p| p.searchable())
-        .map(|p| doc(env, p))
-        .collect()
+/// The searchable pages of `lib`, in order: their places are the ids.
+pub fn searchable(lib: &Library) -> Vec<&Page> {
+    lib.pages.iter().filter(|p| p.searchable()).collect()
 }
 
 /// The search document of one page.

@@ -180,12 +180,22 @@ fn part_of(key: Key, parts: usize) -> usize {
 
 /// Builds the postings of `docs`; page ids are indices in `docs`.
 pub fn build(docs: &[SearchDoc]) -> Postings {
+    build_with(docs, |d| d.clone())
+}
+
+/// Builds the postings of `items`, each made into its document by `doc`
+/// one batch at a time (so that only a batch of documents is in memory);
+/// page ids are indices in `items`.
+pub fn build_with<'a, T: Sync>(items: &[T], doc: impl Fn(&T) -> SearchDoc<'a> + Sync) -> Postings {
     let shares = rayon::current_num_threads().max(1);
     let mut parts: Vec<Part> = (0..shares).map(|_| Part::default()).collect();
-    for (b, batch) in docs.chunks(BATCH).enumerate() {
+    for (b, batch) in items.chunks(BATCH).enumerate() {
         let folded: Vec<[String; 3]> = batch
             .par_iter()
-            .map(|d| [fold(d.title), fold(&d.meta), fold(&d.body)])
+            .map(|item| {
+                let d = doc(item);
+                [fold(d.title), fold(&d.meta), fold(&d.body)]
+            })
             .collect();
         // Each page's terms, already split by the share that stores them.
         let counted: Vec<Vec<Vec<(Key, u8)>>> = folded.par_iter().map(|t| count(t, shares)).collect();

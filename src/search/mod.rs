@@ -8,7 +8,7 @@
 //!    (CJK bigrams and characters, folded words).
 //! 3. [`index`]: the postings of every term, encoded as text.
 //! 4. [`chunks`]: the postings split into term shards by a hash of the term.
-//! 5. [`add`] writes, under `search/`: `index.json` (the manifest),
+//! 5. [`add_index`] writes, under `search/`: `index.json` (the manifest),
 //!    `t/N.txt` (term shards), `d/ID.json` (one document per page); then the
 //!    search page from the theme's `search.html`.
 //! 6. [`lookup`]: the query side in Rust, the same steps as the script, for
@@ -57,13 +57,16 @@ struct SearchView {
     pages: u32,
 }
 
-/// Writes the index and the search page into `sink`, when search is on.
-pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+/// Writes the index files into `sink`, when search is on; returns the
+/// manifest for the search page ([`page`]).
+pub fn add_index(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
     if !env.config.site.search.enabled {
-        return;
+        return None;
     }
-    let docs = docs::collect(env, lib);
-    let shards = chunks::write_shards(index::build(&docs));
+    let pages = docs::searchable(lib);
+    // Each shard's text is made, hashed and written in turn, so that the
+    // postings are freed as they go out.
+    let shards = chunks::group(index::build_with(&pages, |p| docs::doc(env, p)));
     let shard_count = shards.len();
     let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
         let hash = fnv64(text.as_bytes());
@@ -77,11 +80,12 @@ pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink,
     let written: Vec<(u64, Option<Diagnostic>)> = shards
         .into_par_iter()
         .enumerate()
-        .map(|(i, s)| put(format!("search/t/{i}.txt"), s))
+        .map(|(i, s)| put(format!("search/t/{i}.txt"), chunks::shard_text(s)))
         .chain(
-            docs.par_iter()
+            pages
+                .par_iter()
                 .enumerate()
-                .map(|(i, d)| put(format!("search/d/{i}.json"), d.json())),
+                .map(|(i, p)| put(format!("search/d/{i}.json"), docs::doc(env, p).json())),
         )
         .collect();
     let mut hashes = Vec::with_capacity(written.len() * 8);
@@ -91,7 +95,7 @@ pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink,
     }
     let manifest = Manifest {
         version: FORMAT_VERSION,
-        pages: u32::try_from(docs.len()).unwrap_or(u32::MAX),
+        pages: u32::try_from(pages.len()).unwrap_or(u32::MAX),
         shards: shard_count,
         key: format!("{:016x}", fnv64(&hashes)),
     };
@@ -100,12 +104,12 @@ pub fn add(env: &ViewEnv, lib: &Library, templates: &Templates, sink: &dyn Sink,
         serde_json::to_string(&manifest).unwrap_or_default(),
     );
     diags.extend(err);
-    page(env, &manifest, templates, sink, diags);
+    Some(manifest)
 }
 
 /// Renders `search/index.html` with the theme's `search.html`, unless the
 /// site has its own page there.
-fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+pub fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
     const PATH: &str = "search/index.html";
     const TEMPLATE: &str = "search.html";
     if sink.has(PATH) {

@@ -100,8 +100,8 @@ pub fn render_into(
         data,
         ..
     } = p;
-    let env = ViewEnv::new(config, clock, lib, data);
-    let diags = render::render_with(&env, templates, shared, &recorder, &recorder);
+    let mut env = ViewEnv::new(config, clock, lib, data);
+    let diags = render::render_with(&mut env, templates, shared, &recorder, &recorder);
     check(diags)?;
     Ok(recorder.finish())
 }
