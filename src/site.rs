@@ -213,11 +213,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let mut stage = disk::Stage::create(&out, &p.config.root)?;
     stage.progress = opts.progress.clone();
     let dashboard = p.render(&stage)?;
-    let taken = stage.taken();
+    let pages = stage.count_where(|path| path.ends_with(".html"));
     let files = stage.count();
     let kept = stage.kept();
     stage.commit()?;
-    let pages = taken.iter().filter(|(path, _)| path.ends_with(".html")).count();
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
     Ok(BuildReport {
         lints,

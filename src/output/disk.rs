@@ -110,6 +110,11 @@ impl Stage {
         self.taken.len()
     }
 
+    /// Number of files written whose path passes `keep`.
+    pub fn count_where(&self, keep: impl Fn(&str) -> bool) -> usize {
+        self.taken.count_where(keep)
+    }
+
     /// Number of files kept unchanged from the last build.
     pub fn kept(&self) -> usize {
         self.kept.load(Ordering::Relaxed)
@@ -264,15 +269,23 @@ fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
     }
 }
 
-/// Deletes staging folders of earlier builds that died, if they carry the marker.
+/// Deletes staging folders of earlier builds that died, if they carry the
+/// marker or are empty.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
     let prefixes = [format!(".{name}.kepu-new-"), format!(".{name}.kepu-old-")];
     for e in entries.flatten() {
         let file_name = e.file_name();
         let n = file_name.to_string_lossy();
-        if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
+        if !prefixes.iter().any(|p| n.starts_with(p.as_str())) {
+            continue;
+        }
+        if e.path().join(MARKER).is_file() {
             let _ = fs::remove_dir_all(e.path());
+        } else {
+            // A build killed between making its folder and marking it left
+            // it empty; anything else without the marker is not ours.
+            let _ = fs::remove_dir(e.path());
         }
     }
 }

@@ -81,6 +81,16 @@ impl Taken {
             .collect()
     }
 
+    /// Number of claimed paths that pass `keep`.
+    pub fn count_where(&self, keep: impl Fn(&str) -> bool) -> usize {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .keys()
+            .filter(|k| keep(k))
+            .count()
+    }
+
     /// Whether `clean` is claimed.
     pub fn has(&self, clean: &str) -> bool {
         self.0.lock().unwrap_or_else(|e| e.into_inner()).contains_key(clean)
