@@ -37,8 +37,6 @@ pub struct FeedEntry {
     pub categories: Vec<String>,
     /// Escaped HTML (summary or content).
     pub html: String,
-    /// The sort key (newest first).
-    pub sort: jiff::Timestamp,
 }
 
 /// The entries of dated pages, by page id: the sort key of each page is
@@ -126,6 +124,5 @@ fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
         authors: p.meta.authors.iter().map(|a| xml_escape(a)).collect(),
         categories,
         html: xml_escape(&body),
-        sort: date,
     })
 }

@@ -147,8 +147,7 @@ impl Stage {
         if let Some(parent) = dest.parent() {
             fs::create_dir_all(parent)?;
         }
-        let print = manifest::fingerprint(body).zip(manifest::size(body));
-        if let Some((print, size)) = print {
+        if let Some((print, size)) = manifest::fingerprint(body) {
             self.recorder.add(clean, print, size);
             let old = join(&self.out, clean);
             if self.links.load(Ordering::Relaxed) && self.previous.reusable(clean, print, size, &old) {

@@ -33,10 +33,11 @@ const HEADER: &str = "kepu-manifest 1";
 /// What identifies a file's content.
 pub type Fingerprint = u128;
 
-/// The fingerprint of `body`, or `None` when a copy's source cannot be read.
-pub fn fingerprint(body: &Body) -> Option<Fingerprint> {
+/// The fingerprint and output size of `body` (one `stat` for a copy), or
+/// `None` when a copy's source cannot be read.
+pub fn fingerprint(body: &Body) -> Option<(Fingerprint, u64)> {
     match body {
-        Body::Bytes(b) => Some(xxh3_128(b)),
+        Body::Bytes(b) => Some((xxh3_128(b), b.len() as u64)),
         Body::Copy(src) => {
             use std::os::unix::fs::MetadataExt;
             let m = fs::metadata(src).ok()?;
@@ -50,16 +51,8 @@ pub fn fingerprint(body: &Body) -> Option<Fingerprint> {
                 m.ctime(),
                 m.ctime_nsec()
             );
-            Some(xxh3_128(key.as_bytes()))
+            Some((xxh3_128(key.as_bytes()), m.len()))
         }
-    }
-}
-
-/// The size of `body` in the output.
-pub fn size(body: &Body) -> Option<u64> {
-    match body {
-        Body::Bytes(b) => Some(b.len() as u64),
-        Body::Copy(src) => fs::metadata(src).ok().map(|m| m.len()),
     }
 }
 
@@ -158,7 +151,7 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join("a.html"), "hello").unwrap();
         let body = Body::Bytes(b"hello".to_vec());
-        let print = fingerprint(&body).unwrap();
+        let (print, _) = fingerprint(&body).unwrap();
         let r = Recorder::default();
         r.add("a.html", print, 5);
         r.save(&out, "kepu\n").unwrap();
@@ -169,7 +162,7 @@ mod tests {
         );
         let m = Manifest::load(&out);
         assert!(m.reusable("a.html", print, 5, &out.join("a.html")));
-        let other = fingerprint(&Body::Bytes(b"hellO".to_vec())).unwrap();
+        let (other, _) = fingerprint(&Body::Bytes(b"hellO".to_vec())).unwrap();
         assert!(!m.reusable("a.html", other, 5, &out.join("a.html")));
         assert!(!m.reusable("b.html", print, 5, &out.join("b.html")));
         fs::remove_file(out.join("a.html")).unwrap();
@@ -182,7 +175,7 @@ mod tests {
         let out = tmp.path().join("public");
         fs::create_dir(&out).unwrap();
         fs::write(out.join("a.html"), "hello").unwrap();
-        let print = fingerprint(&Body::Bytes(b"hello".to_vec())).unwrap();
+        let (print, _) = fingerprint(&Body::Bytes(b"hello".to_vec())).unwrap();
         let r = Recorder::default();
         r.add("a.html", print, 5);
         r.save(&out, "kepu\n").unwrap();

@@ -181,11 +181,6 @@ fn part_of(key: Key, parts: usize) -> usize {
     (h % parts as u64) as usize
 }
 
-/// Builds the postings of `docs`; page ids are indices in `docs`.
-pub fn build(docs: &[SearchDoc]) -> Postings {
-    build_with(docs, |d| d.clone())
-}
-
 /// Builds the postings of `items`, each made into its document by `doc`
 /// one batch at a time (so that only a batch of documents is in memory);
 /// page ids are indices in `items`.
@@ -279,7 +274,7 @@ mod tests {
     #[test]
     fn encodes_gaps_and_weights() {
         let docs = vec![doc("中暑", "中暑中暑"), doc("其他", "无关"), doc("x", "中暑")];
-        let p = build(&docs);
+        let p = build_with(&docs, |d| d.clone());
         assert_eq!(p["中暑"].text(), "0h2a");
         assert_eq!(p["中暑"].count, 2);
         assert_eq!(p["x"].text(), "2f");
