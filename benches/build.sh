@@ -17,16 +17,14 @@ sizes=("$@")
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 bin=$repo/target/release/kepu
+# shellcheck source=benches/corpus.sh
+. "$repo/benches/corpus.sh"
 mkdir -p "$work"
 
 printf '%-8s %10s %10s %12s %8s\n' pages wall_s peak_MiB pages_per_s files
 for n in "${sizes[@]}"; do
   site=$work/kepu-$n
-  if [ ! -f "$site/.corpus-$n" ]; then
-    python3 "$shared/bench/gen_corpus.py" --flavor kepu --pages "$n" --out "$site" --force >/dev/null
-    touch "$site/.corpus-$n"
-  fi
-  rm -rf "$site/themes" && mkdir -p "$site/themes" && cp -r "$repo/themes/default" "$site/themes/"
+  corpus kepu "$n" "$site"
   out=$work/out-$n
   # shellcheck disable=SC2086
   "$bin" build --root "$site" -o "$out" --now 2026-11-20T10:00:00+08:00 ${KEPU_BUILD_ARGS:-} >/dev/null 2>&1 || {

@@ -24,17 +24,8 @@ cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 bin=$repo/target/release/kepu
 mkdir -p "$work"
 
-corpus() { # FLAVOR PAGES → folder
-  local dir=$work/$1-$2
-  if [ ! -f "$dir/.corpus" ]; then
-    python3 "$shared/bench/gen_corpus.py" --flavor "$1" --pages "$2" --out "$dir" --force >/dev/null
-    touch "$dir/.corpus"
-  fi
-  if [ "$1" = kepu ]; then
-    rm -rf "$dir/themes" && mkdir -p "$dir/themes" && cp -r "$repo/themes/default" "$dir/themes/"
-  fi
-  echo "$dir"
-}
+# shellcheck source=benches/corpus.sh
+. "$repo/benches/corpus.sh"
 
 # timed LOG CMD... : runs CMD, appends "wall_s peak_KiB" to LOG.
 timed() {
@@ -47,13 +38,15 @@ timed() {
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 peak() { awk '{ if ($2 > m) m = $2 } END { printf "%.0f", m / 1024 }'; }
 
-kepu_site=$(corpus kepu "$pages")
+kepu_site=$work/kepu-$pages
+corpus kepu "$pages" "$kepu_site"
 kepu_out=$work/out-kepu-$pages
 : > "$work/kepu-cold.log"; : > "$work/kepu-warm.log"; : > "$work/hugo.log"
 have_hugo=0
 if command -v hugo >/dev/null; then
   have_hugo=1
-  hugo_site=$(corpus hugo "$pages")
+  hugo_site=$work/hugo-$pages
+  corpus hugo "$pages" "$hugo_site"
   hugo_out=$work/out-hugo-$pages
 fi
 
@@ -100,7 +93,8 @@ fi
 echo "a one-line edit of one article rewrites $rewritten of $files files"
 
 if [ "$scale" -gt 0 ]; then
-  big=$(corpus kepu "$scale")
+  big=$work/kepu-$scale
+  corpus kepu "$scale" "$big"
   big_out=$work/out-kepu-$scale
   : > "$work/scale.log"
   rm -rf "$big_out" "$work/.out-kepu-$scale.kepu-manifest"

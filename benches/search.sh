@@ -21,6 +21,8 @@ sizes=("$@")
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 bin=$repo/target/release/kepu
+# shellcheck source=benches/corpus.sh
+. "$repo/benches/corpus.sh"
 mkdir -p "$work"
 
 # median_build SITE CONFIG OUT: prints "WALL CPU", the medians of `runs`
@@ -39,11 +41,7 @@ median_build() {
 
 for n in "${sizes[@]}"; do
   site=$work/kepu-$n
-  if [ ! -f "$site/.corpus-$n" ]; then
-    python3 "$shared/bench/gen_corpus.py" --flavor kepu --pages "$n" --out "$site" --force >/dev/null
-    touch "$site/.corpus-$n"
-  fi
-  rm -rf "$site/themes" && mkdir -p "$site/themes" && cp -r "$repo/themes/default" "$site/themes/"
+  corpus kepu "$n" "$site"
   grep -v '^search:' "$site/site.yaml" > "$site/site-search-on.yaml"
   echo 'search: { enabled: true }' >> "$site/site-search-on.yaml"
   grep -v '^search:' "$site/site.yaml" > "$site/site-search-off.yaml"

@@ -26,13 +26,11 @@ n=${1:-10000}
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 bin=$repo/target/release/kepu
+# shellcheck source=benches/corpus.sh
+. "$repo/benches/corpus.sh"
 mkdir -p "$work"
 site=$work/kepu-$n
-if [ ! -f "$site/.corpus-$n" ]; then
-  python3 "$shared/bench/gen_corpus.py" --flavor kepu --pages "$n" --out "$site" --force >/dev/null
-  touch "$site/.corpus-$n"
-fi
-rm -rf "$site/themes" && mkdir -p "$site/themes" && cp -r "$repo/themes/default" "$site/themes/"
+corpus kepu "$n" "$site"
 
 python3 - "$bin" "$site" "${EDITS:-20}" "${PAUSE:-0.3}" <<'PY'
 import os, re, signal, socket, statistics, subprocess, sys, threading, time, urllib.request
