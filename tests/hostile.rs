@@ -531,3 +531,61 @@ fn templates_outside_templates_are_refused() {
     assert!(!err.contains("articles/d.md"), "{err}");
     assert!(!t.path().join("public").exists());
 }
+
+// 10 -----------------------------------------------------------------------
+
+/// Characters XML 1.0 forbids or Unicode reserves as noncharacters.
+const NONCHARS: &str = "\u{FFFE}\u{FFFF}\u{FDD0}\u{1FFFE}\u{10FFFF}";
+
+#[test]
+fn noncharacters_reach_no_output_and_every_xml_file_parses() {
+    let t = SiteTest::with_real_theme();
+    let n = NONCHARS;
+    t.write(
+        "site.yaml",
+        &format!(
+            "title: \"站{n}\"\nbase_url: https://kepu.example.org/\ndescription: \"描述{n}\"\norganization: \"科协{n}\"\nfeeds: {{ full_content: true }}\ntowns:\n  - {{ id: xianlong, name: \"仙龙{n}镇\", kind: town, communities: [\"村{n}\"] }}\n"
+        ),
+    );
+    t.write("data/extra.yaml", &format!("note: \"数据{n}\"\n"));
+    t.page(
+        "articles/a.md",
+        &format!("title: \"标题{n}\"\ndate: 2026-11-01\nsummary: \"摘要{n}\"\ntags: [\"标签{n}\"]\ncategories: [\"分类{n}\"]\nauthors: [\"作者{n}\"]"),
+        &format!("正文{n}。\n\n## 小节{n}\n\n`代码{n}`\n"),
+    );
+    t.page(
+        "articles/b.md",
+        "title: 二\ndate: 2026-11-02",
+        &format!("第二篇{n}，没有摘要。\n"),
+    );
+    t.page(
+        "emergency/flood.md",
+        &format!("title: \"暴雨{n}\"\ndate: 2026-11-19\nexpires: 2026-11-22\nhazard: flood\nlevel: red\nareas: [xianlong]\nsteps: [\"步骤{n}\"]\nsource: \"来源{n}\""),
+        &format!("正文{n}。\n"),
+    );
+    t.build_ok();
+    let mut xml = 0;
+    for f in outputs(&t) {
+        let path = t.path().join("public").join(&f);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for c in NONCHARS.chars() {
+            assert!(!text.contains(c), "{f} holds U+{:04X}", c as u32);
+        }
+        if f.ends_with(".xml") && common::have_xmllint() {
+            xml += 1;
+            let out = std::process::Command::new("xmllint")
+                .args(["--noout", "--nonet"])
+                .arg(&path)
+                .output()
+                .expect("xmllint");
+            assert!(out.status.success(), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    if common::have_xmllint() {
+        assert!(xml >= 6, "only {xml} XML files checked");
+    }
+    assert!(t.read("articles/a/index.html").contains("标题\u{FFFD}"));
+    assert!(t.read("emergency/flood.cap.xml").contains("来源\u{FFFD}"));
+}

@@ -13,7 +13,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String,
         };
         let shown = crate::config::display_path(root, &file);
         let text = match std::fs::read(&file).map(String::from_utf8) {
-            Ok(Ok(t)) => t,
+            Ok(Ok(t)) => crate::escape::scrub_noncharacters(t),
             Ok(Err(_)) => {
                 diags.push(Diagnostic::error(shown, 0, 0, "the file is not valid UTF-8"));
                 continue;

@@ -75,7 +75,7 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         );
         return None;
     }
-    let text = front_matter::normalize(text);
+    let text = front_matter::normalize(crate::escape::scrub_noncharacters(text));
     let split = match front_matter::split(&text) {
         Ok(s) => s,
         Err(e) => {
