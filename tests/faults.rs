@@ -492,3 +492,45 @@ fn files_kepu_did_not_write_are_named_before_they_go() {
     assert!(!t.exists("HOSTED"));
     assert!(t.exists("CNAME"));
 }
+
+/// Theme, template, static and data folders and files that kepu cannot
+/// read are errors naming them, never a site built without them.
+#[test]
+fn unreadable_theme_static_and_data_are_errors_naming_the_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = SiteTest::with_real_theme();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("static/robots-extra.txt", "x\n");
+    t.write("data/plan.yaml", "[]\n");
+    t.write("templates/extra.html", "x\n");
+    chown_nobody(t.path());
+    let Some(first) = kepu_unprivileged(&t, &["build", "--now", NOW]) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = snapshot(&t.path().join("public"));
+    for (rel, mode) in [
+        ("themes/default/static/css", 0o000),
+        ("themes/default/static/css/kepu.css", 0o000),
+        ("themes/default/templates/article.html", 0o000),
+        ("themes/default/templates", 0o000),
+        ("themes/default", 0o000),
+        ("static", 0o000),
+        ("static/robots-extra.txt", 0o000),
+        ("data", 0o000),
+        ("data/plan.yaml", 0o000),
+    ] {
+        let path = t.path().join(rel);
+        let was = std::fs::metadata(&path).expect("stat").permissions().mode();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let out = kepu_unprivileged(&t, &["build", "--now", NOW]).expect("ran before");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(was)).expect("chmod back");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{rel}: the build passed:\n{err}");
+        assert!(err.contains("cannot read"), "{rel}: {err}");
+        assert!(err.contains(rel), "{rel} not named: {err}");
+        assert!(!err.contains("cannot write"), "{rel}: {err}");
+        assert_eq!(before, snapshot(&t.path().join("public")), "{rel}: the site changed");
+    }
+}

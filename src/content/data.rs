@@ -7,7 +7,7 @@ use crate::error::Diagnostic;
 /// Reads every `data/*.yaml` (and `.yml`) into one map keyed by file stem.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
     let mut map = serde_json::Map::new();
-    for (rel, file) in crate::render::assets::files_under(&root.join("data")) {
+    for (rel, file) in crate::render::assets::files_under(&root.join("data"), root, diags) {
         let Some(stem) = rel.strip_suffix(".yaml").or_else(|| rel.strip_suffix(".yml")) else {
             continue;
         };

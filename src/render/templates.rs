@@ -139,15 +139,23 @@ fn collect(
     files: &mut BTreeMap<String, PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if !dir.is_dir() {
+    if !super::assets::readable_dir(dir, root, diags) {
         return;
     }
-    for entry in WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir);
+                diags.push(Diagnostic::error(
+                    crate::config::display_path(root, path),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
