@@ -589,3 +589,44 @@ fn noncharacters_reach_no_output_and_every_xml_file_parses() {
     assert!(t.read("articles/a/index.html").contains("标题\u{FFFD}"));
     assert!(t.read("emergency/flood.cap.xml").contains("来源\u{FFFD}"));
 }
+
+/// A page with thousands of tags is an error at its `tags:` line, and its
+/// cost stays about its size: feed entries list a bounded number of
+/// categories.
+#[test]
+fn a_page_with_too_many_tags_is_an_error_and_costs_its_size() {
+    let t = SiteTest::new();
+    let many: Vec<String> = (0..5000).map(|i| format!("t{i}")).collect();
+    t.page(
+        "articles/a.md",
+        &format!("title: a\ndate: 2026-11-01\ntags: [{}]", many.join(", ")),
+        "x\n",
+    );
+    let (ok, err) = timed_build(&t, Duration::from_secs(30));
+    assert!(!ok, "{err}");
+    assert!(err.contains("articles/a.md:4:"), "{err}");
+    assert!(err.contains("at most 100"), "{err}");
+
+    // At the limit the build passes, and the output grows linearly.
+    let size_of = |n: usize| {
+        let t = SiteTest::new();
+        let tags: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+        t.page(
+            "articles/a.md",
+            &format!("title: a\ndate: 2026-11-01\ntags: [{}]", tags.join(", ")),
+            "x\n",
+        );
+        t.build_ok();
+        let feed = t.read("tags/t0/atom.xml");
+        assert!(feed.matches("<category").count() <= 20, "{feed}");
+        outputs(&t)
+            .iter()
+            .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
+            .sum::<u64>()
+    };
+    let (fifty, hundred) = (size_of(50), size_of(100));
+    assert!(
+        hundred < fifty * 5 / 2,
+        "50 tags: {fifty} bytes, 100 tags: {hundred} bytes"
+    );
+}
