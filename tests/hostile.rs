@@ -630,3 +630,61 @@ fn a_page_with_too_many_tags_is_an_error_and_costs_its_size() {
         "50 tags: {fifty} bytes, 100 tags: {hundred} bytes"
     );
 }
+
+/// Paths a case-insensitive disk would merge, and names Windows reserves,
+/// are errors naming the files; the last good site stays.
+#[test]
+fn case_collisions_and_windows_reserved_names_are_errors() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.build_ok();
+    let before = common::snapshot(&t.path().join("public"));
+    t.page("articles/one.md", "title: 一\nslug: Same\ndate: 2026-11-01", "x\n");
+    t.page("articles/two.md", "title: 二\nslug: same\ndate: 2026-11-02", "x\n");
+    let err = t.build_err();
+    assert!(
+        err.contains("articles/one.md") && err.contains("articles/two.md"),
+        "{err}"
+    );
+    assert!(err.contains("upper and lower case"), "{err}");
+    assert_eq!(before, common::snapshot(&t.path().join("public")));
+
+    for (i, name) in ["con", "NUL", "aux", "com1", "lpt3"].iter().enumerate() {
+        let t = SiteTest::new();
+        t.page(
+            "articles/x.md",
+            &format!("title: x\nslug: {name}\ndate: 2026-11-0{}", i + 1),
+            "x\n",
+        );
+        let err = t.build_err();
+        assert!(err.contains("articles/x.md"), "{name}: {err}");
+        assert!(err.contains("Windows reserves"), "{name}: {err}");
+    }
+    let t = SiteTest::new();
+    t.write("static/nul.txt", "x");
+    let err = t.build_err();
+    assert!(
+        err.contains("static/nul.txt") && err.contains("Windows reserves"),
+        "{err}"
+    );
+}
+
+/// Two static files whose names are not UTF-8 but decode to one output
+/// name are an error, not a silent overwrite.
+#[test]
+fn static_names_that_decode_alike_are_an_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = SiteTest::new();
+    let dir = t.path().join("static");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for bytes in [&b"a\xff.txt"[..], &b"a\xfe.txt"[..]] {
+        let name = std::ffi::OsStr::from_bytes(bytes);
+        if std::fs::write(dir.join(name), "x").is_err() {
+            eprintln!("skipped: this file system refuses names that are not UTF-8");
+            return;
+        }
+    }
+    let err = t.build_err();
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(err.contains("rename one"), "{err}");
+}
