@@ -75,8 +75,7 @@ impl Templates {
             if !reports.is_empty() {
                 return Err(reports);
             }
-            let first = sources.keys().next().cloned().unwrap_or_default();
-            return Err(vec![to_diagnostic(&e, &files, &first)]);
+            return Err(vec![blame_named(&e, &files, &sources)]);
         }
         Ok(Templates { tera, files, sources })
     }
@@ -260,6 +259,41 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
         0,
         0,
         e.to_string().lines().next().unwrap_or("template error").to_string(),
+    )
+}
+
+/// A load error that names no position (a circular include, a block or
+/// macro checked across templates): blamed on the first template the
+/// message names, at the line that refers to the next one it names.
+fn blame_named(e: &tera::Error, files: &BTreeMap<String, PathBuf>, sources: &BTreeMap<String, String>) -> Diagnostic {
+    let msg = e.to_string();
+    let mut named: Vec<(usize, &String)> = files
+        .keys()
+        .filter_map(|name| {
+            ["'", "\"", "`"]
+                .iter()
+                .filter_map(|q| msg.find(&format!("{q}{name}{q}")))
+                .min()
+                .map(|at| (at, name))
+        })
+        .collect();
+    named.sort();
+    let Some(&(_, blamed)) = named.first() else {
+        let first = sources.keys().next().cloned().unwrap_or_default();
+        return to_diagnostic(e, files, &first);
+    };
+    let target = named.get(1).map_or(blamed, |n| n.1);
+    let line = sources.get(blamed).and_then(|src| {
+        src.lines()
+            .position(|l| l.contains(&format!("\"{target}\"")) || l.contains(&format!("'{target}'")))
+            .map(|i| i + 1)
+    });
+    let file = files.get(blamed).cloned().unwrap_or_else(|| PathBuf::from(blamed));
+    Diagnostic::error(
+        file,
+        line.unwrap_or(0),
+        usize::from(line.is_some()),
+        msg.lines().next().unwrap_or("template error").to_string(),
     )
 }
 
