@@ -22,10 +22,10 @@ pub(crate) fn summary_html(events: &[Event<'_>]) -> Option<String> {
 /// The longest summary (HTML) kept as it is. Every list, term page and
 /// feed a page is in repeats its summary, so a page of one long paragraph
 /// would cost a build its size once per term.
-pub const MAX_SUMMARY_BYTES: usize = 4096;
+pub(crate) const MAX_SUMMARY_BYTES: usize = 4096;
 
 /// The characters of text a summary that is too long is cut to.
-pub const SHORT_SUMMARY_CHARS: usize = 200;
+pub(crate) const SHORT_SUMMARY_CHARS: usize = 200;
 
 /// `summary`, or when it is longer than [`MAX_SUMMARY_BYTES`] the first
 /// [`SHORT_SUMMARY_CHARS`] characters of the page's `text`.
