@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feeds;
+pub mod import;
 pub mod kinds;
 pub mod markdown;
 pub mod output;
