@@ -55,15 +55,7 @@ pub fn gather(blocks: &mut [Block], cover: Option<&str>, origin: &Origin<'_>) ->
         }
     });
     if let Some(url) = cover.filter(|c| !c.is_empty()) {
-        let base = |u: &str| {
-            u.split(['?', '#'])
-                .next()
-                .unwrap_or(u)
-                .trim_start_matches("http:")
-                .trim_start_matches("https:")
-                .to_string()
-        };
-        let same = seen.iter().find(|(k, _)| base(k) == base(url)).map(|(_, f)| f.clone());
+        let same = seen.iter().find(|(k, _)| same_image(k, url)).map(|(_, f)| f.clone());
         g.cover = same.or_else(|| {
             let bytes = download(url, origin)?;
             let file = format!("cover.{}", extension(&bytes));
@@ -76,6 +68,20 @@ pub fn gather(blocks: &mut [Block], cover: Option<&str>, origin: &Origin<'_>) ->
         }
     }
     g
+}
+
+/// Whether two addresses name one image: WeChat serves an image in sizes
+/// (`…/ID/0`, `…/ID/640`) with varying queries.
+fn same_image(a: &str, b: &str) -> bool {
+    let base = |u: &str| {
+        let u = u.split(['?', '#']).next().unwrap_or(u);
+        let u = u.trim_start_matches("https:").trim_start_matches("http:");
+        match u.rsplit_once('/') {
+            Some((head, size)) if !size.is_empty() && size.chars().all(|c| c.is_ascii_digit()) => head.to_string(),
+            _ => u.to_string(),
+        }
+    };
+    base(a) == base(b)
 }
 
 fn visit(blocks: &mut [Block], f: &mut dyn FnMut(&mut Image)) {
@@ -185,5 +191,13 @@ mod tests {
             "https://mmbiz.qpic.cn/mmbiz_jpg/AbCdEf/640"
         );
         assert_eq!(name_of("./a_files/photo-of-station.jpeg"), "photo-of-station.jpeg");
+        assert!(same_image(
+            "https://mmbiz.qpic.cn/mmbiz_png/Ab/0?wx_fmt=png",
+            "http://mmbiz.qpic.cn/mmbiz_png/Ab/640?from=appmsg"
+        ));
+        assert!(!same_image(
+            "https://mmbiz.qpic.cn/mmbiz_png/Ab/0",
+            "https://mmbiz.qpic.cn/mmbiz_png/Cd/0"
+        ));
     }
 }

@@ -147,7 +147,7 @@ pub fn inlines(runs: &[Inline], link: LinkMap<'_>) -> String {
                 } else {
                     text.trim().to_string()
                 };
-                out.push_str(&format!("[{label}](<{}>)", link(h).replace('>', "%3E")));
+                out.push_str(&format!("[{label}]({})", destination(&link(h))));
             }
             Inline::Text { .. } => {
                 out.push_str(&marked(&runs[i..=i]));
@@ -156,6 +156,18 @@ pub fn inlines(runs: &[Inline], link: LinkMap<'_>) -> String {
         }
     }
     out.trim().to_string()
+}
+
+/// A link destination, in `<…>` only when it has characters that need it.
+fn destination(url: &str) -> String {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>'))
+    {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_string()
+    }
 }
 
 fn marked(runs: &[Inline]) -> String {

@@ -73,15 +73,28 @@ pub fn run(config: &Config, clock: &SiteClock, opts: &Options) -> Report {
     let chrome = Chrome::new(&config.site.import.wechat);
     let (list, errors) = inputs::expand(&opts.inputs);
     report.errors.extend(errors);
+    let content = config.content_dir();
+    let mut known = Known::scan(&content);
     let mut loaded = Vec::new();
     for input in list {
+        // An address imported before needs no fetching unless it is to be updated.
+        if let Input::Url(u) = &input
+            && !opts.update
+            && let Some(rel) = known.find(&links::keys(&links::tidy(u)))
+        {
+            let outcome = Outcome::Unchanged(content.join(rel));
+            report.done.push(Done {
+                input: input.label(),
+                outcome,
+                images: 0,
+            });
+            continue;
+        }
         match load(&input, &fetcher, &chrome) {
             Ok(l) => loaded.push(l),
             Err(e) => report.errors.push((input.label(), e)),
         }
     }
-    let content = config.content_dir();
-    let mut known = Known::scan(&content);
     let mut taken = HashSet::new();
     let places: Vec<(String, bool)> = loaded
         .iter()

@@ -98,7 +98,7 @@ fn headings(blocks: Vec<Block>) -> Vec<Block> {
     keys.sort_unstable_by(|a, b| b.cmp(a));
     keys.dedup();
     let top = keys.first().copied();
-    blocks
+    let out: Vec<Block> = blocks
         .into_iter()
         .map(|b| match b {
             Block::Para(p) => match heading_key(&p) {
@@ -107,7 +107,49 @@ fn headings(blocks: Vec<Block>) -> Vec<Block> {
             },
             other => other,
         })
-        .collect()
+        .collect();
+    same_numbering_same_level(out)
+}
+
+/// Headings numbered alike (一、 二、 …; 1. 2. …; （一） （二） …) are
+/// siblings even when the editor styled one differently: all take the
+/// highest level any of them has.
+fn same_numbering_same_level(mut blocks: Vec<Block>) -> Vec<Block> {
+    let mut best: std::collections::HashMap<u8, u8> = std::collections::HashMap::new();
+    for b in &blocks {
+        if let Block::Heading(level, text) = b
+            && let Some(class) = numbering(text)
+        {
+            let e = best.entry(class).or_insert(*level);
+            *e = (*e).min(*level);
+        }
+    }
+    for b in &mut blocks {
+        if let Block::Heading(level, text) = b
+            && let Some(l) = numbering(text).and_then(|c| best.get(&c))
+        {
+            *level = *l;
+        }
+    }
+    blocks
+}
+
+/// The kind of numbering a heading starts with.
+fn numbering(text: &str) -> Option<u8> {
+    const HAN: &str = "一二三四五六七八九十";
+    let t = text.trim_start();
+    let han = t.chars().take_while(|c| HAN.contains(*c)).count();
+    if han > 0 && t.chars().nth(han).is_some_and(|c| c == '、' || c == '是') {
+        return Some(1);
+    }
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let n = rest.chars().take_while(|c| HAN.contains(*c)).count();
+        if n > 0 && rest.chars().nth(n).is_some_and(|c| c == '）' || c == ')') {
+            return Some(2);
+        }
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (digits > 0 && t.chars().nth(digits).is_some_and(|c| matches!(c, '.' | '、' | '．'))).then_some(3)
 }
 
 #[cfg(test)]
@@ -140,5 +182,16 @@ mod tests {
         assert!(matches!(out[1], Block::Para(_)));
         assert_eq!(out[2], Block::Heading(3, "先兆中暑".into()));
         assert!(matches!(out[3], Block::Para(_)));
+    }
+
+    #[test]
+    fn numbered_siblings_share_the_higher_level() {
+        let out = headings(vec![
+            para("一、表现", true, Some(20.0)),
+            para("二、处理", true, None),
+            para("小贴士", true, None),
+        ]);
+        assert_eq!(out[1], Block::Heading(2, "二、处理".into()));
+        assert_eq!(out[2], Block::Heading(3, "小贴士".into()));
     }
 }
