@@ -4,6 +4,10 @@ use crate::content::{Library, Page, PageId};
 use crate::render::builtins::xml_escape;
 use crate::render::views::ViewEnv;
 
+/// The most categories one feed entry lists: every term feed a page is in
+/// repeats its entry, so the entry stays small whatever the page carries.
+pub const MAX_CATEGORIES: usize = 20;
+
 /// What a feed is about.
 #[derive(Debug, Clone)]
 pub struct FeedInfo {
@@ -115,6 +119,7 @@ fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
         .map(|c| xml_escape(c))
         .collect();
     categories.dedup();
+    categories.truncate(MAX_CATEGORIES);
     Some(FeedEntry {
         title: xml_escape(&p.title),
         link: link(env, p),
