@@ -191,6 +191,25 @@ fn the_built_page_carries_every_sentence_and_the_original_link() {
     for gone in ["style=\"font-size", "点击蓝字", "长按识别二维码"] {
         assert!(!html.contains(gone), "{gone}");
     }
+    // The page passes the same Nu check as every page of the example site.
+    let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "the Nu checker is missing: run `npm ci --ignore-scripts` (see .ci/run)"
+    );
+    let page = site.path().join(format!("public/articles/{SLUG}/index.html"));
+    let o = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--format", "gnu"])
+        .arg(&page)
+        .output()
+        .expect("java is needed (apt-get install default-jre-headless)");
+    let report = String::from_utf8_lossy(&o.stderr).to_string() + &String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success() && report.trim().is_empty(),
+        "Nu checker errors:\n{report}"
+    );
 }
 
 #[test]

@@ -113,10 +113,12 @@ fn is_remote(s: &str) -> bool {
 /// A file of the saved page's folder; nothing outside it.
 fn read_local(src: &str, origin: &Origin<'_>) -> Option<Vec<u8>> {
     let dir = origin.dir.as_ref()?;
-    let base = Url::from_directory_path(dir).ok()?;
+    // An absolute path, not a canonical one: Windows' canonical form
+    // (`\\?\C:\…`) is not a file URL.
+    let base = Url::from_directory_path(std::path::absolute(dir).ok()?).ok()?;
     let path = base.join(src).ok()?.to_file_path().ok()?;
     let real = path.canonicalize().ok()?;
-    if !real.starts_with(dir) {
+    if !real.starts_with(dir.canonicalize().ok()?) {
         return None;
     }
     std::fs::read(real).ok()

@@ -176,7 +176,7 @@ fn load(input: &Input, fetcher: &Fetcher, chrome: &Chrome) -> Result<Loaded, Imp
             let dir = path
                 .parent()
                 .map(|p| if p.as_os_str().is_empty() { Path::new(".") } else { p });
-            let dir = dir.and_then(|d| d.canonicalize().ok());
+            let dir = dir.and_then(|d| std::path::absolute(d).ok());
             (String::from_utf8_lossy(&bytes).into_owned(), dir, None)
         }
         Input::Url(u) => {
@@ -259,4 +259,33 @@ fn free_slug(content: &Path, title: &str, taken: &mut HashSet<String>) -> String
     }
     taken.insert(slug.clone());
     slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shown_publish_time_is_read_in_the_sites_zone() {
+        let clock = SiteClock::new("Asia/Shanghai", jiff::Timestamp::UNIX_EPOCH).unwrap();
+        let meta = |shown: &str| Meta {
+            publish_time: Some(shown.into()),
+            ..Meta::default()
+        };
+        assert_eq!(
+            date(&meta("2024年7月5日 08:30"), &clock).as_deref(),
+            Some("2024-07-05T08:30:00+08:00")
+        );
+        assert_eq!(
+            date(&meta("2024-07-15"), &clock).as_deref(),
+            Some("2024-07-15T00:00:00+08:00")
+        );
+        assert_eq!(date(&meta("昨天"), &clock), None);
+        let ct = Meta {
+            create_time: Some(1721039400),
+            publish_time: Some("2020-01-01".into()),
+            ..Meta::default()
+        };
+        assert_eq!(date(&ct, &clock).as_deref(), Some("2024-07-15T18:30:00+08:00"));
+    }
 }
