@@ -45,6 +45,39 @@ impl Para {
     }
 }
 
+/// Removes the spaces HTML's line ends leave between two Chinese
+/// characters (`<span>高温</span>\n<span>天气</span>`): Chinese has no
+/// spaces between words.
+pub fn drop_spaces_between_han(runs: &mut [Inline]) {
+    let mut prev: Option<char> = None;
+    for i in 0..runs.len() {
+        let next_first = runs[i + 1..].iter().find_map(|r| match r {
+            Inline::Text { text, .. } => text.chars().next(),
+            Inline::Break => Some('\n'),
+        });
+        if let Inline::Text { text, .. } = &mut runs[i] {
+            let chars: Vec<char> = text.chars().collect();
+            let mut out = String::with_capacity(text.len());
+            for (j, c) in chars.iter().enumerate() {
+                let before = if j == 0 { prev } else { Some(chars[j - 1]) };
+                let after = chars.get(j + 1).copied().or(next_first);
+                if *c == ' ' && before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+                    continue;
+                }
+                out.push(*c);
+            }
+            prev = chars.last().copied().or(prev);
+            *text = out;
+        } else {
+            prev = Some('\n');
+        }
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
 /// An image of the body.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
@@ -90,4 +123,25 @@ pub enum MediaKind {
     Video,
     /// Audio.
     Audio,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str, bold: bool) -> Inline {
+        Inline::Text {
+            text: s.into(),
+            bold,
+            italic: false,
+            href: None,
+        }
+    }
+
+    #[test]
+    fn spaces_between_chinese_characters_go_others_stay() {
+        let mut runs = vec![t("高温 ", false), t("天气", true), t(" 请 PM2.5 注意", false)];
+        drop_spaces_between_han(&mut runs);
+        assert_eq!(runs, vec![t("高温", false), t("天气", true), t("请 PM2.5 注意", false)]);
+    }
 }

@@ -10,15 +10,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::blocks::{Block, Image, Inline, MediaKind, Para};
 use super::chrome::Chrome;
-
-/// What the enclosing elements say about a run of text.
-#[derive(Debug, Clone, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    size: Option<f32>,
-    href: Option<String>,
-}
+use super::style::{Style, collapse, css_value, styled};
 
 /// The blocks of the page's `#js_content`, chrome elements left out.
 pub fn body(doc: &Html, chrome: &Chrome) -> Vec<Block> {
@@ -274,6 +266,7 @@ impl<'s> Builder<'s> {
         while matches!(runs.first(), Some(Inline::Break)) {
             runs.remove(0);
         }
+        super::blocks::drop_spaces_between_han(&mut runs);
         let para = Para {
             runs,
             all_bold: self.all_bold,
@@ -354,58 +347,4 @@ fn image(e: ElementRef<'_>) -> Image {
 fn is_followable(href: &str) -> bool {
     let lower = href.to_ascii_lowercase();
     !(href.is_empty() || href.starts_with('#') || lower.starts_with("javascript:") || lower.starts_with("data:"))
-}
-
-/// Whitespace as HTML shows it: runs of spaces, tabs, line ends and
-/// no-break spaces become one space.
-fn collapse(t: &str) -> String {
-    let mut out = String::with_capacity(t.len());
-    let mut space = false;
-    for c in t.chars() {
-        if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            out.push(c);
-            space = false;
-        }
-    }
-    out
-}
-
-/// The style a child inherits from `st` and its own `style=` attribute.
-fn styled(st: &Style, css: &str) -> Style {
-    let mut s = st.clone();
-    if let Some(w) = css_value(css, "font-weight") {
-        s.bold = w.starts_with("bold") || w.parse::<u32>().is_ok_and(|n| n >= 600);
-    }
-    if css_value(css, "font-style").is_some_and(|v| v == "italic") {
-        s.italic = true;
-    }
-    if let Some(size) = css_value(css, "font-size").and_then(|v| font_px(&v)) {
-        s.size = Some(size);
-    }
-    s
-}
-
-fn css_value(css: &str, prop: &str) -> Option<String> {
-    css.split(';').find_map(|decl| {
-        let (k, v) = decl.split_once(':')?;
-        (k.trim().eq_ignore_ascii_case(prop)).then(|| v.replace("!important", "").trim().to_ascii_lowercase())
-    })
-}
-
-fn font_px(v: &str) -> Option<f32> {
-    let num = |s: &str| s.trim().parse::<f32>().ok();
-    if let Some(n) = v.strip_suffix("px") {
-        num(n)
-    } else if let Some(n) = v.strip_suffix("rem").or_else(|| v.strip_suffix("em")) {
-        num(n).map(|n| n * 16.0)
-    } else if let Some(n) = v.strip_suffix("pt") {
-        num(n).map(|n| n * 4.0 / 3.0)
-    } else {
-        None
-    }
 }

@@ -111,7 +111,7 @@ fn table(rows: &[Vec<Vec<Inline>>], link: LinkMap<'_>) -> String {
         for c in 0..cols {
             let cell = row.get(c).map(|r| inlines(r, link)).unwrap_or_default();
             s.push(' ');
-            s.push_str(&cell.replace('|', "\\|").replace('\n', " "));
+            s.push_str(&cell.replace('\n', " "));
             s.push_str(" |");
         }
         s.push('\n');

@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod parse;
 mod run;
 pub mod shape;
+pub mod style;
 pub mod write;
 
 use std::path::PathBuf;
