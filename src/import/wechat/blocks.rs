@@ -46,8 +46,9 @@ impl Para {
 }
 
 /// Removes the spaces HTML's line ends leave between two Chinese
-/// characters (`<span>高温</span>\n<span>天气</span>`): Chinese has no
-/// spaces between words.
+/// characters (`<span>高温</span>\n<span>天气</span>`, marked
+/// [`super::style::LINE_END`]): Chinese has no spaces between words. A
+/// space the writer typed stays; other line ends become spaces.
 pub fn drop_spaces_between_han(runs: &mut [Inline]) {
     let mut prev: Option<char> = None;
     for i in 0..runs.len() {
@@ -61,7 +62,10 @@ pub fn drop_spaces_between_han(runs: &mut [Inline]) {
             for (j, c) in chars.iter().enumerate() {
                 let before = if j == 0 { prev } else { Some(chars[j - 1]) };
                 let after = chars.get(j + 1).copied().or(next_first);
-                if *c == ' ' && before.is_some_and(is_cjk) && after.is_some_and(is_cjk) {
+                if *c == super::style::LINE_END {
+                    if !(before.is_some_and(is_cjk) && after.is_some_and(is_cjk)) {
+                        out.push(' ');
+                    }
                     continue;
                 }
                 out.push(*c);
@@ -140,8 +144,15 @@ mod tests {
 
     #[test]
     fn spaces_between_chinese_characters_go_others_stay() {
-        let mut runs = vec![t("高温 ", false), t("天气", true), t(" 请 PM2.5 注意", false)];
+        let mut runs = vec![
+            t("高温\u{2028}", false),
+            t("天气", true),
+            t("\u{2028}请 PM2.5\u{2028}注意 第一章 开始", false),
+        ];
         drop_spaces_between_han(&mut runs);
-        assert_eq!(runs, vec![t("高温", false), t("天气", true), t("请 PM2.5 注意", false)]);
+        assert_eq!(
+            runs,
+            vec![t("高温", false), t("天气", true), t("请 PM2.5 注意 第一章 开始", false)]
+        );
     }
 }

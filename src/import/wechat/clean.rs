@@ -219,7 +219,7 @@ impl<'s> Builder<'s> {
         if t.trim().is_empty() {
             if !self.runs.is_empty() {
                 self.push_run(
-                    " ".into(),
+                    t,
                     &Style {
                         href: st.href.clone(),
                         ..Style::default()

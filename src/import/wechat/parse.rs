@@ -89,8 +89,21 @@ pub fn meta(doc: &Html, raw: &str) -> Result<Meta, ImportError> {
             .or_else(|| meta_content(doc, "meta[property=\"og:description\"]"))
             .or_else(|| js_var(raw, "msg_desc")),
         cover: js_var(raw, "msg_cdn_url").or_else(|| meta_content(doc, "meta[property=\"og:image\"]")),
-        url: meta_content(doc, "meta[property=\"og:url\"]").or_else(|| js_var(raw, "msg_link")),
+        url: meta_content(doc, "meta[property=\"og:url\"]")
+            .or_else(|| js_var(raw, "msg_link"))
+            .or_else(|| saved_from(raw)),
     })
+}
+
+/// The address a browser notes in the page it saves:
+/// `<!-- saved from url=(0071)https://mp.weixin.qq.com/s/… -->`.
+fn saved_from(raw: &str) -> Option<String> {
+    let head = &raw[..raw.len().min(4096)];
+    let at = head.find("saved from url=(")?;
+    let rest = &head[at..];
+    let url = rest[rest.find(')')? + 1..].split_whitespace().next()?;
+    let url = url.trim_end_matches("-->");
+    (url.starts_with("http://") || url.starts_with("https://")).then(|| url.to_string())
 }
 
 /// The trimmed text of the first element matching one of `sels` that has text.
@@ -223,5 +236,8 @@ mod tests {
         );
         assert_eq!(js_var(raw, "missing"), None);
         assert_eq!(js_var("var t = \"5\" * 1;", "t").as_deref(), Some("5"));
+        let saved = "<!DOCTYPE html>\n<!-- saved from url=(0040)https://mp.weixin.qq.com/s/AbCd -->\n<html>";
+        assert_eq!(saved_from(saved).as_deref(), Some("https://mp.weixin.qq.com/s/AbCd"));
+        assert_eq!(saved_from("<html>"), None);
     }
 }

@@ -18,20 +18,30 @@ pub struct Style {
 /// no-break spaces become one space.
 pub fn collapse(t: &str) -> String {
     let mut out = String::with_capacity(t.len());
-    let mut space = false;
+    let mut run = String::new();
+    let end_run = |out: &mut String, run: &mut String| {
+        if !run.is_empty() {
+            out.push(if run.contains(['\n', '\r']) { LINE_END } else { ' ' });
+            run.clear();
+        }
+    };
     for c in t.chars() {
         if c.is_whitespace() || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}' {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
+            run.push(c);
         } else {
+            end_run(&mut out, &mut run);
             out.push(c);
-            space = false;
         }
     }
+    end_run(&mut out, &mut run);
     out
 }
+
+/// What [`collapse`] makes of whitespace with a line end in it: the
+/// source's formatting, not the writer's space. Between two Chinese
+/// characters it goes (see [`super::blocks::drop_spaces_between_han`]);
+/// elsewhere it becomes a space.
+pub const LINE_END: char = '\u{2028}';
 
 /// The style a child inherits from `st` and its own `style=` attribute.
 pub fn styled(st: &Style, css: &str) -> Style {
@@ -82,6 +92,7 @@ mod tests {
         assert_eq!(s.size, Some(20.0));
         assert_eq!(styled(&s, "font-weight: normal; font-size: 15pt").size, Some(20.0));
         assert!(!styled(&s, "font-weight: normal").bold);
-        assert_eq!(collapse("a \u{a0}\n\t b"), "a b");
+        assert_eq!(collapse("a \u{a0}\t b"), "a b");
+        assert_eq!(collapse("高温\n  天气"), "高温\u{2028}天气");
     }
 }

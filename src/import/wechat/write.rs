@@ -57,7 +57,10 @@ pub fn document(f: &Front, body: &str) -> String {
     if let Some(s) = &f.source {
         t.push_str(&format!("source: {}\n", quote(s)));
     }
-    t.push_str(&format!("extra:\n  wechat_url: {}\n", quote(&f.url)));
+    t.push_str("extra:\n");
+    if !f.url.is_empty() {
+        t.push_str(&format!("  wechat_url: {}\n", quote(&f.url)));
+    }
     if let Some(s) = &f.short_url {
         t.push_str(&format!("  wechat_short_url: {}\n", quote(s)));
     }
