@@ -68,7 +68,7 @@ fn is_caption(p: &Para) -> bool {
 fn heading_key(p: &Para) -> Option<u32> {
     let text = p.plain();
     let n = text.chars().count();
-    if n == 0 || n > SHORT || text.contains('\n') {
+    if n == 0 || n > SHORT || text.contains('\n') || !text.chars().any(char::is_alphanumeric) {
         return None;
     }
     if text.ends_with(['。', '，', '；', '、', '：', ':', ',', ';']) {
@@ -177,7 +177,9 @@ mod tests {
             para("正文很长的一段话。", false, None),
             para("先兆中暑", true, None),
             para("这一句虽然加粗，但以句号结束。", true, None),
+            para("”", true, None),
         ]);
+        assert!(matches!(out[4], Block::Para(_)), "punctuation alone is no heading");
         assert_eq!(out[0], Block::Heading(2, "一、什么是中暑".into()));
         assert!(matches!(out[1], Block::Para(_)));
         assert_eq!(out[2], Block::Heading(3, "先兆中暑".into()));
