@@ -667,6 +667,22 @@ fn case_collisions_and_windows_reserved_names_are_errors() {
         err.contains("static/nul.txt") && err.contains("Windows reserves"),
         "{err}"
     );
+
+    let t = SiteTest::new();
+    t.write("static/10:30.jpg", "x");
+    let err = t.build_err();
+    assert!(
+        err.contains("10:30.jpg") && err.contains("Windows does not allow"),
+        "{err}"
+    );
+
+    // A folder spelt two ways: Articles/ from static/, articles/ from content/.
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("static/Articles/guide.pdf", "%PDF");
+    let err = t.build_err();
+    assert!(err.contains("/Articles/") && err.contains("/articles/"), "{err}");
+    assert!(err.contains("upper and lower case"), "{err}");
 }
 
 /// Two static files whose names are not UTF-8 but decode to one output
@@ -687,4 +703,51 @@ fn static_names_that_decode_alike_are_an_error() {
     let err = t.build_err();
     assert!(err.contains("not valid UTF-8"), "{err}");
     assert!(err.contains("rename one"), "{err}");
+}
+
+/// One long paragraph, 100 tags and 100 categories, full-content feeds:
+/// the build still writes about the page's size, not its size per term.
+#[test]
+fn a_long_page_with_many_terms_costs_about_its_size() {
+    let t = SiteTest::new();
+    t.write(
+        "site.yaml",
+        &format!("{}feeds: {{ full_content: true }}\n", common::SITE_YAML),
+    );
+    let tags: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+    let cats: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+    let body = "长".repeat(100_000);
+    t.page(
+        "articles/a.md",
+        &format!(
+            "title: a\ndate: 2026-11-01\ntags: [{}]\ncategories: [{}]",
+            tags.join(", "),
+            cats.join(", ")
+        ),
+        &format!("{body}\n"),
+    );
+    t.build_ok();
+    let total: u64 = outputs(&t)
+        .iter()
+        .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
+        .sum();
+    let source = body.len() as u64;
+    assert!(total < source * 12, "{total} bytes written for a {source}-byte page");
+    let term_feed = t.read("tags/t7/atom.xml");
+    assert!(term_feed.len() < 8_000, "a term feed holds {} bytes", term_feed.len());
+    assert!(
+        t.read("atom.xml").len() as u64 > source,
+        "the site feed carries the whole page"
+    );
+}
+
+/// A language tag that is not one is refused at its line, so CAP files
+/// and pages never carry it.
+#[test]
+fn a_language_that_is_not_a_tag_is_an_error() {
+    let t = SiteTest::new();
+    t.write("site.yaml", &format!("{}language: \"zh&<x>\"\n", common::SITE_YAML));
+    let err = t.build_err();
+    assert!(err.contains("site.yaml:7:"), "{err}");
+    assert!(err.contains("not a language tag"), "{err}");
 }
