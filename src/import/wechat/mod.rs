@@ -24,6 +24,9 @@ pub mod shape;
 pub mod style;
 pub mod write;
 
+#[cfg(test)]
+mod props;
+
 use std::path::PathBuf;
 
 pub use run::{Done, Options, Report, run};

@@ -98,7 +98,11 @@ pub fn meta(doc: &Html, raw: &str) -> Result<Meta, ImportError> {
 /// The address a browser notes in the page it saves:
 /// `<!-- saved from url=(0071)https://mp.weixin.qq.com/s/… -->`.
 fn saved_from(raw: &str) -> Option<String> {
-    let head = &raw[..raw.len().min(4096)];
+    let mut end = raw.len().min(4096);
+    while !raw.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &raw[..end];
     let at = head.find("saved from url=(")?;
     let rest = &head[at..];
     let url = rest[rest.find(')')? + 1..].split_whitespace().next()?;
