@@ -16,6 +16,7 @@ pub mod content;
 pub mod error;
 pub mod escape;
 pub mod feeds;
+pub mod import;
 pub mod kinds;
 pub mod markdown;
 pub mod output;
