@@ -202,6 +202,12 @@ pub struct PageView<'a> {
     pub towns: Vec<TownLink>,
     /// Authors.
     pub authors: &'a [String],
+    /// 责任编辑.
+    pub editor: Option<&'a str>,
+    /// 来源.
+    pub source: Option<&'a str>,
+    /// QR code (SVG) of the page's address, for 分享 (filled by the page job).
+    pub share_qr: String,
     /// Cover URL.
     pub cover: Option<String>,
     /// Free data.
@@ -312,6 +318,8 @@ pub struct BoardView<'a> {
     pub poster_url: String,
     /// Village or community it stands in.
     pub community: Option<&'a str>,
+    /// The poster's sheet.
+    pub poster: crate::kinds::board::PosterSheet,
 }
 
 /// A station's fields.
@@ -520,6 +528,9 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         categories: term_links(env, "categories", &page.meta.categories),
         towns: page.meta.towns.iter().filter_map(|t| town_link(env, t)).collect(),
         authors: &page.meta.authors,
+        editor: page.meta.editor.as_deref(),
+        source: page.meta.source.as_deref(),
+        share_qr: String::new(),
         cover: cover_url(env, page),
         extra: &page.meta.extra,
         emergency: emergency(env, page),
@@ -600,6 +611,7 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
         qr_svg: String::new(),
         poster_url: env.link(&format!("{}poster/", page.path)),
         community: b.community.as_deref(),
+        poster: b.poster,
     })
 }
 
