@@ -281,6 +281,8 @@ pub struct ShowingView {
     pub from_display: String,
     /// Until, for readers.
     pub until_display: Option<String>,
+    /// The key points a poster prints: an emergency note's steps.
+    pub steps: Vec<String>,
 }
 
 /// A board's fields.
@@ -585,6 +587,10 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
             permalink: env.permalink(&target.path),
             from_display: env.clock.display_date(s.from),
             until_display: s.until.map(|u| env.clock.display_date(u)),
+            steps: match &target.data {
+                KindData::Emergency(e) => e.steps.clone(),
+                _ => Vec::new(),
+            },
         };
         if s.is_current(now) {
             current.push(view);
