@@ -184,15 +184,10 @@ pub fn job(env: &ViewEnv) -> Job {
             url: env.link("plan/"),
         });
     }
-    other.extend(
-        lib.section("")
-            .into_iter()
-            .flat_map(|s| s.pages.iter())
-            .map(|&id| Link {
-                name: lib.pages[id].title.clone(),
-                url: env.link(&lib.pages[id].path),
-            }),
-    );
+    other.extend(lib.pages.iter().filter(|p| p.section.is_empty()).map(|p| Link {
+        name: p.title.clone(),
+        url: env.link(&p.path),
+    }));
     groups.push(Group {
         title: "其他页面".into(),
         url: None,

@@ -132,9 +132,10 @@ pub fn site<'a>(env: &ViewEnv<'a>) -> SiteView<'a> {
 
 /// The URL of the page at site path `path`, if there is one.
 fn page_url(env: &ViewEnv, path: &str) -> Option<String> {
-    let root = env.lib.section("")?;
-    root.pages
+    let name = path.trim_end_matches('/');
+    [format!("{name}.md"), format!("{name}/index.md")]
         .iter()
+        .filter_map(|rel| env.lib.by_rel_path.get(rel))
         .any(|&id| env.lib.pages[id].path == path)
         .then(|| env.link(path))
 }
