@@ -176,10 +176,11 @@ fn poster_sheet_from_front_matter_default_a3_portrait() {
     let t = site();
     let g = t.read("boards/g/poster/index.html");
     assert!(g.contains("sheet--A2-landscape"));
-    assert!(g.contains("@page { size: A2 landscape; margin: 0; }"));
+    assert!(g.contains("@page { size: 594mm 420mm; margin: 0; }"));
+    assert!(g.contains("--sheet-w: 594; --sheet-h: 420"));
     let d = t.read("boards/d/poster/index.html");
     assert!(d.contains("sheet--A3-portrait"));
-    assert!(d.contains("@page { size: A3 portrait; margin: 0; }"));
+    assert!(d.contains("@page { size: 297mm 420mm; margin: 0; }"));
 }
 
 #[test]

@@ -67,14 +67,36 @@ pub struct PosterSheet {
     pub size: &'static str,
     /// `portrait` or `landscape`.
     pub orientation: &'static str,
+    /// Paper width as it prints, mm.
+    pub width_mm: u32,
+    /// Paper height as it prints, mm.
+    pub height_mm: u32,
+}
+
+impl PosterSheet {
+    /// The sheet of `size` (`A4`, `A3`, `A2`) in `orientation`.
+    pub fn new(size: &'static str, orientation: &'static str) -> Self {
+        let (short, long) = match size {
+            "A4" => (210, 297),
+            "A2" => (420, 594),
+            _ => (297, 420),
+        };
+        let (width_mm, height_mm) = match orientation {
+            "landscape" => (long, short),
+            _ => (short, long),
+        };
+        PosterSheet {
+            size,
+            orientation,
+            width_mm,
+            height_mm,
+        }
+    }
 }
 
 impl Default for PosterSheet {
     fn default() -> Self {
-        PosterSheet {
-            size: "A3",
-            orientation: "portrait",
-        }
+        PosterSheet::new("A3", "portrait")
     }
 }
 
@@ -197,7 +219,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
 }
 
 /// The poster sheet of `poster:`, A3 portrait where not given.
-fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> PosterSheet {
+pub(crate) fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> PosterSheet {
     let mut sheet = PosterSheet::default();
     let Some(p) = &fm.poster else {
         return sheet;
@@ -225,5 +247,5 @@ fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> PosterSheet {
     if let Some(o) = pick("orientation", &p.orientation, POSTER_ORIENTATIONS) {
         sheet.orientation = o;
     }
-    sheet
+    PosterSheet::new(sheet.size, sheet.orientation)
 }
