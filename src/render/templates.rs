@@ -24,6 +24,9 @@ pub struct Templates {
     pub files: BTreeMap<String, PathBuf>,
     /// Template name → its source, for dependency tracking.
     pub sources: BTreeMap<String, String>,
+    /// Site URL → title of the list pages breadcrumbs pass through (set
+    /// for each build from [`super::site_map::crumb_titles`]).
+    pub crumb_titles: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -77,7 +80,12 @@ impl Templates {
             }
             return Err(vec![blame_named(&e, &files, &sources)]);
         }
-        Ok(Templates { tera, files, sources })
+        Ok(Templates {
+            tera,
+            files,
+            sources,
+            crumb_titles: BTreeMap::new(),
+        })
     }
 
     /// Renders `name`; an error names the template file and line.
@@ -313,6 +321,13 @@ fn register(tera: &mut Tera, config: &Config) {
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&text, opts));
         tera::Value::safe_string(&html)
+    });
+    // A JSON string literal safe inside <script> (for JSON-LD).
+    tera.register_filter("json", |text: std::borrow::Cow<'_, str>, _: Kwargs, _: &State| {
+        let json = serde_json::to_string(&*text)
+            .unwrap_or_default()
+            .replace('<', "\\u003c");
+        tera::Value::safe_string(&json)
     });
     let base_path = config.base_path.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {

@@ -18,6 +18,8 @@ pub struct Week {
     pub week: i8,
     /// `2026-W14`.
     pub label: String,
+    /// For readers: `第48周（11月23日—29日）`.
+    pub title: String,
     /// Its Monday, `2026-03-30`.
     pub monday: String,
     /// Entries that week.
@@ -73,6 +75,7 @@ pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
             year: key.0,
             week: key.1,
             label: format!("{}-W{:02}", key.0, key.1),
+            title: week_title(key.1, day),
             monday: day.to_string(),
             count: entries.len(),
             required,
@@ -85,6 +88,17 @@ pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
         }
     }
     out
+}
+
+/// `第48周（11月23日—29日）`; the month is repeated when the week spans two.
+pub fn week_title(week: i8, monday: Date) -> String {
+    let sunday = monday.checked_add(jiff::Span::new().days(6)).unwrap_or(monday);
+    let end = if sunday.month() == monday.month() {
+        format!("{}日", sunday.day())
+    } else {
+        format!("{}月{}日", sunday.month(), sunday.day())
+    };
+    format!("第{week}周（{}月{}日—{end}）", monday.month(), monday.day())
 }
 
 fn monday_of(d: Date) -> Date {
