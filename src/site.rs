@@ -75,6 +75,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Lint findings (`kepu check` lists them one by one).
     pub lints: Diagnostics,
+    /// Markdown files left out as drafts.
+    pub drafts: usize,
 }
 
 impl BuildOptions {
@@ -219,6 +221,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     stage.commit()?;
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
     Ok(BuildReport {
+        drafts: p.lib.drafts.len(),
         lints,
         pages,
         files,
