@@ -87,8 +87,7 @@ impl Templates {
             // naming its template: report every one at its own file.
             let mut reports = reports_in(&e.to_string(), &files);
             if reports.is_empty() {
-                let first = sources.keys().next().cloned().unwrap_or_default();
-                reports.push(to_diagnostic(&e, &files, &first));
+                reports.push(blame_named(&e, &files, &sources));
             }
             // A built-in template that does not fit the site's own ones (a
             // partial theme of its own) is left out rather than blamed.
@@ -170,15 +169,23 @@ fn collect(
     files: &mut BTreeMap<String, PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if !dir.is_dir() {
+    if !super::assets::readable_dir(dir, root, diags) {
         return;
     }
-    for entry in WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir);
+                diags.push(Diagnostic::error(
+                    crate::config::display_path(root, path),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -283,6 +290,41 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
         0,
         0,
         e.to_string().lines().next().unwrap_or("template error").to_string(),
+    )
+}
+
+/// A load error that names no position (a circular include, a block or
+/// macro checked across templates): blamed on the first template the
+/// message names, at the line that refers to the next one it names.
+fn blame_named(e: &tera::Error, files: &BTreeMap<String, PathBuf>, sources: &BTreeMap<String, String>) -> Diagnostic {
+    let msg = e.to_string();
+    let mut named: Vec<(usize, &String)> = files
+        .keys()
+        .filter_map(|name| {
+            ["'", "\"", "`"]
+                .iter()
+                .filter_map(|q| msg.find(&format!("{q}{name}{q}")))
+                .min()
+                .map(|at| (at, name))
+        })
+        .collect();
+    named.sort();
+    let Some(&(_, blamed)) = named.first() else {
+        let first = sources.keys().next().cloned().unwrap_or_default();
+        return to_diagnostic(e, files, &first);
+    };
+    let target = named.get(1).map_or(blamed, |n| n.1);
+    let line = sources.get(blamed).and_then(|src| {
+        src.lines()
+            .position(|l| l.contains(&format!("\"{target}\"")) || l.contains(&format!("'{target}'")))
+            .map(|i| i + 1)
+    });
+    let file = files.get(blamed).cloned().unwrap_or_else(|| PathBuf::from(blamed));
+    Diagnostic::error(
+        file,
+        line.unwrap_or(0),
+        usize::from(line.is_some()),
+        msg.lines().next().unwrap_or("template error").to_string(),
     )
 }
 
