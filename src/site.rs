@@ -33,6 +33,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// The language of the messages (`--lang`), over the site's.
+    pub lang: Option<crate::i18n::Lang>,
     /// Build clock; the real clock when absent.
     pub now: Option<Timestamp>,
     /// Counts files as a build writes them (for a progress line).
@@ -91,6 +93,9 @@ impl BuildOptions {
 /// Reads the configuration named by `opts`, with overrides applied.
 pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnostics> {
     let mut config = config::load(&opts.root, &opts.config_path())?;
+    if let Some(lang) = opts.lang {
+        config.lang = lang;
+    }
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![

@@ -140,6 +140,7 @@ pub(super) fn validate(
         return Err(diags);
     }
     Ok(Config {
+        lang: crate::i18n::Lang::for_site(&site.language),
         site,
         source: text.to_string(),
         root: root.to_path_buf(),

@@ -100,6 +100,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         clock: opts.clock,
         drafts: opts.drafts,
         paginate_by: config.site.paginate_by,
+        lang: config.lang,
     };
     let parsed: Vec<(Option<Parsed>, Vec<Diagnostic>)> = found
         .markdown
