@@ -181,6 +181,7 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
     assign_sections(lib);
     check_urls(lib, root, &mut diags);
     check_aliases(lib, root, &mut diags);
+    super::refs::name_towns(lib, config);
     super::refs::check(lib, config, &mut diags);
     let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root);
     lib.term_slugs = slugs;
