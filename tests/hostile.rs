@@ -667,6 +667,22 @@ fn case_collisions_and_windows_reserved_names_are_errors() {
         err.contains("static/nul.txt") && err.contains("Windows reserves"),
         "{err}"
     );
+
+    let t = SiteTest::new();
+    t.write("static/10:30.jpg", "x");
+    let err = t.build_err();
+    assert!(
+        err.contains("10:30.jpg") && err.contains("Windows does not allow"),
+        "{err}"
+    );
+
+    // A folder spelt two ways: Articles/ from static/, articles/ from content/.
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("static/Articles/guide.pdf", "%PDF");
+    let err = t.build_err();
+    assert!(err.contains("/Articles/") && err.contains("/articles/"), "{err}");
+    assert!(err.contains("upper and lower case"), "{err}");
 }
 
 /// Two static files whose names are not UTF-8 but decode to one output

@@ -150,7 +150,18 @@ impl Stage {
         }
         self.committed = true;
         if had_old {
-            remove_tree(&self.old);
+            // Renamed first: a folder half deleted by a killed build is
+            // never taken for a whole old site to put back.
+            let trash = self.old.with_file_name(
+                self.old
+                    .file_name()
+                    .map(|n| n.to_string_lossy().replacen(".kepu-old-", ".kepu-trash-", 1))
+                    .unwrap_or_default(),
+            );
+            match fs::rename(&self.old, &trash) {
+                Ok(()) => remove_tree(&trash),
+                Err(_) => remove_tree(&self.old),
+            }
         }
         Ok(())
     }
@@ -329,7 +340,15 @@ fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
         .map(|e| e.path())
         .filter(|p| p.join(MARKER).is_file())
         .collect();
-    old.sort();
+    // The newest by the time in its name (`.NAME.kepu-old-PID-NANOS`).
+    let stamp = |p: &PathBuf| -> u128 {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.rsplit('-').next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0)
+    };
+    old.sort_by_key(stamp);
     if let Some(last) = old.pop() {
         let _ = fs::rename(last, out);
     }
@@ -339,7 +358,11 @@ fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
 /// marker or are empty.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.kepu-new-"), format!(".{name}.kepu-old-")];
+    let prefixes = [
+        format!(".{name}.kepu-new-"),
+        format!(".{name}.kepu-old-"),
+        format!(".{name}.kepu-trash-"),
+    ];
     for e in entries.flatten() {
         let file_name = e.file_name();
         let n = file_name.to_string_lossy();

@@ -34,21 +34,37 @@ pub fn clean(path: &str) -> Result<String, String> {
     if out.iter().any(|s| s.len() > 255) {
         return Err("a path segment is longer than 255 bytes".into());
     }
-    if let Some(s) = out.iter().find(|s| is_reserved_on_windows(s)) {
-        return Err(format!(
-            "'{s}' is a name Windows reserves for a device: a file or folder of that name cannot be opened there; choose another slug or file name"
-        ));
+    for s in &out {
+        if let Some(why) = windows_refuses(s) {
+            return Err(format!(
+                "'{s}' {why}: a file or folder of that name cannot be opened on Windows; choose another slug or file name"
+            ));
+        }
     }
     Ok(out.join("/"))
 }
 
-/// Whether Windows refuses `segment` as a file or folder name: CON, PRN,
-/// AUX, NUL, COM1–COM9 and LPT1–LPT9, in any case, with or without an
-/// extension (`nul.txt`), and names ending in a dot or a space.
-pub fn is_reserved_on_windows(segment: &str) -> bool {
-    if segment.ends_with('.') || segment.ends_with(' ') {
-        return segment != "." && segment != "..";
+/// Why Windows refuses `segment` as a file or folder name, if it does.
+pub fn windows_refuses(segment: &str) -> Option<&'static str> {
+    if let Some(c) = segment
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*'))
+    {
+        return Some(match c {
+            ':' => "contains ':', which Windows does not allow in names",
+            _ => "contains one of < > \" | ? *, which Windows does not allow in names",
+        });
     }
+    if segment.ends_with('.') || segment.ends_with(' ') {
+        return Some("ends with a dot or a space, which Windows drops");
+    }
+    is_reserved_on_windows(segment).then_some("is a name Windows reserves for a device")
+}
+
+/// Whether `segment` is a device name Windows reserves: CON, PRN, AUX,
+/// NUL, COM1–COM9 and LPT1–LPT9, in any case, with or without an
+/// extension (`nul.txt`).
+pub fn is_reserved_on_windows(segment: &str) -> bool {
     let stem = segment.split('.').next().unwrap_or(segment).trim_end();
     let upper = stem.to_ascii_uppercase();
     matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
@@ -160,6 +176,9 @@ mod tests {
             "Com1/x",
             "lpt9.txt",
             "a./b",
+            "a/10:30.jpg",
+            "a/what?.html",
+            "a/b*",
         ] {
             assert!(clean(bad).is_err(), "{bad:?} accepted");
         }

@@ -62,6 +62,8 @@ pub struct Taken(Mutex<Claims>);
 pub struct Claims {
     by_path: BTreeMap<String, String>,
     by_case: HashMap<String, String>,
+    /// Folder by case key → its spelling and who first wrote into it.
+    folders: HashMap<String, (String, String)>,
 }
 
 impl Claims {
@@ -83,6 +85,24 @@ impl Claims {
             return Err(err(format!(
                 "/{clean} (from {origin}) and /{other} (from {prev}) differ only in upper and lower case: on Windows and macOS one would overwrite the other; change one slug or file name"
             )));
+        }
+        // Folders too: `Docs/a.pdf` and `docs/index.html` share one folder
+        // there, and one of the two addresses breaks on the host.
+        for (i, _) in clean.match_indices('/') {
+            let folder = &clean[..i];
+            let folder_key = case_key(folder);
+            match self.folders.get(&folder_key) {
+                Some((spelt, by)) if spelt != folder => {
+                    return Err(err(format!(
+                        "/{clean} (from {origin}) is in the folder /{folder}/, and {by} writes into /{spelt}/: they differ only in upper and lower case, which Windows and macOS take for one folder; change one slug or file name"
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    self.folders
+                        .insert(folder_key, (folder.to_string(), origin.to_string()));
+                }
+            }
         }
         self.by_case.insert(key, clean.to_string());
         self.by_path.insert(clean.to_string(), origin.to_string());

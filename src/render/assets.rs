@@ -126,6 +126,15 @@ pub fn files_under(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
                     out.push((rel, e.into_path()));
                 }
             }
+            Ok(e) if e.path_is_symlink() => diags.push(
+                Diagnostic::warning(
+                    crate::config::display_path(root, e.path()),
+                    0,
+                    0,
+                    "symbolic link skipped: kepu publishes only real files",
+                )
+                .with_hint("copy the file into the site instead of linking it"),
+            ),
             Ok(_) => {}
             Err(e) => diags.push(cannot_read(e.path().unwrap_or(dir), root, &e.to_string())),
         }

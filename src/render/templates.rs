@@ -199,9 +199,14 @@ fn collect(
         let shown = crate::config::display_path(root, entry.path());
         match std::fs::read_to_string(entry.path()) {
             Ok(src) => {
-                sources.insert(name.clone(), src.replace("\r\n", "\n"));
+                let src = crate::escape::scrub_noncharacters(src.replace("\r\n", "\n"));
+                sources.insert(name.clone(), src);
                 files.insert(name, shown);
             }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => diags.push(
+                Diagnostic::error(shown, 0, 0, "the template is not valid UTF-8")
+                    .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
+            ),
             Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
         }
     }

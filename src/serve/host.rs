@@ -1,8 +1,9 @@
 //! Which `Host` the preview answers: a page on another site could point a
 //! name of its own at 127.0.0.1 and read the preview, drafts included (DNS
-//! rebinding). So only loopback names, IP addresses the server listens on,
-//! the port it listens on and the host of `--base-url` are answered; every
-//! other `Host` gets 403.
+//! rebinding). So only loopback names, IP addresses the server listens on
+//! and the host of `--base-url` are answered; every other `Host` gets 403.
+//! The port is not compared: rebinding is stopped by the name, and a port
+//! forwarded by a tunnel or a container arrives under another number.
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -10,7 +11,6 @@ use std::net::{IpAddr, SocketAddr};
 #[derive(Debug, Clone)]
 pub struct Allowed {
     bound: IpAddr,
-    port: u16,
     names: Vec<String>,
 }
 
@@ -28,7 +28,6 @@ impl Allowed {
             .collect();
         Allowed {
             bound: local.ip(),
-            port: local.port(),
             names,
         }
     }
@@ -37,12 +36,9 @@ impl Allowed {
     /// client that is not a browser).
     pub fn permits(&self, host: Option<&str>) -> bool {
         let Some(host) = host else { return true };
-        let Some((name, port)) = split(host.trim()) else {
+        let Some((name, _port)) = split(host.trim()) else {
             return false;
         };
-        if port.is_some_and(|p| p != self.port) {
-            return false;
-        }
         let name = name.trim_end_matches('.').to_ascii_lowercase();
         if name == "localhost" || name.ends_with(".localhost") || self.names.contains(&name) {
             return true;
@@ -81,7 +77,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn loopback_names_and_the_bound_port_only() {
+    fn loopback_names_and_listening_addresses_only() {
         let a = Allowed::new("127.0.0.1:1111".parse().unwrap(), None);
         for ok in [
             "127.0.0.1:1111",
@@ -90,13 +86,13 @@ mod tests {
             "[::1]:1111",
             "127.0.0.2",
             "app.localhost:1111",
+            "localhost:8080",
         ] {
             assert!(a.permits(Some(ok)), "{ok}");
         }
         for no in [
             "evil.example:1111",
             "evil.example",
-            "127.0.0.1:2222",
             "localhost:x",
             "",
             "10.0.0.5:1111",

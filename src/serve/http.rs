@@ -47,7 +47,7 @@ async fn only_own_hosts(
     if !state.hosts.permits(host) {
         return status(
             StatusCode::FORBIDDEN,
-            "forbidden: this preview answers only localhost and the addresses it listens on",
+            "forbidden: this preview answers only localhost and the addresses it listens on; open it at http://127.0.0.1:PORT/ (or this computer's IP address with --bind 0.0.0.0), or start kepu serve with --base-url http://NAME:PORT/ to use another name",
         );
     }
     next.run(req).await
@@ -172,7 +172,7 @@ async fn read_inside(root: &std::path::Path, src: &std::path::Path) -> Option<Ve
 
 fn read_checked(root: &std::path::Path, src: &std::path::Path) -> Option<Vec<u8>> {
     use std::io::Read;
-    let mut file = std::fs::File::open(src).ok()?;
+    let mut file = open_no_follow(src).ok()?;
     let opened = file.metadata().ok()?;
     let real = std::fs::canonicalize(src).ok()?;
     if !real.starts_with(root) || !opened.is_file() {
@@ -185,6 +185,22 @@ fn read_checked(root: &std::path::Path, src: &std::path::Path) -> Option<Vec<u8>
     let mut bytes = Vec::with_capacity(opened.len() as usize);
     file.read_to_end(&mut bytes).ok()?;
     Some(bytes)
+}
+
+/// Opens `path` for reading without following a link in its last part
+/// and without waiting on a FIFO (the caller checks it is a plain file).
+#[cfg(unix)]
+fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 #[cfg(unix)]
