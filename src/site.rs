@@ -235,6 +235,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
     stage.commit()?;
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
+    p.diagnostics.extend(config::validate::reserved_base_url(&p.config));
     Ok(BuildReport {
         drafts: p.lib.drafts.len(),
         lints,

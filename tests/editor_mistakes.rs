@@ -167,3 +167,61 @@ fn a_comma_inside_quotes_or_in_the_body_is_left_alone() {
     );
     t.build_ok();
 }
+
+#[test]
+fn expires_before_date_is_an_error_at_its_line() {
+    let t = SiteTest::new();
+    t.page(
+        "emergency/x.md",
+        "title: 暴雨\ndate: 2026-11-19T08:00:00+08:00\nexpires: 2026-11-18T08:00:00+08:00\nhazard: rainstorm\nlevel: blue\nsource: 气象台\nsteps: [a]",
+        "正文\n",
+    );
+    let err = t.build_err();
+    assert!(
+        err.contains("error: content/emergency/x.md:4:1: expires (2026-11-18T08:00:00+08:00) is earlier than date"),
+        "{err}"
+    );
+    assert!(err.contains("4 | expires: 2026-11-18T08:00:00+08:00"), "{err}");
+}
+
+#[test]
+fn a_new_site_dashboard_counts_from_the_first_entry() {
+    let t = SiteTest::with_real_theme();
+    t.page(
+        "columns/a.md",
+        "title: 第一期\ndate: 2026-11-09\nmedium: radio\noutlet: 广播电台",
+        "x\n",
+    );
+    t.build_ok();
+    let d = t.read("dashboard/index.html");
+    assert!(
+        !d.contains("未设置") && !d.contains("columns.since"),
+        "no developer message on a public page"
+    );
+    assert!(d.contains("自 2026-11-09 起"), "counted from the first entry");
+}
+
+#[test]
+fn a_reserved_example_domain_is_warned_about_in_build() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-10-01", "x\n");
+    let err = t.build_ok();
+    assert!(
+        err.contains(
+            "warning: site.yaml:2:1: base_url 'https://kepu.example.org/' is on a domain reserved for examples"
+        ),
+        "{err}"
+    );
+    for (url, warned) in [
+        ("https://kepu.yongchuan.gov.cn/", false),
+        ("https://site.test/", true),
+        ("http://127.0.0.1:1111/", true),
+        ("https://example.com/kepu/", true),
+        ("https://notexample.org/", false),
+    ] {
+        let out = t.kepu(&["build", "--now", NOW, "--base-url", url]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert_eq!(err.contains("reserved for examples"), warned, "{url}: {err}");
+    }
+}

@@ -7,7 +7,7 @@
 //!    output folder, a base URL with a scheme).
 
 mod raw;
-mod validate;
+pub mod validate;
 
 pub(crate) use validate::split_base_url;
 

@@ -163,6 +163,18 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
             None
         }
     });
+    let start = fm.date.as_deref().and_then(|d| clock.parse(d).ok());
+    if let (Some(start), Some(end), Some(e)) = (start, expires, fm.expires.as_deref())
+        && end < start
+    {
+        errors.push(
+            FieldError::new(
+                "expires",
+                format!("expires ({e}) is earlier than date: the note would never be shown"),
+            )
+            .hint("check the day and the time of 'expires' and of 'date'"),
+        );
+    }
     EmergencyMeta {
         hazard,
         level,
