@@ -225,3 +225,33 @@ fn a_reserved_example_domain_is_warned_about_in_build() {
         assert_eq!(err.contains("reserved for examples"), warned, "{url}: {err}");
     }
 }
+
+#[test]
+fn a_broken_page_is_blamed_once_not_in_the_pages_pointing_at_it() {
+    let t = SiteTest::new();
+    t.page(
+        "articles/ok.md",
+        "title: 好文章\ndate: 2026-10-01",
+        "见[那篇](@/articles/broken.md)。\n",
+    );
+    t.page(
+        "boards/b.md",
+        "title: 宣传栏\nboard_kind: bulletin\nplace: community\ntown: xianlong\ncommunity: 仙龙村\naddress: 村口\nmaintainer: 村委会\nshowing: [{ page: \"@/articles/broken.md\", from: 2026-10-01 }]",
+        "x\n",
+    );
+    t.write(
+        "content/articles/broken.md",
+        "---\ntitle：坏了\ndate: 2026-10-01\n---\n正文\n",
+    );
+    let err = t.build_err();
+    assert!(err.contains("error: content/articles/broken.md:2:6:"), "{err}");
+    assert_eq!(
+        err.matches("\nerror: ").count() + usize::from(err.starts_with("error: ")),
+        1,
+        "{err}"
+    );
+    assert!(
+        !err.contains("content/articles/ok.md") && !err.contains("content/boards/b.md"),
+        "{err}"
+    );
+}

@@ -39,6 +39,10 @@ pub struct Library {
     pub loose: Vec<(PathBuf, String)>,
     /// Markdown files left out as drafts.
     pub drafts: Vec<PathBuf>,
+    /// `@/` paths of the files that could not be read as pages (their own
+    /// error is reported): links and board windows that name them are not
+    /// blamed too.
+    pub broken: std::collections::HashSet<String>,
     /// Page id → (section index, place in the section's sorted list).
     pub position: Vec<Option<(usize, usize)>>,
     /// (kind, slug) → the first page of that kind with that slug.
@@ -114,7 +118,11 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
     let mut pages = Vec::new();
     let mut sections = Vec::new();
     let mut drafts = Vec::new();
+    let mut broken = std::collections::HashSet::new();
     for (file, (p, d)) in found.markdown.iter().zip(parsed) {
+        if p.is_none() && d.iter().any(Diagnostic::is_error) {
+            broken.insert(super::parse::rel_path(&content, file));
+        }
         diags.extend(d);
         match p {
             Some(Parsed::Page(mut page)) => {
@@ -135,6 +143,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         sections,
         loose,
         drafts,
+        broken,
         ..Library::default()
     };
     diags.extend(reindex(&mut lib, config));

@@ -324,7 +324,7 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("..")
 }
 
-fn rel_path(content: &Path, file: &Path) -> String {
+pub(super) fn rel_path(content: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(content).unwrap_or(file);
     crate::output::safe_path::to_slash(rel)
 }

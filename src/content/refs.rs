@@ -66,7 +66,7 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
             KindData::Board(b) => {
                 check_town("town", &b.town);
                 for s in &b.showing {
-                    if lib.page(&s.page).is_none() {
+                    if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
                         errors.push(
                             FieldError::new("showing", format!("the board shows @/{}, which does not exist", s.page))
                                 .hint("check the path under content/ (drafts are not built)")
