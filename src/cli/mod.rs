@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod import;
 pub mod init;
 mod new;
 mod report;
@@ -47,6 +48,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Print the coverage figures of the dashboard.
     Report(report::ReportArgs),
+    /// Import articles from elsewhere as page bundles (`kepu import wechat PATH...`).
+    Import(import::ImportArgs),
 }
 
 /// Options every building command shares.
@@ -93,6 +96,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(&cli, a),
         Command::Report(a) => report::run(&cli, a),
+        Command::Import(a) => import::run(&cli, a),
     }
 }
 

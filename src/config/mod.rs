@@ -14,8 +14,8 @@ pub(crate) use validate::split_base_url;
 use std::path::{Path, PathBuf};
 
 pub use raw::{
-    Boards, Columns, Emergency, Feeds, Footer, Highlight, MarkdownConfig, MenuItem, RawHtml, Search, SiteConfig, Town,
-    TownKind,
+    Boards, Columns, Emergency, Feeds, Footer, Highlight, Import, MarkdownConfig, MenuItem, RawHtml, Search,
+    SiteConfig, Town, TownKind, WechatImport,
 };
 
 use crate::error::{Diagnostic, Diagnostics};

@@ -82,6 +82,15 @@ pub(super) fn validate(
             &format!("use one of: {}", crate::markdown::available_themes().join(", ")),
         );
     }
+    for sel in &site.import.wechat.drop_selectors {
+        if scraper::Selector::parse(sel).is_err() {
+            err(
+                &["import", "wechat", "drop_selectors"],
+                format!("'{sel}' is not a CSS selector"),
+                "write a selector such as .follow-banner or #js_pc_qr_code",
+            );
+        }
+    }
     let mut ids = HashSet::new();
     for town in &site.towns {
         if !is_id(&town.id) {

@@ -209,7 +209,7 @@ impl FrontMatter {
         add(self.expires.is_some(), "expires", &[Emergency]);
         add(self.areas.is_some(), "areas", &[Emergency]);
         add(self.steps.is_some(), "steps", &[Emergency]);
-        add(self.source.is_some(), "source", &[Emergency]);
+        add(self.source.is_some(), "source", &[Emergency, Article]);
         add(self.medium.is_some(), "medium", &[Column]);
         add(self.outlet.is_some(), "outlet", &[Column]);
         add(self.program.is_some(), "program", &[Column]);

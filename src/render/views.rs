@@ -205,6 +205,11 @@ pub struct PageView<'a> {
     pub cover: Option<String>,
     /// Free data.
     pub extra: &'a serde_json::Value,
+    /// Where an article comes from (`source:`, e.g. the WeChat account).
+    pub source: Option<&'a str>,
+    /// The original's address (`extra.wechat_url` of an imported article),
+    /// shown as 原文链接 when it is an http(s) address.
+    pub original_url: Option<&'a str>,
     /// Emergency note fields.
     pub emergency: Option<EmergencyView>,
     /// Column entry fields.
@@ -515,6 +520,17 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         authors: &page.meta.authors,
         cover: cover_url(env, page),
         extra: &page.meta.extra,
+        source: page
+            .meta
+            .source
+            .as_deref()
+            .filter(|_| page.kind == crate::kinds::Kind::Article),
+        original_url: page
+            .meta
+            .extra
+            .get("wechat_url")
+            .and_then(|u| u.as_str())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         emergency: emergency(env, page),
         column: column(env, page),
         board: board(env, page),
