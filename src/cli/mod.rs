@@ -24,6 +24,10 @@ pub struct Cli {
     /// The configuration file, relative to the site folder.
     #[arg(long, global = true, default_value = "site.yaml")]
     pub config: PathBuf,
+    /// The language of kepu's messages: zh or en (default: the site's
+    /// `language`, or KEPU_LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -59,6 +63,10 @@ pub struct SiteArgs {
     pub now: Option<jiff::Timestamp>,
 }
 
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(s).ok_or_else(|| format!("'{s}': use zh or en"))
+}
+
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
     s.parse::<jiff::Timestamp>()
         .map_err(|_| format!("'{s}' is not an RFC 3339 time such as 2026-07-15T10:00:00+08:00"))
@@ -73,6 +81,7 @@ impl Cli {
             base_url: None,
             drafts: site.drafts,
             now: site.now,
+            lang: self.lang,
             ..Default::default()
         }
     }

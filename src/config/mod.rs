@@ -7,7 +7,7 @@
 //!    output folder, a base URL with a scheme).
 
 mod raw;
-mod validate;
+pub mod validate;
 
 pub(crate) use validate::split_base_url;
 
@@ -35,6 +35,8 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`, always starting and ending with `/`.
     pub base_path: String,
+    /// The language kepu's messages are printed in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Config {

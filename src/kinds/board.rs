@@ -152,7 +152,7 @@ impl BoardMeta {
 
 pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> BoardMeta {
     let board_kind = required("board_kind", &fm.board_kind, Kind::Board, errors)
-        .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, errors))
+        .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, BoardKind::label, errors))
         .unwrap_or(BoardKind::Bulletin);
     let place = match required("place", &fm.place, Kind::Board, errors) {
         Some(p) if PLACES.iter().any(|x| x.0 == p) => p.to_string(),

@@ -10,6 +10,7 @@
 //!    robots.txt.
 
 pub mod assets;
+pub mod builtin_theme;
 pub mod builtins;
 pub mod feeds_out;
 pub mod jobs;

@@ -55,10 +55,22 @@ pub fn entries_by_week(lib: &Library, clock: &SiteClock) -> Vec<((i16, i8), Vec<
     out
 }
 
-/// The weeks from `columns.since` to the week of now, oldest first. Empty
-/// when `since` is not set.
+/// Where the weekly count starts: `columns.since`, or else the date of the
+/// first column entry. `None` when neither is there.
+pub fn since(lib: &Library, config: &Config, clock: &SiteClock) -> Option<String> {
+    if let Some(s) = &config.site.columns.since {
+        return Some(s.clone());
+    }
+    lib.pages_of(Kind::Column)
+        .filter_map(|(_, p)| p.date)
+        .min()
+        .map(|d| clock.ymd(d))
+}
+
+/// The weeks from [`since`] to the week of now, oldest first. Empty when
+/// there is no start.
 pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
-    let Some(since) = config.site.columns.since.as_deref().and_then(|s| clock.parse(s).ok()) else {
+    let Some(since) = since(lib, config, clock).and_then(|s| clock.parse(&s).ok()) else {
         return Vec::new();
     };
     let required = config.site.columns.min_per_week;
