@@ -471,6 +471,22 @@ fn markup_in_titles_tags_summaries_and_towns_is_escaped_everywhere() {
                     assert!(!attr.starts_with("on"), "{f}: <{tag} {attr}=...>");
                 }
                 for s in scripts {
+                    // JSON-LD carries page text as data: it must parse as
+                    // JSON and hold no '<' that could end the script.
+                    if let Some(json) = s.strip_prefix('>').filter(|j| j.starts_with("{\"@context\"")) {
+                        let v: serde_json::Value =
+                            serde_json::from_str(json).unwrap_or_else(|e| panic!("{f}: JSON-LD: {e}: {json}"));
+                        assert!(!json.contains('<'), "{f}: JSON-LD holds '<': {json}");
+                        let mut names = Vec::new();
+                        strings_in(&v, &mut names);
+                        if f == "articles/a/index.html" {
+                            assert!(
+                                names.contains(&title),
+                                "{f}: JSON-LD lacks the title as written: {json}"
+                            );
+                        }
+                        continue;
+                    }
                     assert!(!s.contains("alert("), "{f}: a script holds page text: {s}");
                 }
                 if ext == "xml" && common::have_xmllint() {

@@ -353,11 +353,23 @@ fn register(tera: &mut Tera, config: &Config) {
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&text, opts));
         tera::Value::safe_string(&html)
     });
-    // A JSON string literal safe inside <script> (for JSON-LD).
+    // A JSON string literal safe inside <script> (for JSON-LD), of text
+    // that templates hold as HTML (a title block): its entities are read
+    // back first, so the JSON carries the text as written.
     tera.register_filter("json", |text: std::borrow::Cow<'_, str>, _: Kwargs, _: &State| {
-        let json = serde_json::to_string(&*text)
+        let plain = text
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        let json = serde_json::to_string(&plain)
             .unwrap_or_default()
-            .replace('<', "\\u003c");
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
         tera::Value::safe_string(&json)
     });
     let base_path = config.base_path.clone();
