@@ -15,6 +15,7 @@ pub mod config;
 pub mod content;
 pub mod error;
 pub mod feeds;
+pub mod images;
 pub mod kinds;
 pub mod markdown;
 pub mod output;

@@ -51,7 +51,7 @@ pub fn skeleton() -> Vec<(String, Vec<u8>)> {
         ("content/_index.md".into(), HOME.into()),
         ("content/articles/_index.md".into(), ARTICLES.into()),
         ("content/articles/first.md".into(), FIRST.into()),
-        (".gitignore".into(), "/public/\n".into()),
+        (".gitignore".into(), "/public/\n/.kepu-cache/\n".into()),
     ];
     for (rel, bytes) in THEME_FILES {
         files.push((format!("themes/default/{rel}"), bytes.to_vec()));

@@ -175,7 +175,7 @@ impl Engine {
 
     fn slow_render(&mut self, p: &mut Prepared) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
         if !self.pending.templates.is_empty() {
-            p.templates = Templates::load(&p.config)?;
+            p.templates = Templates::load(&p.config, &p.images)?;
         }
         let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
         let content = p.config.content_dir();
@@ -224,7 +224,7 @@ impl Engine {
         }
         let templates = match f.templates.is_empty() {
             true => None,
-            false => Some(Templates::load(&l.p.config)?),
+            false => Some(Templates::load(&l.p.config, &l.p.images)?),
         };
         let shortcodes = TeraShortcodes(&l.p.templates);
         let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
