@@ -234,3 +234,49 @@ fn templates_resize_covers_and_share_a_1200_wide_og_image() {
     );
     assert_eq!(build(&t).images.decoded, 0);
 }
+
+#[test]
+fn the_default_theme_shows_small_cards_a_shared_image_and_a_print_poster() {
+    let t = SiteTest::with_real_theme();
+    t.page(
+        "articles/heat/index.md",
+        "title: 防暑降温\ndate: 2026-11-01\ncover: cover.jpg",
+        "高温天气注意防暑。\n",
+    );
+    t.write_bytes("content/articles/heat/cover.jpg", &jpeg_with_gps(2400, 1800));
+    t.page(
+        "boards/park.md",
+        "title: 公园画廊\nboard_kind: gallery\nplace: park\ntown: xianlong\ncommunity: 仙龙村\nshowing:\n  - { page: \"@/articles/heat/index.md\", from: 2026-11-10 }",
+        "在公园里。\n",
+    );
+    t.build_ok();
+    let page = t.read("articles/heat/index.html");
+    assert!(
+        page.contains("<meta property=\"og:image\" content=\"https://kepu.example.org/articles/heat/cover-1200.jpg\"><meta property=\"og:image:width\" content=\"1200\"><meta property=\"og:image:height\" content=\"1600\">"),
+        "{page}"
+    );
+    // The cover is the first image of the page: not lazy.
+    assert!(page.contains("src=\"/articles/heat/cover-800.jpg\""), "{page}");
+    let cover = page.split("<figure class=\"cover\">").nth(1).expect("cover figure");
+    assert!(
+        !cover[..cover.find("</figure>").expect("end")].contains("loading="),
+        "{cover}"
+    );
+    // List cards ask for an 8em picture: the 480 rendition serves it.
+    let list = t.read("articles/index.html");
+    assert!(
+        list.contains("<source type=\"image/webp\" srcset=\"/articles/heat/cover-480.webp 480w, /articles/heat/cover-800.webp 800w, /articles/heat/cover-1200.webp 1200w, /articles/heat/cover-1600.webp 1600w\" sizes=\"8em\">"),
+        "{list}"
+    );
+    // The poster prints the 1200-wide rendition (300 dpi at 100 mm), eagerly.
+    let poster = t.read("boards/park/poster/index.html");
+    assert!(
+        poster.contains("<img class=\"poster__cover\" alt=\"\" src=\"/articles/heat/cover-1200.jpg\" width=\"1200\" height=\"1600\" decoding=\"async\">"),
+        "{poster}"
+    );
+    // Feeds point at processed files, never at the original.
+    for f in ["atom.xml", "rss.xml", "sitemap.xml"] {
+        assert!(!t.read(f).contains("cover.jpg"), "{f}");
+    }
+    assert!(!t.exists("articles/heat/cover.jpg"));
+}
