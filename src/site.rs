@@ -42,6 +42,10 @@ pub struct BuildOptions {
     /// Drop each page's Markdown once rendered (a build that writes and
     /// ends needs it no more).
     pub free_sources: bool,
+    /// Use only renditions already in `.kepu-cache/`; the others are left
+    /// as they are and listed in [`Images::pending`] (`serve` makes them
+    /// in the background).
+    pub images_cache_only: bool,
 }
 
 /// A site loaded and rendered in memory.
@@ -138,7 +142,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let mut data_diags = Vec::new();
     let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
     diags.extend(data_diags);
-    let (images, image_diags) = images::prepare(&config, &lib);
+    let (images, image_diags) = images::prepare(&config, &lib, opts.images_cache_only);
     diags.extend(image_diags);
     diags.extend(images::lint::missing_alt(&lib, &config.root));
     let images = Arc::new(images);

@@ -2,6 +2,7 @@
 
 mod common;
 mod images_support;
+mod serve_support;
 
 use common::{NOW, SiteTest};
 use images_support::*;
@@ -279,4 +280,30 @@ fn the_default_theme_shows_small_cards_a_shared_image_and_a_print_poster() {
         assert!(!t.read(f).contains("cover.jpg"), "{f}");
     }
     assert!(!t.exists("articles/heat/cover.jpg"));
+}
+
+#[test]
+fn serve_shows_the_originals_until_the_renditions_are_made_then_reloads() {
+    let t = photo_site();
+    t.write_bytes("content/articles/trip/photo.jpg", &jpeg_with_gps(4032, 3024));
+    let s = serve_support::Server::start(t.path(), &[]);
+    let wait = std::time::Duration::from_secs(120);
+    assert!(s.wait_log("Making 2 images in the background", 1, wait), "{}", s.log());
+    let mut live = s.live();
+    let early = s.text("/articles/trip/");
+    if !early.contains("photo-480") {
+        // Not ready yet: the page shows the original, then reloads.
+        assert!(early.contains("<img src=\"photo.jpg\""), "{early}");
+        assert!(live.wait("reload", wait).is_some(), "{}", s.log());
+    }
+    assert!(s.wait_log("Made 2 images", 1, wait), "{}", s.log());
+    let html = s.text("/articles/trip/");
+    assert!(html.contains("srcset=\"/articles/trip/photo-480.webp 480w"), "{html}");
+    let r = s.get("/articles/trip/photo-480.webp");
+    assert_eq!((r.status, r.header("content-type")), (200, Some("image/webp")));
+    drop(s);
+    // A second start finds everything in the cache: no background work.
+    let again = serve_support::Server::start(t.path(), &[]);
+    assert!(again.text("/articles/trip/").contains("photo-480.webp"));
+    assert!(!again.log().contains("Making"), "{}", again.log());
 }

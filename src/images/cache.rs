@@ -128,3 +128,16 @@ pub fn store_extra(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<Path
     std::fs::rename(&tmp, &path)?;
     Ok(path)
 }
+
+/// The error a background make left for `dir`, if any.
+pub fn load_error(dir: &Path) -> Option<String> {
+    std::fs::read_to_string(dir.with_extension("error")).ok()
+}
+
+/// Leaves `message` for `dir` (best effort: it only saves a decode).
+pub fn store_error(dir: &Path, message: &str) {
+    if let Some(parent) = dir.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let _ = std::fs::write(dir.with_extension("error"), message);
+}

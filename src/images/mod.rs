@@ -117,6 +117,8 @@ pub struct Images {
     pub failed: HashMap<String, Failure>,
     /// Sources decoded by this build (not found in the cache).
     pub decodes: AtomicUsize,
+    /// Sources not in the cache, left as they are (a cache-only load).
+    pub pending: Vec<PathBuf>,
     /// Files `resize_image` made: output path → cached file.
     extra: Mutex<BTreeMap<String, PathBuf>>,
 }
@@ -166,7 +168,7 @@ pub fn is_processed(rel: &str) -> bool {
 
 /// Finds and processes every image of the site (in parallel), returning
 /// them with the warnings (oversized sources).
-pub fn prepare(config: &Config, lib: &Library) -> (Images, Vec<Diagnostic>) {
+pub fn prepare(config: &Config, lib: &Library, cache_only: bool) -> (Images, Vec<Diagnostic>) {
     let cfg = config.site.images.clone();
     let cache_root = cache::dir_of(&config.root);
     let found = sources::collect(config, lib);
@@ -175,16 +177,23 @@ pub fn prepare(config: &Config, lib: &Library) -> (Images, Vec<Diagnostic>) {
         .par_iter()
         .filter(|s| is_processed(&s.rel))
         .map(|s| {
-            let bytes = std::fs::read(&s.file).map_err(|e| ImageError::Decode(e.to_string()));
+            let bytes = std::fs::read(&s.file).map_err(|e| ImageError::Read(e.to_string()));
             let mut warns = Vec::new();
             let outcome = bytes.and_then(|bytes| {
                 warn_size(config, s, &bytes, &mut warns);
                 let dir = cache::key_dir(&cache_root, &bytes, &cfg);
+                if cache_only && cache::load(&dir).is_none() {
+                    if let Some(e) = cache::load_error(&dir) {
+                        return Err(ImageError::Decode(e));
+                    }
+                    process::probe(&bytes, cfg.max_megapixels)?;
+                    return Ok(None);
+                }
                 let made = make::make(&bytes, &dir, &cfg)?;
                 if made.decoded {
                     decodes.fetch_add(1, Ordering::Relaxed);
                 }
-                Ok((dir, made.meta))
+                Ok(Some((dir, made.meta)))
             });
             (s, outcome, warns)
         })
@@ -201,7 +210,8 @@ pub fn prepare(config: &Config, lib: &Library) -> (Images, Vec<Diagnostic>) {
     for (s, outcome, warns) in results {
         diags.extend(warns);
         match outcome {
-            Ok((dir, meta)) => {
+            Ok(None) => images.pending.push(s.file.clone()),
+            Ok(Some((dir, meta))) => {
                 let entry = Entry {
                     rel: s.rel.clone(),
                     source: s.file.clone(),
@@ -221,6 +231,28 @@ pub fn prepare(config: &Config, lib: &Library) -> (Images, Vec<Diagnostic>) {
         }
     }
     (images, diags)
+}
+
+/// Makes the renditions of `files` into the cache (in parallel); a file
+/// that fails leaves its error in the cache for the next cache-only load.
+/// Returns how many were made.
+pub fn make_pending(config: &Config, files: &[PathBuf]) -> usize {
+    let cfg = &config.site.images;
+    let cache_root = cache::dir_of(&config.root);
+    files
+        .par_iter()
+        .filter(|f| {
+            let Ok(bytes) = std::fs::read(f) else { return false };
+            let dir = cache::key_dir(&cache_root, &bytes, cfg);
+            match make::make(&bytes, &dir, cfg) {
+                Ok(_) => true,
+                Err(e) => {
+                    cache::store_error(&dir, &e.to_string());
+                    false
+                }
+            }
+        })
+        .count()
 }
 
 fn warn_size(config: &Config, s: &sources::Source, bytes: &[u8], out: &mut Vec<Diagnostic>) {

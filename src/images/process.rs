@@ -20,6 +20,9 @@ use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFo
 /// What is wrong with a source image.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImageError {
+    /// The file cannot be read.
+    #[error("cannot read the file ({0})")]
+    Read(String),
     /// Not an image kepu can read, or damaged.
     #[error("cannot decode the image ({0})")]
     Decode(String),

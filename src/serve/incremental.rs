@@ -90,6 +90,20 @@ impl Engine {
         }
     }
 
+    /// Images the loaded site shows as originals until their renditions
+    /// are made, with the configuration to make them.
+    pub fn pending_images(&self) -> Option<(crate::config::Config, Vec<std::path::PathBuf>)> {
+        let l = self.loaded.as_ref()?;
+        let pending = &l.p.images.pending;
+        (!pending.is_empty()).then(|| (l.p.config.clone(), pending.clone()))
+    }
+
+    /// Loads the site again, now that renditions are in the cache.
+    pub fn images_ready(&mut self) -> Outcome {
+        self.pending.full = true;
+        self.apply(&[])
+    }
+
     /// The store the server reads.
     pub fn store(&self) -> Arc<Store> {
         self.store.clone()
