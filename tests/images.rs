@@ -307,3 +307,26 @@ fn serve_shows_the_originals_until_the_renditions_are_made_then_reloads() {
     assert!(again.text("/articles/trip/").contains("photo-480.webp"));
     assert!(!again.log().contains("Making"), "{}", again.log());
 }
+
+#[test]
+fn image_settings_are_checked_at_their_line() {
+    let t = photo_site();
+    t.write(
+        "site.yaml",
+        &format!("{}images:\n  widths: [0, 800]\n  quality: 180\n", common::SITE_YAML),
+    );
+    let err = t.build_err();
+    assert!(
+        err.contains("site.yaml:8:3: images.widths [0, 800]: each width must be from 16 to 8192 pixels"),
+        "{err}"
+    );
+    assert!(
+        err.contains("site.yaml:9:3: images.quality 180 is not from 1 to 100"),
+        "{err}"
+    );
+    t.write(
+        "site.yaml",
+        &format!("{}images: {{ widht: [480] }}\n", common::SITE_YAML),
+    );
+    assert!(t.build_err().contains("widht"));
+}
