@@ -14,6 +14,7 @@ pub mod cli;
 pub mod config;
 pub mod content;
 pub mod error;
+pub mod escape;
 pub mod feeds;
 pub mod images;
 pub mod kinds;

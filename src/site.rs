@@ -233,6 +233,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let pages = stage.count_where(|path| path.ends_with(".html"));
     let files = stage.count();
     let kept = stage.kept();
+    for name in stage.foreign() {
+        p.diagnostics.push(Diagnostic::warning(
+            out.join(name),
+            0,
+            0,
+            format!(
+                "{name} in the output folder was not written by kepu and is removed with the old site; put files the host needs (CNAME, .well-known/ ...) in static/ and keep version control outside the output folder"
+            ),
+        ));
+    }
     stage.commit()?;
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
     Ok(BuildReport {

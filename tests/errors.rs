@@ -261,3 +261,31 @@ fn unknown_filters_are_blamed_on_their_own_template() {
     );
     assert!(!err.contains("404.html"), "{err}");
 }
+
+/// An error in a template that another includes names the file that has
+/// it; a circular include names the template that loops, at its line.
+#[test]
+fn errors_in_included_templates_name_their_own_file() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write(
+        "templates/article.html",
+        "<main>\n{% include \"partials/meta.html\" %}\n</main>",
+    );
+    t.write(
+        "templates/partials/meta.html",
+        "<p>\n{{ page.no_such_field.deeper }}\n</p>",
+    );
+    let err = t.build_err();
+    assert!(err.contains("templates/partials/meta.html:2:"), "{err}");
+    assert!(!err.contains("article.html:"), "{err}");
+
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("templates/loop.html", "a\n{% include \"loop2.html\" %}\n");
+    t.write("templates/loop2.html", "{% include \"loop.html\" %}\n");
+    let err = t.build_err();
+    assert!(err.contains("templates/loop.html:2:"), "{err}");
+    assert!(err.contains("Circular include"), "{err}");
+    assert!(!err.contains("404.html"), "{err}");
+}

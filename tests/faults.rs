@@ -362,3 +362,175 @@ fn racing_builds_never_mix() {
         );
     }
 }
+
+// 7 ------------------------------------------------------------------------
+
+/// Number of files under `dir` (following no links).
+fn count_files(dir: &Path) -> usize {
+    walk(dir).len()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let t = e.file_type().expect("type");
+        if t.is_dir() {
+            out.extend(walk(&e.path()));
+        } else {
+            out.push(e.path());
+        }
+    }
+    out
+}
+
+#[test]
+fn a_symlinked_output_folder_keeps_its_target() {
+    let t = site_with_pages(20);
+    t.build_ok();
+    let public = t.path().join("public");
+    let real = t.path().join("real");
+    let files = count_files(&public);
+    assert!(files > 20, "{files}");
+    std::fs::rename(&public, &real).expect("mv");
+    std::os::unix::fs::symlink(&real, &public).expect("ln -s");
+    t.page("articles/p0000.md", "title: 改过\ndate: 2026-10-01", "链接之后。\n");
+    t.build_ok();
+    assert!(
+        std::fs::symlink_metadata(&public)
+            .expect("lstat")
+            .file_type()
+            .is_symlink(),
+        "the link was replaced by a folder"
+    );
+    assert_eq!(count_files(&real), files, "the link's target lost files");
+    assert!(
+        std::fs::read_to_string(real.join("articles/p0000/index.html"))
+            .expect("page")
+            .contains("链接之后")
+    );
+    assert!(leftovers(t.path()).is_empty(), "{:?}", leftovers(t.path()));
+
+    // A link to an empty folder: the site is written into that folder.
+    let empty = t.path().join("empty");
+    std::fs::create_dir(&empty).expect("mkdir");
+    let linked = t.path().join("linked");
+    std::os::unix::fs::symlink(&empty, &linked).expect("ln -s");
+    let out = t.kepu(&["build", "--now", NOW, "-o", linked.to_str().expect("utf-8")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        std::fs::symlink_metadata(&linked)
+            .expect("lstat")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(count_files(&empty), files);
+
+    // A link that leads nowhere is refused and left alone.
+    let dangling = t.path().join("dangling");
+    std::os::unix::fs::symlink(t.path().join("nowhere"), &dangling).expect("ln -s");
+    let out = t.kepu(&["build", "--now", NOW, "-o", dangling.to_str().expect("utf-8")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("link"), "{err}");
+    assert!(
+        std::fs::symlink_metadata(&dangling)
+            .expect("lstat")
+            .file_type()
+            .is_symlink()
+    );
+}
+
+#[test]
+fn builds_killed_at_any_moment_leave_nothing_after_the_next() {
+    let t = site_with_pages(400);
+    t.build_ok();
+    let start = Instant::now();
+    t.build_ok();
+    let span = start.elapsed().as_micros().max(1000) as u64;
+    // Kill 20 builds at spread-out moments of a build's life, the swap and
+    // the deletion of the old site included.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for i in 0..20u64 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let at = Duration::from_micros((span * (i % 10 + 1) / 10 + seed % (span / 10 + 1)).min(span * 11 / 10));
+        t.page(
+            &format!("articles/p{:04}.md", i),
+            &format!("title: 第{i}次\ndate: 2026-10-01"),
+            &format!("第{i}次。\n"),
+        );
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kepu"))
+            .current_dir(t.path())
+            .args(["build", "--now", NOW])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(at);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    t.build_ok();
+    assert!(leftovers(t.path()).is_empty(), "{:?}", leftovers(t.path()));
+    assert!(t.read("articles/p0019/index.html").contains("第19次"));
+}
+
+#[test]
+fn files_kepu_did_not_write_are_named_before_they_go() {
+    let t = site_with_pages(3);
+    t.write("static/CNAME", "kepu.example.org\n");
+    t.build_ok();
+    t.write("public/HOSTED", "by hand\n");
+    t.write("public/.git/config", "[core]\n");
+    let out = t.kepu(&["build", "--now", NOW]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("HOSTED") && err.contains(".git"), "{err}");
+    assert!(err.contains("static/"), "{err}");
+    assert!(!err.contains("CNAME in the output"), "CNAME comes from static/: {err}");
+    assert!(!t.exists("HOSTED"));
+    assert!(t.exists("CNAME"));
+}
+
+/// Theme, template, static and data folders and files that kepu cannot
+/// read are errors naming them, never a site built without them.
+#[test]
+fn unreadable_theme_static_and_data_are_errors_naming_the_path() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = SiteTest::with_real_theme();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("static/robots-extra.txt", "x\n");
+    t.write("data/plan.yaml", "[]\n");
+    t.write("templates/extra.html", "x\n");
+    chown_nobody(t.path());
+    let Some(first) = kepu_unprivileged(&t, &["build", "--now", NOW]) else {
+        eprintln!("skipped: running as root without setpriv");
+        return;
+    };
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let before = snapshot(&t.path().join("public"));
+    for (rel, mode) in [
+        ("themes/default/static/css", 0o000),
+        ("themes/default/static/css/kepu.css", 0o000),
+        ("themes/default/templates/article.html", 0o000),
+        ("themes/default/templates", 0o000),
+        ("themes/default", 0o000),
+        ("static", 0o000),
+        ("static/robots-extra.txt", 0o000),
+        ("data", 0o000),
+        ("data/plan.yaml", 0o000),
+    ] {
+        let path = t.path().join(rel);
+        let was = std::fs::metadata(&path).expect("stat").permissions().mode();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+        let out = kepu_unprivileged(&t, &["build", "--now", NOW]).expect("ran before");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(was)).expect("chmod back");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{rel}: the build passed:\n{err}");
+        assert!(err.contains("cannot read"), "{rel}: {err}");
+        assert!(err.contains(rel), "{rel} not named: {err}");
+        assert!(!err.contains("cannot write"), "{rel}: {err}");
+        assert_eq!(before, snapshot(&t.path().join("public")), "{rel}: the site changed");
+    }
+}

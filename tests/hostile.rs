@@ -531,3 +531,223 @@ fn templates_outside_templates_are_refused() {
     assert!(!err.contains("articles/d.md"), "{err}");
     assert!(!t.path().join("public").exists());
 }
+
+// 10 -----------------------------------------------------------------------
+
+/// Characters XML 1.0 forbids or Unicode reserves as noncharacters.
+const NONCHARS: &str = "\u{FFFE}\u{FFFF}\u{FDD0}\u{1FFFE}\u{10FFFF}";
+
+#[test]
+fn noncharacters_reach_no_output_and_every_xml_file_parses() {
+    let t = SiteTest::with_real_theme();
+    let n = NONCHARS;
+    t.write(
+        "site.yaml",
+        &format!(
+            "title: \"站{n}\"\nbase_url: https://kepu.example.org/\ndescription: \"描述{n}\"\norganization: \"科协{n}\"\nfeeds: {{ full_content: true }}\ntowns:\n  - {{ id: xianlong, name: \"仙龙{n}镇\", kind: town, communities: [\"村{n}\"] }}\n"
+        ),
+    );
+    t.write("data/extra.yaml", &format!("note: \"数据{n}\"\n"));
+    t.page(
+        "articles/a.md",
+        &format!("title: \"标题{n}\"\ndate: 2026-11-01\nsummary: \"摘要{n}\"\ntags: [\"标签{n}\"]\ncategories: [\"分类{n}\"]\nauthors: [\"作者{n}\"]"),
+        &format!("正文{n}。\n\n## 小节{n}\n\n`代码{n}`\n"),
+    );
+    t.page(
+        "articles/b.md",
+        "title: 二\ndate: 2026-11-02",
+        &format!("第二篇{n}，没有摘要。\n"),
+    );
+    t.page(
+        "emergency/flood.md",
+        &format!("title: \"暴雨{n}\"\ndate: 2026-11-19\nexpires: 2026-11-22\nhazard: flood\nlevel: red\nareas: [xianlong]\nsteps: [\"步骤{n}\"]\nsource: \"来源{n}\""),
+        &format!("正文{n}。\n"),
+    );
+    t.build_ok();
+    let mut xml = 0;
+    for f in outputs(&t) {
+        let path = t.path().join("public").join(&f);
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for c in NONCHARS.chars() {
+            assert!(!text.contains(c), "{f} holds U+{:04X}", c as u32);
+        }
+        if f.ends_with(".xml") && common::have_xmllint() {
+            xml += 1;
+            let out = std::process::Command::new("xmllint")
+                .args(["--noout", "--nonet"])
+                .arg(&path)
+                .output()
+                .expect("xmllint");
+            assert!(out.status.success(), "{f}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+    }
+    if common::have_xmllint() {
+        assert!(xml >= 6, "only {xml} XML files checked");
+    }
+    assert!(t.read("articles/a/index.html").contains("标题\u{FFFD}"));
+    assert!(t.read("emergency/flood.cap.xml").contains("来源\u{FFFD}"));
+}
+
+/// A page with thousands of tags is an error at its `tags:` line, and its
+/// cost stays about its size: feed entries list a bounded number of
+/// categories.
+#[test]
+fn a_page_with_too_many_tags_is_an_error_and_costs_its_size() {
+    let t = SiteTest::new();
+    let many: Vec<String> = (0..5000).map(|i| format!("t{i}")).collect();
+    t.page(
+        "articles/a.md",
+        &format!("title: a\ndate: 2026-11-01\ntags: [{}]", many.join(", ")),
+        "x\n",
+    );
+    let (ok, err) = timed_build(&t, Duration::from_secs(30));
+    assert!(!ok, "{err}");
+    assert!(err.contains("articles/a.md:4:"), "{err}");
+    assert!(err.contains("at most 100"), "{err}");
+
+    // At the limit the build passes, and the output grows linearly.
+    let size_of = |n: usize| {
+        let t = SiteTest::new();
+        let tags: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+        t.page(
+            "articles/a.md",
+            &format!("title: a\ndate: 2026-11-01\ntags: [{}]", tags.join(", ")),
+            "x\n",
+        );
+        t.build_ok();
+        let feed = t.read("tags/t0/atom.xml");
+        assert!(feed.matches("<category").count() <= 20, "{feed}");
+        outputs(&t)
+            .iter()
+            .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
+            .sum::<u64>()
+    };
+    let (fifty, hundred) = (size_of(50), size_of(100));
+    assert!(
+        hundred < fifty * 5 / 2,
+        "50 tags: {fifty} bytes, 100 tags: {hundred} bytes"
+    );
+}
+
+/// Paths a case-insensitive disk would merge, and names Windows reserves,
+/// are errors naming the files; the last good site stays.
+#[test]
+fn case_collisions_and_windows_reserved_names_are_errors() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.build_ok();
+    let before = common::snapshot(&t.path().join("public"));
+    t.page("articles/one.md", "title: 一\nslug: Same\ndate: 2026-11-01", "x\n");
+    t.page("articles/two.md", "title: 二\nslug: same\ndate: 2026-11-02", "x\n");
+    let err = t.build_err();
+    assert!(
+        err.contains("articles/one.md") && err.contains("articles/two.md"),
+        "{err}"
+    );
+    assert!(err.contains("upper and lower case"), "{err}");
+    assert_eq!(before, common::snapshot(&t.path().join("public")));
+
+    for (i, name) in ["con", "NUL", "aux", "com1", "lpt3"].iter().enumerate() {
+        let t = SiteTest::new();
+        t.page(
+            "articles/x.md",
+            &format!("title: x\nslug: {name}\ndate: 2026-11-0{}", i + 1),
+            "x\n",
+        );
+        let err = t.build_err();
+        assert!(err.contains("articles/x.md"), "{name}: {err}");
+        assert!(err.contains("Windows reserves"), "{name}: {err}");
+    }
+    let t = SiteTest::new();
+    t.write("static/nul.txt", "x");
+    let err = t.build_err();
+    assert!(
+        err.contains("static/nul.txt") && err.contains("Windows reserves"),
+        "{err}"
+    );
+
+    let t = SiteTest::new();
+    t.write("static/10:30.jpg", "x");
+    let err = t.build_err();
+    assert!(
+        err.contains("10:30.jpg") && err.contains("Windows does not allow"),
+        "{err}"
+    );
+
+    // A folder spelt two ways: Articles/ from static/, articles/ from content/.
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01", "x\n");
+    t.write("static/Articles/guide.pdf", "%PDF");
+    let err = t.build_err();
+    assert!(err.contains("/Articles/") && err.contains("/articles/"), "{err}");
+    assert!(err.contains("upper and lower case"), "{err}");
+}
+
+/// Two static files whose names are not UTF-8 but decode to one output
+/// name are an error, not a silent overwrite.
+#[test]
+fn static_names_that_decode_alike_are_an_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let t = SiteTest::new();
+    let dir = t.path().join("static");
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    for bytes in [&b"a\xff.txt"[..], &b"a\xfe.txt"[..]] {
+        let name = std::ffi::OsStr::from_bytes(bytes);
+        if std::fs::write(dir.join(name), "x").is_err() {
+            eprintln!("skipped: this file system refuses names that are not UTF-8");
+            return;
+        }
+    }
+    let err = t.build_err();
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert!(err.contains("rename one"), "{err}");
+}
+
+/// One long paragraph, 100 tags and 100 categories, full-content feeds:
+/// the build still writes about the page's size, not its size per term.
+#[test]
+fn a_long_page_with_many_terms_costs_about_its_size() {
+    let t = SiteTest::new();
+    t.write(
+        "site.yaml",
+        &format!("{}feeds: {{ full_content: true }}\n", common::SITE_YAML),
+    );
+    let tags: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+    let cats: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+    let body = "长".repeat(100_000);
+    t.page(
+        "articles/a.md",
+        &format!(
+            "title: a\ndate: 2026-11-01\ntags: [{}]\ncategories: [{}]",
+            tags.join(", "),
+            cats.join(", ")
+        ),
+        &format!("{body}\n"),
+    );
+    t.build_ok();
+    let total: u64 = outputs(&t)
+        .iter()
+        .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
+        .sum();
+    let source = body.len() as u64;
+    assert!(total < source * 12, "{total} bytes written for a {source}-byte page");
+    let term_feed = t.read("tags/t7/atom.xml");
+    assert!(term_feed.len() < 8_000, "a term feed holds {} bytes", term_feed.len());
+    assert!(
+        t.read("atom.xml").len() as u64 > source,
+        "the site feed carries the whole page"
+    );
+}
+
+/// A language tag that is not one is refused at its line, so CAP files
+/// and pages never carry it.
+#[test]
+fn a_language_that_is_not_a_tag_is_an_error() {
+    let t = SiteTest::new();
+    t.write("site.yaml", &format!("{}language: \"zh&<x>\"\n", common::SITE_YAML));
+    let err = t.build_err();
+    assert!(err.contains("site.yaml:7:"), "{err}");
+    assert!(err.contains("not a language tag"), "{err}");
+}

@@ -136,3 +136,27 @@ fn list_pages_link_their_own_feeds_in_head() {
     let term = t.read("tags/fang-xun/index.html");
     assert!(term[..term.find("</head>").unwrap()].contains("href=\"/tags/fang-xun/atom.xml\""));
 }
+
+/// Terms that differ but share a pinyin slug: a warning names both, the
+/// one used later gets a slug of its own, and each page links its own term.
+#[test]
+fn terms_with_the_same_pinyin_get_distinct_pages() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: a\ndate: 2026-11-01\ntags: [科普]", "x\n");
+    t.page("articles/b.md", "title: b\ndate: 2026-10-02\ntags: [颗璞, AED]", "x\n");
+    t.page("articles/c.md", "title: c\ndate: 2026-11-03\ntags: [aed]", "x\n");
+    let err = t.build_ok();
+    assert!(err.contains("科普") && err.contains("颗璞"), "{err}");
+    // 颗璞 was used first (the older page): it keeps the plain address.
+    assert!(err.contains("articles/a.md:4:"), "{err}");
+    assert!(t.read("tags/ke-pu/index.html").contains("articles/b/"));
+    let second = t.read("tags/ke-pu-2/index.html");
+    assert!(
+        second.contains("articles/a/") && !second.contains("articles/b/"),
+        "{second}"
+    );
+    // AED and aed are one term.
+    let aed = t.read("tags/aed/index.html");
+    assert!(aed.contains("articles/b/") && aed.contains("articles/c/"), "{aed}");
+    assert!(!t.exists("tags/aed-2/index.html"));
+}

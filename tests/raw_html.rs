@@ -158,3 +158,28 @@ fn an_unknown_policy_is_an_error_at_its_line() {
         "{err}"
     );
 }
+
+/// `{...}` heading attributes keep only `#id`, `.class` and harmless keys
+/// under `escape` and `sanitize`; `allow` passes them as written.
+#[test]
+fn heading_attributes_carry_no_handlers_unless_allowed() {
+    let body = "## T {#t tabindex=0 autofocus onfocus=\"steal()\" .c lang=zh}\n\n## U {#u onclick=x onmouseover=y style=\"color:red\" title=t}\n";
+    for (policy, passes) in [("escape", false), ("sanitize", false), ("allow", true)] {
+        let t = SiteTest::new();
+        t.write(
+            "site.yaml",
+            &format!("{}markdown: {{ raw_html: {policy} }}\n", common::SITE_YAML),
+        );
+        t.write("templates/article.html", "<main>{{ page.content | safe }}</main>");
+        t.page("articles/a.md", "title: a\ndate: 2026-11-01", body);
+        t.build_ok();
+        let html = t.read("articles/a/index.html");
+        for handler in ["onfocus", "onclick", "onmouseover", "style=", "autofocus", "tabindex"] {
+            assert_eq!(html.contains(handler), passes, "{policy}: {handler} in\n{html}");
+        }
+        assert!(html.contains("id=\"t\""), "{policy}: {html}");
+        assert!(html.contains("class=\"c\""), "{policy}: {html}");
+        assert!(html.contains("lang=\"zh\""), "{policy}: {html}");
+        assert!(html.contains("title=\"t\""), "{policy}: {html}");
+    }
+}

@@ -380,3 +380,79 @@ fn configuration_templates_data_and_static_files_stay_equal_to_a_fresh_build() {
     });
     assert_same_as_build(t.path(), &s);
 }
+
+/// DNS rebinding: a name of another site pointed at 127.0.0.1 gets 403;
+/// loopback names and addresses are answered.
+#[test]
+fn a_foreign_host_header_is_refused() {
+    let t = site();
+    let s = Server::start(t.path(), &[]);
+    let port = s.port;
+    for path in ["/", "/articles/heat/", "/__kepu/files", "/__kepu/live", "/css/a.css"] {
+        for host in [
+            "evil.example",
+            &format!("evil.example:{port}"),
+            "127.0.0.1.evil.example",
+            "kepu.example.org",
+        ] {
+            let r = serve_support::request_for(port, &format!("GET {path} HTTP/1.1"), host);
+            assert_eq!(r.status, 403, "{path} for {host}");
+            assert!(!r.text().contains("防暑"), "{path} for {host}");
+        }
+    }
+    for host in [
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        "localhost".to_string(),
+    ] {
+        let r = serve_support::request_for(port, "GET /articles/heat/ HTTP/1.1", &host);
+        assert_eq!(r.status, 200, "{host}");
+    }
+}
+
+/// A copied file swapped between itself and a link out of the site while
+/// requests come in: never a byte of the outside file.
+#[cfg(unix)]
+#[test]
+fn a_link_swapped_in_and_out_never_serves_the_outside_file() {
+    let t = site();
+    let s = Server::start(t.path(), &[]);
+    assert_eq!(s.get("/css/a.css").status, 200);
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "SECRET-OUTSIDE").unwrap();
+    let css = t.path().join("static/css/a.css");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let swapper = {
+        let (css, secret, stop) = (css.clone(), secret.clone(), stop.clone());
+        let tmp = css.with_extension("tmp");
+        std::thread::spawn(move || {
+            let mut swaps = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = std::fs::remove_file(&tmp);
+                if swaps % 2 == 0 {
+                    std::os::unix::fs::symlink(&secret, &tmp).unwrap();
+                } else {
+                    std::fs::write(&tmp, "body { color: #111; }\n").unwrap();
+                }
+                std::fs::rename(&tmp, &css).unwrap();
+                swaps += 1;
+            }
+            swaps
+        })
+    };
+    let start = std::time::Instant::now();
+    let (mut requests, mut leaked) = (0, 0);
+    while start.elapsed() < Duration::from_secs(4) {
+        let r = s.get("/css/a.css");
+        requests += 1;
+        if r.text().contains("SECRET-OUTSIDE") {
+            leaked += 1;
+        }
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let swaps = swapper.join().unwrap();
+    eprintln!("{requests} requests, {swaps} swaps");
+    assert!(requests > 50 && swaps > 50, "{requests} requests, {swaps} swaps");
+    assert_eq!(leaked, 0, "{leaked} of {requests} responses held the outside file");
+}

@@ -68,7 +68,7 @@ pub fn load(root: &Path, path: &Path) -> Result<Config, Diagnostics> {
     let shown = display_path(root, path);
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(t) => t,
+            Ok(t) => crate::escape::scrub_noncharacters(t),
             Err(_) => return Err(one(Diagnostic::error(&shown, 0, 0, "the file is not valid UTF-8"))),
         },
         Err(e) => {

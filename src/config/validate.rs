@@ -85,6 +85,18 @@ pub(super) fn validate(
             "",
         );
     }
+    if !site.language.trim().is_empty()
+        && !site
+            .language
+            .split('-')
+            .all(|part| !part.is_empty() && part.len() <= 8 && part.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        err(
+            &["language"],
+            format!("'{}' is not a language tag", site.language),
+            "use a language tag such as zh-CN (letters and digits joined by '-')",
+        );
+    }
     if site.paginate_by == 0 {
         err(&["paginate_by"], "paginate_by must be at least 1".into(), "");
     }

@@ -7,13 +7,13 @@ use crate::error::Diagnostic;
 /// Reads every `data/*.yaml` (and `.yml`) into one map keyed by file stem.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
     let mut map = serde_json::Map::new();
-    for (rel, file) in crate::render::assets::files_under(&root.join("data")) {
+    for (rel, file) in crate::render::assets::files_under(&root.join("data"), root, diags) {
         let Some(stem) = rel.strip_suffix(".yaml").or_else(|| rel.strip_suffix(".yml")) else {
             continue;
         };
         let shown = crate::config::display_path(root, &file);
         let text = match std::fs::read(&file).map(String::from_utf8) {
-            Ok(Ok(t)) => t,
+            Ok(Ok(t)) => crate::escape::scrub_noncharacters(t),
             Ok(Err(_)) => {
                 diags.push(Diagnostic::error(shown, 0, 0, "the file is not valid UTF-8"));
                 continue;

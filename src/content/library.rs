@@ -43,12 +43,23 @@ pub struct Library {
     pub position: Vec<Option<(usize, usize)>>,
     /// (kind, slug) → the first page of that kind with that slug.
     pub by_slug: HashMap<(Kind, String), PageId>,
+    /// The URL slug of every taxonomy term ([`super::terms`]).
+    pub term_slugs: super::terms::TermSlugs,
 }
 
 impl Library {
     /// A page by its `@/` path.
     pub fn page(&self, rel_path: &str) -> Option<&Page> {
         self.by_rel_path.get(rel_path).map(|&i| &self.pages[i])
+    }
+
+    /// The URL slug of term `name` of `taxonomy`.
+    pub fn term_slug(&self, taxonomy: &str, name: &str) -> String {
+        self.term_slugs
+            .get(taxonomy)
+            .and_then(|m| m.get(name))
+            .cloned()
+            .unwrap_or_else(|| super::terms::base_slug(name))
     }
 
     /// The section by folder name.
@@ -170,6 +181,9 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
     check_urls(lib, root, &mut diags);
     check_aliases(lib, root, &mut diags);
     super::refs::check(lib, config, &mut diags);
+    let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root);
+    lib.term_slugs = slugs;
+    diags.extend(moved);
     diags
 }
 

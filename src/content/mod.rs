@@ -8,6 +8,7 @@ pub mod page;
 pub mod parse;
 mod refs;
 pub mod slug;
+pub mod terms;
 pub mod walk;
 
 pub use library::{Library, LoadOptions, load};

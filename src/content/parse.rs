@@ -75,7 +75,7 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         );
         return None;
     }
-    let text = front_matter::normalize(text);
+    let text = front_matter::normalize(crate::escape::scrub_noncharacters(text));
     let split = match front_matter::split(&text) {
         Ok(s) => s,
         Err(e) => {
@@ -166,6 +166,8 @@ fn parse_page(
         );
     }
     check_template(fm.template.as_deref(), errors);
+    let mut fm = fm;
+    limit_terms(&mut fm, errors);
     let data = kinds::parse(kind, &fm, env.clock, errors);
     let parent_dirs: Vec<String> = {
         let mut parts: Vec<&str> = rel_path.split('/').collect();
@@ -313,6 +315,36 @@ pub fn is_slug(s: &str) -> bool {
 fn rel_path(content: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(content).unwrap_or(file);
     crate::output::safe_path::to_slash(rel)
+}
+
+/// The most tags (and categories, towns, authors) one page may carry: each
+/// is a term page and feeds of its own, so a page costs a build about its
+/// size only while they are bounded.
+pub const MAX_TERMS: usize = 100;
+
+/// An error for a list of terms longer than [`MAX_TERMS`], which is cut
+/// to that length so the rest of the build stays bounded too.
+fn limit_terms(fm: &mut FrontMatter, errors: &mut Vec<FieldError>) {
+    for (key, list) in [
+        ("tags", &mut fm.tags),
+        ("categories", &mut fm.categories),
+        ("towns", &mut fm.towns),
+        ("authors", &mut fm.authors),
+    ] {
+        if list.len() > MAX_TERMS {
+            errors.push(
+                FieldError::new(
+                    key,
+                    format!(
+                        "'{key}' lists {} entries; a page may have at most {MAX_TERMS}",
+                        list.len()
+                    ),
+                )
+                .hint(format!("keep the {key} that readers will look for")),
+            );
+            list.truncate(MAX_TERMS);
+        }
+    }
 }
 
 /// Turns a field error into a diagnostic at the key's place in the file.

@@ -79,7 +79,7 @@ pub fn message(env: &ViewEnv, page: &Page) -> Option<String> {
     let _ = write!(
         x,
         "  <info>\n    <language>{}</language>\n    <category>{}</category>\n    <event>{}</event>\n    <responseType>{}</responseType>\n    <urgency>{}</urgency>\n    <severity>{}</severity>\n    <certainty>Likely</certainty>\n    <effective>{first_sent}</effective>\n",
-        cap_language(&s.language),
+        xml_escape(&cap_language(&s.language)),
         e.cap_category(),
         xml_escape(e.hazard_label()),
         if e.steps.is_empty() { "Monitor" } else { "Prepare" },

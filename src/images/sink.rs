@@ -111,10 +111,15 @@ impl Sink for ImageSink<'_> {
     fn put(&self, path: &str, body: Body, deps: Vec<Dep>, origin: &str) -> Result<(), OutputError> {
         let images = self.images;
         match body {
-            Body::Copy(file) if images.failed.contains_key(path) => {
-                let _ = file;
-                Ok(())
-            }
+            // A failed image is not published (its error comes from
+            // `finish`), but its name is still checked like any other.
+            Body::Copy(_) if images.failed.contains_key(path) => crate::output::safe_path::clean(path)
+                .map(drop)
+                .map_err(|message| OutputError {
+                    path: path.to_string(),
+                    message,
+                    origin: origin.to_string(),
+                }),
             Body::Copy(file) => match images.entries.get(path) {
                 Some(e) => {
                     for r in &e.meta.renditions {

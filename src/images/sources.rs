@@ -26,7 +26,8 @@ pub(super) fn collect(config: &Config, lib: &Library) -> Vec<Source> {
         root.join("themes").join(&config.site.theme).join("static"),
         root.join("static"),
     ] {
-        statics.extend(files_under(&dir));
+        // What cannot be read is reported where it is copied.
+        statics.extend(files_under(&dir, root, &mut Vec::new()));
     }
     let mut out: Vec<Source> = statics
         .into_iter()

@@ -176,7 +176,7 @@ impl<'a> Pass<'a, '_> {
                     title: String::new(),
                 });
                 self.heading_open = true;
-                Event::Start(tag)
+                Event::Start(self.guard.heading(tag))
             }
             Tag::CodeBlock(kind) => {
                 self.in_code = true;

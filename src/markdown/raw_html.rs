@@ -29,6 +29,10 @@ use pulldown_cmark::{CowStr, Tag};
 use super::placeholders::{Piece, Pieces};
 use crate::config::RawHtml;
 
+/// The `{key=value}` heading attributes kept under `escape` and `sanitize`
+/// beside `#id` and `.class`: they carry no script, style or URL.
+const HEADING_KEYS: [&str; 3] = ["lang", "dir", "title"];
+
 /// First character of a sanitize token.
 const TOKEN_OPEN: char = '\u{E002}';
 /// Last character of a sanitize token.
@@ -110,6 +114,29 @@ impl Guard {
             self.block_open
         } else {
             std::mem::take(&mut self.block_open)
+        }
+    }
+
+    /// A heading start tag with its `{...}` attributes: under `escape` and
+    /// `sanitize` only `#id`, `.class` and the harmless keys of
+    /// [`HEADING_KEYS`] remain, so no event handler or style gets in.
+    pub(crate) fn heading<'a>(&self, tag: Tag<'a>) -> Tag<'a> {
+        match tag {
+            Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            } if self.policy != RawHtml::Allow => Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: attrs
+                    .into_iter()
+                    .filter(|(key, _)| HEADING_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k)))
+                    .collect(),
+            },
+            other => other,
         }
     }
 

@@ -49,6 +49,9 @@ pub struct Stage {
     kept: AtomicUsize,
     /// Cleared when the file system refuses hard links.
     links: AtomicBool,
+    /// Entries of the output folder that the last build did not write
+    /// (`.git`, `CNAME` put there by hand): the swap removes them.
+    foreign: Vec<String>,
     /// Counts files as they are written.
     pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
     /// Held until the stage is committed or dropped (fields drop after
@@ -59,6 +62,8 @@ pub struct Stage {
 impl Stage {
     /// Checks `out` and creates the staging folder beside it.
     pub fn create(out: &Path, root: &Path) -> Result<Stage> {
+        let resolved = follow_link(out)?;
+        let out = resolved.as_path();
         check_output_dir(root, out).map_err(Error::Refused)?;
         if out.exists() {
             ensure_ours(out)?;
@@ -85,6 +90,7 @@ impl Stage {
         } else {
             Manifest::default()
         };
+        let foreign = foreign_entries(out, &previous);
         let dir = parent.join(format!(".{name}.kepu-new-{stamp}"));
         // The marker follows at once: a folder without it is never removed.
         fs::create_dir(&dir).map_err(|e| Error::io(&dir, e))?;
@@ -98,11 +104,18 @@ impl Stage {
             kept: AtomicUsize::new(0),
             links: AtomicBool::new(true),
             progress: None,
+            foreign,
             dir,
             _lock: lock,
         };
         fs::write(stage.dir.join(MARKER), MARKER_LINE).map_err(|e| Error::io(&stage.dir, e))?;
         Ok(stage)
+    }
+
+    /// Top-level names in the output folder that the last build did not
+    /// write and the swap will remove.
+    pub fn foreign(&self) -> &[String] {
+        &self.foreign
     }
 
     /// Number of files written.
@@ -137,7 +150,18 @@ impl Stage {
         }
         self.committed = true;
         if had_old {
-            remove_tree(&self.old);
+            // Renamed first: a folder half deleted by a killed build is
+            // never taken for a whole old site to put back.
+            let trash = self.old.with_file_name(
+                self.old
+                    .file_name()
+                    .map(|n| n.to_string_lossy().replacen(".kepu-old-", ".kepu-trash-", 1))
+                    .unwrap_or_default(),
+            );
+            match fs::rename(&self.old, &trash) {
+                Ok(()) => remove_tree(&trash),
+                Err(_) => remove_tree(&self.old),
+            }
         }
         Ok(())
     }
@@ -171,8 +195,42 @@ impl Stage {
 impl Drop for Stage {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.dir);
+            remove_tree(&self.dir);
         }
+    }
+}
+
+/// Top-level entries of `out` that its manifest does not list (none when
+/// there is no manifest to compare with).
+fn foreign_entries(out: &Path, previous: &Manifest) -> Vec<String> {
+    if previous.is_empty() {
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(out) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != MARKER && !previous.covers(n))
+        .collect();
+    names.sort();
+    names
+}
+
+/// The output folder a build writes: `out` itself, or, when `out` is a
+/// symbolic link, the folder it points at (the swap then happens beside
+/// that folder and the link keeps pointing at the new site). A link that
+/// leads nowhere is refused.
+fn follow_link(out: &Path) -> Result<PathBuf> {
+    match fs::symlink_metadata(out) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
+            Error::Refused(format!(
+                "{} is a link to a folder that cannot be reached ({e}); point it at a folder or remove it",
+                out.display()
+            ))
+        }),
+        _ => Ok(out.to_path_buf()),
     }
 }
 
@@ -215,11 +273,21 @@ pub fn write_site(set: &OutputSet, out: &Path, root: &Path) -> Result<usize> {
 
 /// Deletes the folder `dir`, the entries of its folders in parallel (one
 /// level down, so that one large section does not keep a thread alone).
+///
+/// The marker goes last, just before the empty folder: a build killed
+/// while deleting leaves a folder that still carries it (or an empty
+/// one), which the next build recognizes as its own and removes
+/// ([`remove_leftovers`]). A link is removed, never followed.
 fn remove_tree(dir: &Path) {
+    if fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        let _ = fs::remove_file(dir);
+        return;
+    }
     let entries =
         |d: &Path| -> Vec<fs::DirEntry> { fs::read_dir(d).map(|r| r.flatten().collect()).unwrap_or_default() };
     let is_dir = |e: &fs::DirEntry| e.file_type().is_ok_and(|t| t.is_dir());
-    let top = entries(dir);
+    let mut top = entries(dir);
+    top.retain(|e| e.file_name() != MARKER);
     let (dirs, files): (Vec<&fs::DirEntry>, Vec<&fs::DirEntry>) = top.iter().partition(|e| is_dir(e));
     let second: Vec<fs::DirEntry> = dirs.iter().flat_map(|d| entries(&d.path())).collect();
     second.par_iter().chain(files.into_par_iter()).for_each(|e| {
@@ -228,7 +296,17 @@ fn remove_tree(dir: &Path) {
             false => fs::remove_file(e.path()),
         };
     });
-    let _ = fs::remove_dir_all(dir);
+    // What the parallel pass could not delete (a folder that grew meanwhile).
+    for e in entries(dir) {
+        if e.file_name() != MARKER {
+            let _ = match is_dir(&e) {
+                true => fs::remove_dir_all(e.path()),
+                false => fs::remove_file(e.path()),
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
 }
 
 fn ensure_ours(out: &Path) -> Result<()> {
@@ -262,7 +340,15 @@ fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
         .map(|e| e.path())
         .filter(|p| p.join(MARKER).is_file())
         .collect();
-    old.sort();
+    // The newest by the time in its name (`.NAME.kepu-old-PID-NANOS`).
+    let stamp = |p: &PathBuf| -> u128 {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.rsplit('-').next())
+            .and_then(|t| t.parse().ok())
+            .unwrap_or(0)
+    };
+    old.sort_by_key(stamp);
     if let Some(last) = old.pop() {
         let _ = fs::rename(last, out);
     }
@@ -272,15 +358,22 @@ fn recover_interrupted_swap(parent: &Path, name: &str, out: &Path) {
 /// marker or are empty.
 fn remove_leftovers(parent: &Path, name: &str) {
     let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.kepu-new-"), format!(".{name}.kepu-old-")];
+    let prefixes = [
+        format!(".{name}.kepu-new-"),
+        format!(".{name}.kepu-old-"),
+        format!(".{name}.kepu-trash-"),
+    ];
     for e in entries.flatten() {
         let file_name = e.file_name();
         let n = file_name.to_string_lossy();
         if !prefixes.iter().any(|p| n.starts_with(p.as_str())) {
             continue;
         }
+        if fs::symlink_metadata(e.path()).is_ok_and(|m| m.file_type().is_symlink()) {
+            continue;
+        }
         if e.path().join(MARKER).is_file() {
-            let _ = fs::remove_dir_all(e.path());
+            remove_tree(&e.path());
         } else {
             // A build killed between making its folder and marking it left
             // it empty; anything else without the marker is not ours.

@@ -95,6 +95,20 @@ impl Manifest {
         }
     }
 
+    /// Whether the manifest lists any file.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Whether a file of the manifest is `name` or lies under it (`name`
+    /// is a top-level entry of the output folder).
+    pub fn covers(&self, name: &str) -> bool {
+        self.files.contains_key(name) || {
+            let prefix = format!("{name}/");
+            self.files.keys().any(|k| k.starts_with(&prefix))
+        }
+    }
+
     /// Whether `old`, the old output's file at `path`, holds what a file of
     /// `print` and `size` would.
     pub fn reusable(&self, path: &str, print: Fingerprint, size: u64, old: &Path) -> bool {

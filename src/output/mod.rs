@@ -81,6 +81,8 @@ pub struct Output {
 pub struct OutputSet {
     /// Path → output.
     pub files: BTreeMap<String, Output>,
+    /// The paths, for collisions (also in case).
+    claims: sink::Claims,
 }
 
 /// Two outputs want the same path, or a path is unsafe.
@@ -110,13 +112,7 @@ impl OutputSet {
             message,
             origin: origin.clone(),
         })?;
-        if let Some(prev) = self.files.get(&clean) {
-            return Err(OutputError {
-                message: format!("/{clean} is written by both {} and {}", prev.origin, origin),
-                path: clean,
-                origin,
-            });
-        }
+        self.claims.claim(&clean, &origin)?;
         self.files.insert(clean, Output { body, deps, origin });
         Ok(())
     }

@@ -34,7 +34,50 @@ pub fn clean(path: &str) -> Result<String, String> {
     if out.iter().any(|s| s.len() > 255) {
         return Err("a path segment is longer than 255 bytes".into());
     }
+    for s in &out {
+        if let Some(why) = windows_refuses(s) {
+            return Err(format!(
+                "'{s}' {why}: a file or folder of that name cannot be opened on Windows; choose another slug or file name"
+            ));
+        }
+    }
     Ok(out.join("/"))
+}
+
+/// Why Windows refuses `segment` as a file or folder name, if it does.
+pub fn windows_refuses(segment: &str) -> Option<&'static str> {
+    if let Some(c) = segment
+        .chars()
+        .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*'))
+    {
+        return Some(match c {
+            ':' => "contains ':', which Windows does not allow in names",
+            _ => "contains one of < > \" | ? *, which Windows does not allow in names",
+        });
+    }
+    if segment.ends_with('.') || segment.ends_with(' ') {
+        return Some("ends with a dot or a space, which Windows drops");
+    }
+    is_reserved_on_windows(segment).then_some("is a name Windows reserves for a device")
+}
+
+/// Whether `segment` is a device name Windows reserves: CON, PRN, AUX,
+/// NUL, COM1–COM9 and LPT1–LPT9, in any case, with or without an
+/// extension (`nul.txt`).
+pub fn is_reserved_on_windows(segment: &str) -> bool {
+    let stem = segment.split('.').next().unwrap_or(segment).trim_end();
+    let upper = stem.to_ascii_uppercase();
+    matches!(upper.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (upper.len() == 4
+            && (upper.starts_with("COM") || upper.starts_with("LPT"))
+            && upper.as_bytes()[3].is_ascii_digit()
+            && upper.as_bytes()[3] != b'0')
+}
+
+/// The key under which a case-insensitive disk (Windows, macOS) files
+/// `clean`: two paths with one key would overwrite each other there.
+pub fn case_key(clean: &str) -> String {
+    clean.to_lowercase()
 }
 
 /// A relative path as `/`-separated text (`articles/aed/sign.svg`), the form
@@ -107,6 +150,16 @@ mod tests {
     fn clean_paths() {
         assert_eq!(clean("articles/x/index.html").unwrap(), "articles/x/index.html");
         assert_eq!(clean("/a//b/./c").unwrap(), "a/b/c");
+        for fine in [
+            "console/index.html",
+            "com0/x",
+            "com10/x",
+            "lpt/x",
+            "a/.hidden",
+            "nullable.js",
+        ] {
+            assert!(clean(fine).is_ok(), "{fine:?} refused");
+        }
         for bad in [
             "../x",
             "a/../../x",
@@ -117,6 +170,15 @@ mod tests {
             "//host/x",
             "C:/x",
             "a/\nb",
+            "con/index.html",
+            "a/NUL",
+            "a/aux.html",
+            "Com1/x",
+            "lpt9.txt",
+            "a./b",
+            "a/10:30.jpg",
+            "a/what?.html",
+            "a/b*",
         ] {
             assert!(clean(bad).is_err(), "{bad:?} accepted");
         }

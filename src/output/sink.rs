@@ -4,9 +4,10 @@
 //! [`MemorySink`] keeps an [`OutputSet`] (for `check` and `serve`);
 //! [`super::disk::Stage`] writes into the staging folder of a build.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 
+use super::safe_path::case_key;
 use super::{Body, Dep, OutputError, OutputSet};
 
 /// Receives output files, from many threads at once.
@@ -54,21 +55,65 @@ impl Sink for MemorySink {
 
 /// The registry of taken paths, shared by sinks that do not keep bodies.
 #[derive(Debug, Default)]
-pub struct Taken(Mutex<BTreeMap<String, String>>);
+pub struct Taken(Mutex<Claims>);
+
+/// Paths taken, by path and by [`case_key`].
+#[derive(Debug, Default, Clone)]
+pub struct Claims {
+    by_path: BTreeMap<String, String>,
+    by_case: HashMap<String, String>,
+    /// Folder by case key → its spelling and who first wrote into it.
+    folders: HashMap<String, (String, String)>,
+}
+
+impl Claims {
+    /// Claims `clean` for `origin`: refused when the path is taken, or when
+    /// another path differing only in case is (the two would overwrite
+    /// each other on Windows and macOS).
+    pub fn claim(&mut self, clean: &str, origin: &str) -> Result<(), OutputError> {
+        let err = |message: String| OutputError {
+            path: clean.to_string(),
+            message,
+            origin: origin.to_string(),
+        };
+        if let Some(prev) = self.by_path.get(clean) {
+            return Err(err(format!("/{clean} is written by both {prev} and {origin}")));
+        }
+        let key = case_key(clean);
+        if let Some(other) = self.by_case.get(&key) {
+            let prev = self.by_path.get(other).map_or("", String::as_str);
+            return Err(err(format!(
+                "/{clean} (from {origin}) and /{other} (from {prev}) differ only in upper and lower case: on Windows and macOS one would overwrite the other; change one slug or file name"
+            )));
+        }
+        // Folders too: `Docs/a.pdf` and `docs/index.html` share one folder
+        // there, and one of the two addresses breaks on the host.
+        for (i, _) in clean.match_indices('/') {
+            let folder = &clean[..i];
+            let folder_key = case_key(folder);
+            match self.folders.get(&folder_key) {
+                Some((spelt, by)) if spelt != folder => {
+                    return Err(err(format!(
+                        "/{clean} (from {origin}) is in the folder /{folder}/, and {by} writes into /{spelt}/: they differ only in upper and lower case, which Windows and macOS take for one folder; change one slug or file name"
+                    )));
+                }
+                Some(_) => {}
+                None => {
+                    self.folders
+                        .insert(folder_key, (folder.to_string(), origin.to_string()));
+                }
+            }
+        }
+        self.by_case.insert(key, clean.to_string());
+        self.by_path.insert(clean.to_string(), origin.to_string());
+        Ok(())
+    }
+}
 
 impl Taken {
     /// Claims `path` (already clean) for `origin`.
     pub fn claim(&self, clean: &str, origin: &str) -> Result<(), OutputError> {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(prev) = map.get(clean) {
-            return Err(OutputError {
-                path: clean.to_string(),
-                message: format!("/{clean} is written by both {prev} and {origin}"),
-                origin: origin.to_string(),
-            });
-        }
-        map.insert(clean.to_string(), origin.to_string());
-        Ok(())
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).claim(clean, origin)
     }
 
     /// All claims, sorted.
@@ -76,6 +121,7 @@ impl Taken {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
+            .by_path
             .iter()
             .map(|(a, b)| (a.clone(), b.clone()))
             .collect()
@@ -86,6 +132,7 @@ impl Taken {
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())
+            .by_path
             .keys()
             .filter(|k| keep(k))
             .count()
@@ -93,12 +140,16 @@ impl Taken {
 
     /// Whether `clean` is claimed.
     pub fn has(&self, clean: &str) -> bool {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).contains_key(clean)
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .by_path
+            .contains_key(clean)
     }
 
     /// Number of claims.
     pub fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).by_path.len()
     }
 
     /// True when nothing is claimed.

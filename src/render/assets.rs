@@ -19,9 +19,24 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
         root.join("themes").join(&config.site.theme).join("static"),
         root.join("static"),
     ] {
-        for (rel, file) in files_under(&dir) {
-            statics.insert(rel, file);
+        let mut here: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
+        for (rel, file) in files_under(&dir, root, diags) {
+            if let Some(first) = here.get(&rel) {
+                diags.push(Diagnostic::error(
+                    crate::config::display_path(root, &file),
+                    0,
+                    0,
+                    format!(
+                        "{} and {} would both be published as /{rel} (their names are not valid UTF-8); rename one of them",
+                        first.display(),
+                        file.display()
+                    ),
+                ));
+                continue;
+            }
+            here.insert(rel, file);
         }
+        statics.extend(here);
     }
     for (rel, file) in statics {
         push(set, &rel, file, "static", diags);
@@ -58,6 +73,10 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
 }
 
 fn push(set: &dyn Sink, rel: &str, file: std::path::PathBuf, origin: &str, diags: &mut Vec<Diagnostic>) {
+    if let Err(e) = std::fs::File::open(&file) {
+        diags.push(Diagnostic::error(file, 0, 0, format!("cannot read the file: {e}")));
+        return;
+    }
     let dep = Dep::File(file.clone());
     if let Err(e) = set.put(rel, Body::Copy(file.clone()), vec![dep], origin) {
         diags.push(Diagnostic::error(
@@ -70,21 +89,61 @@ fn push(set: &dyn Sink, rel: &str, file: std::path::PathBuf, origin: &str, diags
 }
 
 /// Regular files under `dir` (no links, no hidden files), with `/` paths.
-pub fn files_under(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
-    if !dir.is_dir() {
+/// A folder or file that cannot be read is an error in `diags` naming it
+/// (a missing `dir` is not: the site simply has none).
+pub fn files_under(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<(String, std::path::PathBuf)> {
+    if !readable_dir(dir, root, diags) {
         return Vec::new();
     }
-    WalkDir::new(dir)
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(dir).ok()?;
-            let rel = crate::output::safe_path::to_slash(rel);
-            Some((rel, e.into_path()))
-        })
-        .collect()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                if let Ok(rel) = e.path().strip_prefix(dir) {
+                    let rel = crate::output::safe_path::to_slash(rel);
+                    out.push((rel, e.into_path()));
+                }
+            }
+            Ok(e) if e.path_is_symlink() => diags.push(
+                Diagnostic::warning(
+                    crate::config::display_path(root, e.path()),
+                    0,
+                    0,
+                    "symbolic link skipped: kepu publishes only real files",
+                )
+                .with_hint("copy the file into the site instead of linking it"),
+            ),
+            Ok(_) => {}
+            Err(e) => diags.push(cannot_read(e.path().unwrap_or(dir), root, &e.to_string())),
+        }
+    }
+    out
+}
+
+/// Whether `dir` is a folder to read: false when it does not exist; false
+/// with an error in `diags` when it exists but cannot be reached.
+pub fn readable_dir(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> bool {
+    match std::fs::metadata(dir) {
+        Ok(m) => m.is_dir(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => false,
+        Err(e) => {
+            diags.push(cannot_read(dir, root, &e.to_string()));
+            false
+        }
+    }
+}
+
+fn cannot_read(path: &Path, root: &Path, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        crate::config::display_path(root, path),
+        0,
+        0,
+        format!("cannot read: {why}"),
+    )
+    .with_hint("give the user who runs kepu permission to read it (on Windows: Properties → Security)")
 }

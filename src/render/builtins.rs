@@ -6,22 +6,7 @@ use crate::output::Dep;
 use crate::output::sink::Sink;
 use crate::render::views::ViewEnv;
 
-/// Escapes text for XML.
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::escape::xml_escape;
 
 /// Percent-encodes what a URL may not carry raw (non-ASCII, spaces).
 pub fn url_encode_path(s: &str) -> String {

@@ -18,7 +18,13 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
     let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
     if s.feeds.atom || s.feeds.rss {
         let entries = Entries::new(env, lib, s.feeds.full_content);
-        let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep)> = Vec::new();
+        // Term feeds carry summaries only, whatever `full_content` says: a
+        // page is in as many of them as it has terms.
+        let summaries = match s.feeds.full_content {
+            true => Some(Entries::new(env, lib, false)),
+            false => None,
+        };
+        let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep, bool)> = Vec::new();
         let listed = |k: Kind| matches!(k, Kind::Article | Kind::Emergency | Kind::Column);
         feeds.push((
             FeedInfo {
@@ -34,6 +40,7 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
                 .map(|(i, _)| i)
                 .collect(),
             Dep::AllPages,
+            false,
         ));
         for sec in lib.sections.iter().filter(|x| !x.name.is_empty()) {
             feeds.push((
@@ -45,6 +52,7 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
                 },
                 sec.pages.clone(),
                 Dep::Section(sec.name.clone()),
+                false,
             ));
         }
         for tax in &s.taxonomies {
@@ -59,19 +67,25 @@ pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagno
                     },
                     term.pages,
                     Dep::AllPages,
+                    true,
                 ));
             }
         }
         let limit = s.feeds.limit.max(1);
         // Whole pages in a feed are more than a list shows of them.
-        let deps = |dep: &Dep| match s.feeds.full_content {
+        let deps = |dep: &Dep, term: bool| match s.feeds.full_content && !term {
             true => vec![Dep::AllContent, Dep::Config],
             false => vec![dep.clone(), Dep::Config],
         };
         let rendered: Vec<(String, String, Vec<Dep>)> = feeds
             .par_iter()
-            .flat_map_iter(|(info, ids, dep)| {
-                let newest = entries.newest(env, lib, ids.iter().copied(), limit);
+            .flat_map_iter(|(info, ids, dep, term)| {
+                let source = match (term, &summaries) {
+                    (true, Some(short)) => short,
+                    _ => &entries,
+                };
+                let newest = source.newest(env, lib, ids.iter().copied(), limit);
+                let deps = |dep: &Dep| deps(dep, *term);
                 let mut out = Vec::new();
                 if s.feeds.atom {
                     out.push((

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::jobs::{Job, Task};
 use super::paginate::{page_count, page_path, paginate};
-use super::views::{ViewEnv, term_slug};
+use super::views::ViewEnv;
 use crate::content::{Library, PageId, SortBy, library::sort_pages};
 use crate::output::Dep;
 
@@ -26,13 +26,8 @@ pub struct Term {
 pub fn collect(lib: &Library, taxonomy: &str) -> Vec<Term> {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
     for (id, page) in lib.pages.iter().enumerate() {
-        let list = match taxonomy {
-            "tags" => &page.meta.tags,
-            "categories" => &page.meta.categories,
-            _ => continue,
-        };
-        for name in list {
-            let slug = term_slug(name);
+        for name in crate::content::terms::terms_of(page, taxonomy) {
+            let slug = lib.term_slug(taxonomy, name);
             let t = terms.entry(slug.clone()).or_insert_with(|| Term {
                 name: name.clone(),
                 slug,

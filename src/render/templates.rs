@@ -77,8 +77,7 @@ impl Templates {
             if !reports.is_empty() {
                 return Err(reports);
             }
-            let first = sources.keys().next().cloned().unwrap_or_default();
-            return Err(vec![to_diagnostic(&e, &files, &first)]);
+            return Err(vec![blame_named(&e, &files, &sources)]);
         }
         Ok(Templates { tera, files, sources })
     }
@@ -141,15 +140,23 @@ fn collect(
     files: &mut BTreeMap<String, PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    if !dir.is_dir() {
+    if !super::assets::readable_dir(dir, root, diags) {
         return;
     }
-    for entry in WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
+    for entry in WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().unwrap_or(dir);
+                diags.push(Diagnostic::error(
+                    crate::config::display_path(root, path),
+                    0,
+                    0,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
+        };
         if !entry.file_type().is_file() {
             continue;
         }
@@ -163,9 +170,14 @@ fn collect(
         let shown = crate::config::display_path(root, entry.path());
         match std::fs::read_to_string(entry.path()) {
             Ok(src) => {
-                sources.insert(name.clone(), src.replace("\r\n", "\n"));
+                let src = crate::escape::scrub_noncharacters(src.replace("\r\n", "\n"));
+                sources.insert(name.clone(), src);
                 files.insert(name, shown);
             }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => diags.push(
+                Diagnostic::error(shown, 0, 0, "the template is not valid UTF-8")
+                    .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
+            ),
             Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
         }
     }
@@ -254,6 +266,41 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
         0,
         0,
         e.to_string().lines().next().unwrap_or("template error").to_string(),
+    )
+}
+
+/// A load error that names no position (a circular include, a block or
+/// macro checked across templates): blamed on the first template the
+/// message names, at the line that refers to the next one it names.
+fn blame_named(e: &tera::Error, files: &BTreeMap<String, PathBuf>, sources: &BTreeMap<String, String>) -> Diagnostic {
+    let msg = e.to_string();
+    let mut named: Vec<(usize, &String)> = files
+        .keys()
+        .filter_map(|name| {
+            ["'", "\"", "`"]
+                .iter()
+                .filter_map(|q| msg.find(&format!("{q}{name}{q}")))
+                .min()
+                .map(|at| (at, name))
+        })
+        .collect();
+    named.sort();
+    let Some(&(_, blamed)) = named.first() else {
+        let first = sources.keys().next().cloned().unwrap_or_default();
+        return to_diagnostic(e, files, &first);
+    };
+    let target = named.get(1).map_or(blamed, |n| n.1);
+    let line = sources.get(blamed).and_then(|src| {
+        src.lines()
+            .position(|l| l.contains(&format!("\"{target}\"")) || l.contains(&format!("'{target}'")))
+            .map(|i| i + 1)
+    });
+    let file = files.get(blamed).cloned().unwrap_or_else(|| PathBuf::from(blamed));
+    Diagnostic::error(
+        file,
+        line.unwrap_or(0),
+        usize::from(line.is_some()),
+        msg.lines().next().unwrap_or("template error").to_string(),
     )
 }
 

@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::front_matter::{Location, Staff};
-use crate::content::slug::slugify;
 use crate::content::{Library, Page};
 use crate::kinds::KindData;
 use crate::markdown::Heading;
@@ -357,15 +356,9 @@ pub fn term_links(env: &ViewEnv, taxonomy: &str, terms: &[String]) -> Vec<Link> 
         .iter()
         .map(|t| Link {
             name: t.clone(),
-            url: env.link(&format!("{taxonomy}/{}/", term_slug(t))),
+            url: env.link(&format!("{taxonomy}/{}/", env.lib.term_slug(taxonomy, t))),
         })
         .collect()
-}
-
-/// The URL slug of a taxonomy term.
-pub fn term_slug(term: &str) -> String {
-    let s = slugify(term);
-    if s.is_empty() { "term".into() } else { s }
 }
 
 fn cover_url(env: &ViewEnv, page: &Page) -> Option<String> {

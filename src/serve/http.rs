@@ -32,7 +32,25 @@ pub fn router(state: Arc<State>) -> Router {
         .route(livereload::PATH, get(live))
         .route(FILES, get(files))
         .fallback(serve)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), only_own_hosts))
         .with_state(state)
+}
+
+/// Answers 403 to a request for a `Host` that is not this server's
+/// ([`super::host`]).
+async fn only_own_hosts(
+    AxState(state): AxState<Arc<State>>,
+    req: Request<Body>,
+    next: axum::middleware::Next,
+) -> Response {
+    let host = req.headers().get(header::HOST).map(|h| h.to_str().unwrap_or(""));
+    if !state.hosts.permits(host) {
+        return status(
+            StatusCode::FORBIDDEN,
+            "forbidden: this preview answers only localhost and the addresses it listens on; open it at http://127.0.0.1:PORT/ (or this computer's IP address with --bind 0.0.0.0), or start kepu serve with --base-url http://NAME:PORT/ to use another name",
+        );
+    }
+    next.run(req).await
 }
 
 async fn live(AxState(state): AxState<Arc<State>>) -> Response {
@@ -138,12 +156,62 @@ async fn file(state: &State, path: &str, entry: &Entry, code: StatusCode) -> Res
 
 /// The bytes of a copied file, unless it is gone or now leads (through a
 /// link put there after the build) outside the site.
+///
+/// The file is opened first and what was opened is checked, so a link
+/// swapped in between a check and the read cannot smuggle another file
+/// out: the opened file must be the very file (device and inode) that the
+/// link-free path inside the site names.
 async fn read_inside(root: &std::path::Path, src: &std::path::Path) -> Option<Vec<u8>> {
-    let real = tokio::fs::canonicalize(src).await.ok()?;
-    if !real.starts_with(root) {
+    let root = root.to_path_buf();
+    let src = src.to_path_buf();
+    tokio::task::spawn_blocking(move || read_checked(&root, &src))
+        .await
+        .ok()
+        .flatten()
+}
+
+fn read_checked(root: &std::path::Path, src: &std::path::Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut file = open_no_follow(src).ok()?;
+    let opened = file.metadata().ok()?;
+    let real = std::fs::canonicalize(src).ok()?;
+    if !real.starts_with(root) || !opened.is_file() {
         return None;
     }
-    tokio::fs::read(real).await.ok()
+    let named = std::fs::symlink_metadata(&real).ok()?;
+    if !named.is_file() || !same_file(&opened, &named) {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(opened.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// Opens `path` for reading without following a link in its last part
+/// and without waiting on a FIFO (the caller checks it is a plain file).
+#[cfg(unix)]
+fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 fn respond(code: StatusCode, path: &str, bytes: Vec<u8>) -> Response {

@@ -13,6 +13,7 @@
 
 pub mod baseline;
 pub mod dirty;
+pub mod host;
 pub mod http;
 pub mod incremental;
 pub mod livereload;
@@ -94,6 +95,8 @@ pub struct State {
     /// The site folder (absolute, links resolved): copied files are served
     /// only from inside it.
     pub root: PathBuf,
+    /// The `Host` values answered.
+    pub hosts: host::Allowed,
 }
 
 impl State {
@@ -162,6 +165,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         eprintln!("Port {port} is taken; using {} instead.", local.port());
     }
     let url = url_of(local);
+    let hosts = host::Allowed::new(local, build.base_url.as_deref());
     let site_url = build.base_url.clone().unwrap_or_else(|| url.clone());
     build.base_url = Some(site_url.clone());
     // Image work never holds up a page: originals are served until the
@@ -181,6 +185,7 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         commands: tx.clone(),
         base_path: base_path(&site_url),
         root,
+        hosts,
     });
     let worker_state = state.clone();
     let worker = std::thread::Builder::new()

@@ -156,9 +156,14 @@ impl Resp {
 
 /// Sends one request line (`GET /x HTTP/1.1`) to 127.0.0.1:`port`.
 pub fn request(port: u16, line: &str) -> Resp {
+    request_for(port, line, &format!("127.0.0.1:{port}"))
+}
+
+/// Sends one request line to 127.0.0.1:`port` with `Host: host`.
+pub fn request_for(port: u16, line: &str, host: &str) -> Resp {
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     s.set_read_timeout(Some(Duration::from_secs(120))).expect("timeout");
-    write!(s, "{line}\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").expect("send");
+    write!(s, "{line}\r\nHost: {host}\r\nConnection: close\r\n\r\n").expect("send");
     let mut raw = Vec::new();
     let _ = s.read_to_end(&mut raw);
     parse(&raw)

@@ -1,0 +1,113 @@
+//! The URL slug of every taxonomy term, decided once for the whole site.
+//!
+//! Terms that differ only in case or surrounding spaces (`AED`, `aed`) are
+//! one term. Different terms whose pinyin is the same (科普, 颗璞) would
+//! share a URL: the term used first (on the oldest page) keeps the plain
+//! slug, each other gets `-2`, `-3` ..., and a warning names both at the
+//! line of the page that uses the later one.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::Library;
+use super::slug::slugify;
+use crate::error::{Diagnostic, Severity};
+use crate::kinds::FieldError;
+
+/// When a term was first used: dated pages first, oldest first, then by
+/// file.
+type Age = (bool, Option<jiff::Timestamp>, String);
+
+/// Taxonomy → term (as written) → slug.
+pub type TermSlugs = HashMap<String, HashMap<String, String>>;
+
+/// The slug of `name` when nothing else claims it.
+pub fn base_slug(name: &str) -> String {
+    let s = slugify(name);
+    if s.is_empty() { "term".into() } else { s }
+}
+
+/// What makes two spellings one term.
+fn term_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// The terms of `taxonomy` written on a page.
+pub fn terms_of<'a>(page: &'a super::Page, taxonomy: &str) -> &'a [String] {
+    match taxonomy {
+        "tags" => &page.meta.tags,
+        "categories" => &page.meta.categories,
+        _ => &[],
+    }
+}
+
+/// Decides every term's slug; warns about terms that had to move.
+pub fn assign(lib: &Library, taxonomies: &[String], root: &std::path::Path) -> (TermSlugs, Vec<Diagnostic>) {
+    let mut all = TermSlugs::new();
+    let mut diags = Vec::new();
+    for tax in taxonomies {
+        // key → (first spelling, first page using it, its oldest page)
+        let mut keys: BTreeMap<String, (String, usize, Age)> = BTreeMap::new();
+        for (id, page) in lib.pages.iter().enumerate() {
+            let age: Age = (page.date.is_none(), page.date, page.rel_path.clone());
+            for name in terms_of(page, tax) {
+                let e = keys
+                    .entry(term_key(name))
+                    .or_insert_with(|| (name.clone(), id, age.clone()));
+                if age < e.2 {
+                    e.2 = age.clone();
+                }
+            }
+        }
+        let mut by_base: BTreeMap<String, Vec<&String>> = BTreeMap::new();
+        for key in keys.keys() {
+            by_base.entry(base_slug(key)).or_default().push(key);
+        }
+        // The term used first keeps the plain address, so a term added
+        // later never moves an older one.
+        for group in by_base.values_mut() {
+            group.sort_by(|a, b| keys[*a].2.cmp(&keys[*b].2).then(a.cmp(b)));
+        }
+        let mut used: HashSet<String> = by_base.keys().cloned().collect();
+        let mut slug_of_key: HashMap<&String, String> = HashMap::new();
+        for (base, group) in &by_base {
+            let first = group[0];
+            slug_of_key.insert(first, base.clone());
+            for key in &group[1..] {
+                let mut n = 2;
+                while used.contains(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                let slug = format!("{base}-{n}");
+                used.insert(slug.clone());
+                slug_of_key.insert(key, slug.clone());
+                let (name, id, _) = &keys[*key];
+                let page = &lib.pages[*id];
+                let shown = crate::config::display_path(root, &page.file);
+                let message = format!(
+                    "{tax} '{name}' and '{}' would share the address /{tax}/{base}/: '{name}' is published at /{tax}/{slug}/",
+                    keys[first].0
+                );
+                let mut d = super::parse::locate(&shown, &page.yaml, 2, FieldError::new(tax_key(tax), message));
+                d.severity = Severity::Warning;
+                diags.push(d.with_hint("if they are the same term, write them the same way"));
+            }
+        }
+        let mut names = HashMap::new();
+        for page in &lib.pages {
+            for name in terms_of(page, tax) {
+                if let Some(slug) = slug_of_key.get(&term_key(name)) {
+                    names.entry(name.clone()).or_insert_with(|| slug.clone());
+                }
+            }
+        }
+        all.insert(tax.clone(), names);
+    }
+    (all, diags)
+}
+
+fn tax_key(tax: &str) -> &'static str {
+    match tax {
+        "categories" => "categories",
+        _ => "tags",
+    }
+}
