@@ -37,6 +37,8 @@ pub struct Diagnostic {
     pub hint: Option<String>,
     /// The lint that raised it, if any (`column-week`, `stale-board` ...).
     pub lint: Option<&'static str>,
+    /// The text of the line it points at, shown with a caret under the column.
+    pub source: Option<Box<String>>,
 }
 
 impl Diagnostic {
@@ -50,6 +52,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             lint: None,
+            source: None,
         }
     }
 
@@ -64,6 +67,12 @@ impl Diagnostic {
     /// Adds a hint on how to fix the problem.
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Keeps the text of the line it points at, to show it.
+    pub fn with_source(mut self, line: Option<String>) -> Self {
+        self.source = line.map(Box::new);
         self
     }
 
@@ -96,6 +105,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         write!(f, "{label}: {}: {}", self.location(), self.message)?;
+        if let Some(src) = &self.source
+            && self.line > 0
+        {
+            write!(f, "\n{}", crate::error_snippet::render(src, self.line, self.column))?;
+        }
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }

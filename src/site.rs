@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// The language of the messages (`--lang`), over the site's.
+    pub lang: Option<crate::i18n::Lang>,
     /// Build clock; the real clock when absent.
     pub now: Option<Timestamp>,
     /// Counts files as a build writes them (for a progress line).
@@ -83,6 +85,8 @@ pub struct BuildReport {
     pub lints: Diagnostics,
     /// Images processed, and how many were decoded (not in the cache).
     pub images: ImageStats,
+    /// Markdown files left out as drafts.
+    pub drafts: usize,
 }
 
 impl BuildOptions {
@@ -97,6 +101,9 @@ impl BuildOptions {
 /// Reads the configuration named by `opts`, with overrides applied.
 pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnostics> {
     let mut config = config::load(&opts.root, &opts.config_path())?;
+    if let Some(lang) = opts.lang {
+        config.lang = lang;
+    }
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![
@@ -245,7 +252,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     }
     stage.commit()?;
     let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
+    p.diagnostics.extend(config::validate::reserved_base_url(&p.config));
     Ok(BuildReport {
+        drafts: p.lib.drafts.len(),
         lints,
         pages,
         files,

@@ -10,10 +10,15 @@ fn new_writes_a_valid_article_with_a_pinyin_name() {
     let out = t.kepu(&["new", "article", "秋季防火指南", "--now", NOW]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = std::fs::read_to_string(t.path().join("content/articles/qiu-ji-fang-huo-zhi-nan.md")).unwrap();
+    assert!(text.starts_with("---\ntitle: \"秋季防火指南\"\ndraft: true "), "{text}");
+    assert!(text.contains("\ndate: 2026-11-20\n"), "{text}");
+    t.build_ok();
     assert!(
-        text.starts_with("---\ntitle: \"秋季防火指南\"\ndate: 2026-11-20\n"),
-        "{text}"
+        !t.exists("articles/qiu-ji-fang-huo-zhi-nan/index.html"),
+        "a draft is not published"
     );
+    let ready = text.replace("draft: true ", "#");
+    std::fs::write(t.path().join("content/articles/qiu-ji-fang-huo-zhi-nan.md"), ready).unwrap();
     t.build_ok();
     assert!(
         t.read("articles/qiu-ji-fang-huo-zhi-nan/index.html")
@@ -30,9 +35,81 @@ fn new_writes_every_kind_so_that_it_builds() {
         let out = t.kepu(&["new", kind, &format!("新的{kind}"), "--now", NOW]);
         assert!(out.status.success(), "{kind}: {}", String::from_utf8_lossy(&out.stderr));
     }
-    t.build_ok();
+    let err = t.build_ok();
+    assert!(err.contains("5 draft(s) left out"), "{err}");
+    for file in [
+        "emergency/xin-de-emergency.md",
+        "boards/xin-de-board.md",
+        "stations/xin-de-station.md",
+        "xin-de-page.md",
+        "columns/xin-de-column.md",
+    ] {
+        let text = std::fs::read_to_string(t.path().join("content").join(file)).unwrap();
+        assert!(text.contains("\ndraft: true"), "{file}: {text}");
+        // No empty placeholder that would be published as written.
+        assert!(!text.contains("- \"\""), "{file}: {text}");
+        assert!(!text.contains(": \"\"\n"), "{file}: {text}");
+    }
     let note = std::fs::read_to_string(t.path().join("content/emergency/xin-de-emergency.md")).unwrap();
-    assert!(note.contains("expires: 2026-11-23T10:00:00+08:00"), "{note}");
+    // Nothing invented: hazard, level, expiry, areas and steps are comments.
+    for key in ["hazard:", "level:", "expires:", "areas:", "steps:", "source:"] {
+        assert!(note.contains(&format!("# {key}")), "{key}: {note}");
+        assert!(!note.contains(&format!("\n{key}")), "{key} invented: {note}");
+    }
+    assert!(
+        note.contains("rainstorm（暴雨）") && note.contains("yellow（黄色）"),
+        "{note}"
+    );
+    let station = std::fs::read_to_string(t.path().join("content/stations/xin-de-station.md")).unwrap();
+    assert!(station.contains("xianlong（仙龙镇）"), "{station}");
+    // As drafts they build with --drafts only once the editor fills them in.
+    let out = t.kepu(&["check", "--drafts", "--now", NOW]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn new_emergency_takes_what_the_options_give() {
+    let t = SiteTest::new();
+    let out = t.kepu(&[
+        "new",
+        "emergency",
+        "暴雨蓝色预警",
+        "--now",
+        NOW,
+        "--hazard",
+        "暴雨",
+        "--level",
+        "蓝",
+        "--expires",
+        "2026-11-21T18:00",
+        "--area",
+        "仙龙镇",
+        "--area",
+        "zhongshanlu",
+        "--source",
+        "永川区气象台",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let note = std::fs::read_to_string(t.path().join("content/emergency/bao-yu-lan-se-yu-jing.md")).unwrap();
+    for line in [
+        "\nhazard: rainstorm\n",
+        "\nlevel: blue\n",
+        "\nexpires: 2026-11-21T18:00\n",
+        "\nareas: [xianlong, zhongshanlu]\n",
+        "\nsource: \"永川区气象台\"\n",
+    ] {
+        assert!(note.contains(line), "{line}: {note}");
+    }
+    // Once steps are written and the draft line removed, it builds.
+    let text = note
+        .replace("draft: true", "")
+        .replace("# steps:\n#   - 第一条防范措施", "steps:\n  - 关好门窗");
+    std::fs::write(t.path().join("content/emergency/bao-yu-lan-se-yu-jing.md"), text).unwrap();
+    t.build_ok();
+    let bad = t.kepu(&["new", "emergency", "x", "--now", NOW, "--level", "purple"]);
+    assert!(!bad.status.success());
+    let err = String::from_utf8_lossy(&bad.stderr);
+    assert!(err.contains("--level purple") && err.contains("blue（蓝色）"), "{err}");
 }
 
 #[test]
@@ -62,7 +139,7 @@ fn init_writes_a_site_that_builds_at_once() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(dir.join("themes/default/templates/base.html").is_file());
+    assert!(dir.join("site.yaml").is_file());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kepu"))
         .args(["build", "--now", NOW])
         .current_dir(&dir)
@@ -115,4 +192,19 @@ fn check_warns_about_notes_without_expiry() {
         err.contains("warning: content/emergency/long.md:4:1: the note is active for more than 30 days"),
         "{err}"
     );
+}
+
+#[test]
+fn new_outside_a_site_says_so_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kepu"))
+        .args(["new", "article", "标题"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("error: error:"), "{err}");
+    assert_eq!(err.matches("error:").count(), 1, "{err}");
+    assert!(err.contains("site.yaml"), "{err}");
 }

@@ -79,7 +79,10 @@ fn unknown_emergency_level() {
         err.contains("content/emergency/flood.md:6:8: unknown level 'purple'"),
         "{err}"
     );
-    assert!(err.contains("red, orange, yellow, blue"), "{err}");
+    assert!(
+        err.contains("red（红色）, orange（橙色）, yellow（黄色）, blue（蓝色）"),
+        "{err}"
+    );
 }
 
 #[test]

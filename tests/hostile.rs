@@ -706,38 +706,45 @@ fn static_names_that_decode_alike_are_an_error() {
 }
 
 /// One long paragraph, 100 tags and 100 categories, full-content feeds:
-/// the build still writes about the page's size, not its size per term.
+/// the page's text is written a fixed number of times (page, site and
+/// section feeds, search), never once per term: doubling the page adds
+/// a few times its size, not hundreds.
 #[test]
 fn a_long_page_with_many_terms_costs_about_its_size() {
-    let t = SiteTest::new();
-    t.write(
-        "site.yaml",
-        &format!("{}feeds: {{ full_content: true }}\n", common::SITE_YAML),
-    );
-    let tags: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
-    let cats: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
-    let body = "长".repeat(100_000);
-    t.page(
-        "articles/a.md",
-        &format!(
-            "title: a\ndate: 2026-11-01\ntags: [{}]\ncategories: [{}]",
-            tags.join(", "),
-            cats.join(", ")
-        ),
-        &format!("{body}\n"),
-    );
-    t.build_ok();
-    let total: u64 = outputs(&t)
-        .iter()
-        .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
-        .sum();
-    let source = body.len() as u64;
-    assert!(total < source * 12, "{total} bytes written for a {source}-byte page");
-    let term_feed = t.read("tags/t7/atom.xml");
-    assert!(term_feed.len() < 8_000, "a term feed holds {} bytes", term_feed.len());
+    let build = |chars: usize| {
+        let t = SiteTest::with_real_theme();
+        t.write(
+            "site.yaml",
+            &format!("{}feeds: {{ full_content: true }}\n", common::SITE_YAML),
+        );
+        let tags: Vec<String> = (0..100).map(|i| format!("t{i}")).collect();
+        let cats: Vec<String> = (0..100).map(|i| format!("c{i}")).collect();
+        t.page(
+            "articles/a.md",
+            &format!(
+                "title: a\ndate: 2026-11-01\ntags: [{}]\ncategories: [{}]",
+                tags.join(", "),
+                cats.join(", ")
+            ),
+            &format!("{}\n", "长".repeat(chars)),
+        );
+        t.build_ok();
+        let total: u64 = outputs(&t)
+            .iter()
+            .map(|f| std::fs::metadata(t.path().join("public").join(f)).map_or(0, |m| m.len()))
+            .sum();
+        let term_feed = t.read("tags/t7/atom.xml");
+        assert!(term_feed.len() < 8_000, "a term feed holds {} bytes", term_feed.len());
+        let term_page = t.read("tags/t7/index.html");
+        assert!(term_page.len() < 40_000, "a term page holds {} bytes", term_page.len());
+        total
+    };
+    let (small, large) = (build(50_000), build(100_000));
+    let added = 150_000u64; // 50,000 more characters of 3 bytes
     assert!(
-        t.read("atom.xml").len() as u64 > source,
-        "the site feed carries the whole page"
+        large - small < added * 8,
+        "{small} → {large} bytes: the page's text is written {} times",
+        (large - small) / added
     );
 }
 

@@ -116,8 +116,8 @@ fn home_page_shows_the_latest_articles() {
     t.build_ok();
     let home = t.read("index.html");
     assert!(
-        home.contains("首页8") && home.contains("首页3") && !home.contains("首页2"),
-        "the six newest"
+        home.contains("首页8") && home.contains("首页2") && !home.contains("首页1"),
+        "the featured article and the six newest after it"
     );
 }
 

@@ -79,6 +79,7 @@ pub fn front_matter(data: &[u8]) {
         clock: &clock,
         drafts: sel & 0x20 != 0,
         paginate_by: 10,
+        lang: kepu::i18n::Lang::Zh,
     };
     let mut diags = Vec::new();
     let _ = parse_bytes(&file, bytes.to_vec(), &env, &mut diags);

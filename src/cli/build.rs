@@ -35,6 +35,12 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
             if !lints.is_empty() {
                 eprintln!("warning: site lints: {} (run kepu check for details)", lints.join(", "));
             }
+            if report.drafts > 0 {
+                eprintln!(
+                    "{} draft(s) left out (draft: true); kepu serve shows them, kepu build --drafts builds them",
+                    report.drafts
+                );
+            }
             let out = crate::site::shown(&std::env::current_dir().unwrap_or_default(), &report.output);
             eprintln!(
                 "Built {} pages ({} files, {} written) in {:.2} s → {}/",

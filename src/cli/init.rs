@@ -1,14 +1,18 @@
-//! `kepu init DIR`: a new site that builds at once, with the default theme.
+//! `kepu init DIR`: a new site that builds at once on the built-in default
+//! theme (`--copy-theme` writes the theme into the site to edit it whole).
 
 use std::path::{Path, PathBuf};
 
-include!(concat!(env!("OUT_DIR"), "/theme_files.rs"));
+use crate::render::builtin_theme;
 
 /// Options of `kepu init`.
 #[derive(Debug, clap::Args)]
 pub struct InitArgs {
     /// Folder of the new site (created; must be empty if it exists).
     pub dir: PathBuf,
+    /// Also copy the built-in default theme into themes/default/, to edit it whole.
+    #[arg(long)]
+    pub copy_theme: bool,
 }
 
 const SITE_YAML: &str = r#"title: 我的科普站
@@ -45,7 +49,7 @@ const ARTICLES: &str = "---\ntitle: 科普资讯\n---\n";
 const FIRST: &str = "---\ntitle: 第一篇科普文章\ndate: 2026-01-05\ntags: [示例]\ncategories: [健康生活]\n---\n这是第一篇文章。用 `kepu new article 标题` 写下一篇。\n\n## 怎样写\n\n在 content/articles/ 里写 Markdown，文件开头是 front matter。\n";
 
 /// The files of a new site, relative to its folder.
-pub fn skeleton() -> Vec<(String, Vec<u8>)> {
+pub fn skeleton(copy_theme: bool) -> Vec<(String, Vec<u8>)> {
     let mut files: Vec<(String, Vec<u8>)> = vec![
         ("site.yaml".into(), SITE_YAML.into()),
         ("content/_index.md".into(), HOME.into()),
@@ -53,14 +57,14 @@ pub fn skeleton() -> Vec<(String, Vec<u8>)> {
         ("content/articles/first.md".into(), FIRST.into()),
         (".gitignore".into(), "/public/\n/.kepu-cache/\n".into()),
     ];
-    for (rel, bytes) in THEME_FILES {
+    for (rel, bytes) in builtin_theme::files().iter().filter(|_| copy_theme) {
         files.push((format!("themes/default/{rel}"), bytes.to_vec()));
     }
     files
 }
 
 /// Writes the skeleton into `dir`, refusing a folder that has files.
-pub fn init(dir: &Path) -> Result<usize, String> {
+pub fn init(dir: &Path, copy_theme: bool) -> Result<usize, String> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         if entries.next().is_some() {
@@ -70,7 +74,7 @@ pub fn init(dir: &Path) -> Result<usize, String> {
             ));
         }
     }
-    let files = skeleton();
+    let files = skeleton(copy_theme);
     for (rel, bytes) in &files {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
@@ -82,7 +86,7 @@ pub fn init(dir: &Path) -> Result<usize, String> {
 }
 
 pub(super) fn run(args: &InitArgs) -> i32 {
-    match init(&args.dir) {
+    match init(&args.dir, args.copy_theme) {
         Ok(n) => {
             eprintln!("Wrote a new site ({n} files) in {}/", args.dir.display());
             eprintln!("Next: cd {} && kepu build", args.dir.display());

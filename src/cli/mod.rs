@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod import;
 pub mod init;
 mod new;
 mod report;
@@ -23,6 +24,10 @@ pub struct Cli {
     /// The configuration file, relative to the site folder.
     #[arg(long, global = true, default_value = "site.yaml")]
     pub config: PathBuf,
+    /// The language of kepu's messages: zh or en (default: the site's
+    /// `language`, or KEPU_LANG).
+    #[arg(long, global = true, value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -43,6 +48,8 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Print the coverage figures of the dashboard.
     Report(report::ReportArgs),
+    /// Import articles from elsewhere as page bundles (`kepu import wechat PATH...`).
+    Import(import::ImportArgs),
 }
 
 /// Options every building command shares.
@@ -54,6 +61,10 @@ pub struct SiteArgs {
     /// Fix the build clock (RFC 3339, e.g. 2026-07-15T10:00:00+08:00).
     #[arg(long, value_parser = parse_now)]
     pub now: Option<jiff::Timestamp>,
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::parse(s).ok_or_else(|| format!("'{s}': use zh or en"))
 }
 
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
@@ -70,6 +81,7 @@ impl Cli {
             base_url: None,
             drafts: site.drafts,
             now: site.now,
+            lang: self.lang,
             ..Default::default()
         }
     }
@@ -84,6 +96,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Init(a) => init::run(a),
         Command::Serve(a) => serve::run(&cli, a),
         Command::Report(a) => report::run(&cli, a),
+        Command::Import(a) => import::run(&cli, a),
     }
 }
 

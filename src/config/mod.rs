@@ -7,15 +7,15 @@
 //!    output folder, a base URL with a scheme).
 
 mod raw;
-mod validate;
+pub mod validate;
 
 pub(crate) use validate::split_base_url;
 
 use std::path::{Path, PathBuf};
 
 pub use raw::{
-    Boards, Columns, Emergency, Feeds, Footer, Highlight, MarkdownConfig, MenuItem, RawHtml, Search, SiteConfig, Town,
-    TownKind,
+    Boards, Columns, Emergency, Feeds, Footer, Highlight, Import, MarkdownConfig, MenuItem, RawHtml, Search,
+    SiteConfig, Town, TownKind, WechatImport,
 };
 
 use crate::error::{Diagnostic, Diagnostics};
@@ -35,6 +35,8 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url`, always starting and ending with `/`.
     pub base_path: String,
+    /// The language kepu's messages are printed in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Config {

@@ -70,6 +70,9 @@ pub struct SiteConfig {
     /// Image processing.
     #[serde(default)]
     pub images: crate::images::ImagesConfig,
+    /// `kepu import` options.
+    #[serde(default)]
+    pub import: Import,
     /// Free for themes.
     #[serde(default)]
     pub extra: serde_json::Value,
@@ -268,6 +271,24 @@ impl Default for MarkdownConfig {
             words_per_minute: 200,
         }
     }
+}
+
+/// `kepu import` settings.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Import {
+    /// WeChat articles.
+    pub wechat: WechatImport,
+}
+
+/// What `kepu import wechat` drops besides its own list of WeChat chrome.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct WechatImport {
+    /// A short paragraph containing one of these phrases is dropped.
+    pub drop_phrases: Vec<String>,
+    /// Elements matching these CSS selectors are dropped.
+    pub drop_selectors: Vec<String>,
 }
 
 fn default_language() -> String {

@@ -116,6 +116,15 @@ pub(super) fn validate(
             &format!("use one of: {}", crate::markdown::available_themes().join(", ")),
         );
     }
+    for sel in &site.import.wechat.drop_selectors {
+        if scraper::Selector::parse(sel).is_err() {
+            err(
+                &["import", "wechat", "drop_selectors"],
+                format!("'{sel}' is not a CSS selector"),
+                "write a selector such as .follow-banner or #js_pc_qr_code",
+            );
+        }
+    }
     let mut ids = HashSet::new();
     for town in &site.towns {
         if !is_id(&town.id) {
@@ -174,6 +183,7 @@ pub(super) fn validate(
         return Err(diags);
     }
     Ok(Config {
+        lang: crate::i18n::Lang::for_site(&site.language),
         site,
         source: text.to_string(),
         root: root.to_path_buf(),
@@ -191,6 +201,49 @@ pub(crate) fn is_id(s: &str) -> bool {
 }
 
 /// Splits `https://host/path/` into (`https://host/path`, `/path/`).
+/// A warning when `base_url` is on a domain reserved for examples and tests
+/// (example.org/.com/.net, `.test`, `.example`, `.invalid`, `localhost`,
+/// loopback addresses): QR codes, feeds and CAP files would point nowhere.
+pub fn reserved_base_url(config: &super::Config) -> Option<Diagnostic> {
+    let rest = config.base_url.split_once("://").map_or("", |(_, r)| r);
+    let host = rest
+        .split('/')
+        .next()
+        .unwrap_or("")
+        .rsplit_once('@')
+        .map_or(rest.split('/').next().unwrap_or(""), |(_, h)| h);
+    let host = host
+        .rsplit_once(':')
+        .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()))
+        .map_or(host, |(h, _)| h);
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let reserved = ["example.org", "example.com", "example.net"]
+        .iter()
+        .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+        || [".test", ".example", ".invalid", ".localhost"]
+            .iter()
+            .any(|s| host.ends_with(s))
+        || host == "localhost"
+        || host.starts_with("127.")
+        || host == "[::1]";
+    if !reserved {
+        return None;
+    }
+    let (line, col) = locate_key(&config.source, &["base_url"]);
+    Some(
+        Diagnostic::warning(
+            config.display_path(),
+            line,
+            col,
+            format!(
+                "base_url '{}' is on a domain reserved for examples: QR codes, feeds and CAP files would point nowhere",
+                config.site.base_url
+            ),
+        )
+        .with_hint("set base_url to the address the site is published at, or give --base-url https://…"),
+    )
+}
+
 pub(crate) fn split_base_url(url: &str) -> Result<(String, String), String> {
     let url = url.trim();
     let rest = url

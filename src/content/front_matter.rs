@@ -133,6 +133,16 @@ impl Scalar {
     }
 }
 
+/// A board's poster sheet as written: `poster: { size: A3, orientation: portrait }`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoster {
+    /// `A4`, `A3` or `A2`.
+    pub size: Option<String>,
+    /// `portrait` or `landscape`.
+    pub orientation: Option<String>,
+}
+
 /// Every front-matter key of every kind.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -154,6 +164,8 @@ pub struct FrontMatter {
     pub towns: Vec<String>,
     #[serde(default)]
     pub authors: Vec<String>,
+    /// 责任编辑.
+    pub editor: Option<String>,
     pub cover: Option<String>,
     pub template: Option<String>,
     #[serde(default)]
@@ -185,6 +197,7 @@ pub struct FrontMatter {
     pub location: Option<Location>,
     pub maintainer: Option<String>,
     pub showing: Option<Vec<RawShowing>>,
+    pub poster: Option<RawPoster>,
     // Stations.
     pub community: Option<String>,
     pub station_kind: Option<String>,
@@ -209,7 +222,6 @@ impl FrontMatter {
         add(self.expires.is_some(), "expires", &[Emergency]);
         add(self.areas.is_some(), "areas", &[Emergency]);
         add(self.steps.is_some(), "steps", &[Emergency]);
-        add(self.source.is_some(), "source", &[Emergency]);
         add(self.medium.is_some(), "medium", &[Column]);
         add(self.outlet.is_some(), "outlet", &[Column]);
         add(self.program.is_some(), "program", &[Column]);
@@ -219,6 +231,7 @@ impl FrontMatter {
         add(self.address.is_some(), "address", &[Board, Station]);
         add(self.maintainer.is_some(), "maintainer", &[Board]);
         add(self.showing.is_some(), "showing", &[Board]);
+        add(self.poster.is_some(), "poster", &[Board]);
         add(self.community.is_some(), "community", &[Station, Board]);
         add(self.station_kind.is_some(), "station_kind", &[Station]);
         add(self.staff.is_some(), "staff", &[Station]);

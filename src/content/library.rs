@@ -39,6 +39,10 @@ pub struct Library {
     pub loose: Vec<(PathBuf, String)>,
     /// Markdown files left out as drafts.
     pub drafts: Vec<PathBuf>,
+    /// `@/` paths of the files that could not be read as pages (their own
+    /// error is reported): links and board windows that name them are not
+    /// blamed too.
+    pub broken: std::collections::HashSet<String>,
     /// Page id → (section index, place in the section's sorted list).
     pub position: Vec<Option<(usize, usize)>>,
     /// (kind, slug) → the first page of that kind with that slug.
@@ -100,6 +104,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         clock: opts.clock,
         drafts: opts.drafts,
         paginate_by: config.site.paginate_by,
+        lang: config.lang,
     };
     let parsed: Vec<(Option<Parsed>, Vec<Diagnostic>)> = found
         .markdown
@@ -113,7 +118,11 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
     let mut pages = Vec::new();
     let mut sections = Vec::new();
     let mut drafts = Vec::new();
+    let mut broken = std::collections::HashSet::new();
     for (file, (p, d)) in found.markdown.iter().zip(parsed) {
+        if p.is_none() && d.iter().any(Diagnostic::is_error) {
+            broken.insert(super::parse::rel_path(&content, file));
+        }
         diags.extend(d);
         match p {
             Some(Parsed::Page(mut page)) => {
@@ -134,6 +143,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
         sections,
         loose,
         drafts,
+        broken,
         ..Library::default()
     };
     diags.extend(reindex(&mut lib, config));
@@ -180,6 +190,7 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
     assign_sections(lib);
     check_urls(lib, root, &mut diags);
     check_aliases(lib, root, &mut diags);
+    super::refs::name_towns(lib, config);
     super::refs::check(lib, config, &mut diags);
     let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root);
     lib.term_slugs = slugs;

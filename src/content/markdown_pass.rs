@@ -31,6 +31,12 @@ impl Permalinks {
                 map.insert(rel.clone(), format!("{base_path}{}", s.path));
             }
         }
+        // A page whose front matter is broken still exists (its own error
+        // says what is wrong); the build fails anyway, so any URL will do.
+        for rel in &lib.broken {
+            map.entry(rel.clone())
+                .or_insert_with(|| format!("{base_path}{}/", rel.trim_end_matches(".md")));
+        }
         Permalinks(map)
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod data;
 pub mod front_matter;
+pub mod key_help;
 pub mod library;
 pub mod markdown_pass;
 pub mod page;
@@ -10,6 +11,7 @@ mod refs;
 pub mod slug;
 pub mod terms;
 pub mod walk;
+pub mod yaml_slips;
 
 pub use library::{Library, LoadOptions, load};
 pub use page::{Page, PageId, Section, SortBy};

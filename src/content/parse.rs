@@ -38,6 +38,8 @@ pub struct ParseEnv<'a> {
     pub drafts: bool,
     /// Default pages per list page.
     pub paginate_by: usize,
+    /// The language of the messages.
+    pub lang: crate::i18n::Lang,
 }
 
 /// Reads and parses `file`.
@@ -83,13 +85,23 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
             return None;
         }
     };
+    let slips = super::yaml_slips::slips(split.yaml, env.lang);
+    if !slips.is_empty() {
+        let lines: Vec<&str> = split.yaml.lines().collect();
+        for s in slips {
+            let source = lines.get(s.line - 1).map(|l| l.to_string());
+            diags.push(
+                Diagnostic::error(&shown, s.line + split.yaml_line - 1, s.column, s.message)
+                    .with_hint(s.hint)
+                    .with_source(source),
+            );
+        }
+        return None;
+    }
     let fm: FrontMatter = match yaml::from_str(split.yaml) {
         Ok(fm) => fm,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(&shown, e.line + split.yaml_line - 1, e.column, e.message)
-                    .with_hint("check the YAML between the '---' lines"),
-            );
+            diags.push(yaml_error(&shown, file, &split, env, e));
             return None;
         }
     };
@@ -312,7 +324,7 @@ pub fn is_slug(s: &str) -> bool {
         && !s.contains("..")
 }
 
-fn rel_path(content: &Path, file: &Path) -> String {
+pub(super) fn rel_path(content: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(content).unwrap_or(file);
     crate::output::safe_path::to_slash(rel)
 }
@@ -355,11 +367,31 @@ pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) ->
     {
         (line, col) = (l, c);
     }
-    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message);
+    let source = yaml_text.lines().nth(line.saturating_sub(1)).map(str::to_string);
+    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message).with_source(source);
     match e.hint {
         Some(h) => d.with_hint(h),
         None => d,
     }
+}
+
+/// A YAML error in plain words where it is a known mistake, with its line shown.
+fn yaml_error(
+    shown: &Path,
+    file: &Path,
+    split: &front_matter::Split,
+    env: &ParseEnv,
+    e: yaml::YamlError,
+) -> Diagnostic {
+    let section = file.file_name().is_some_and(|n| n == "_index.md");
+    let rel = rel_path(env.content, file);
+    let kind = Kind::from_section(rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or(""));
+    let (message, hint) = super::key_help::explain(&e.message, kind, section, env.lang)
+        .unwrap_or_else(|| (e.message, crate::i18n::t(env.lang, "type.help", &[])));
+    let source = split.yaml.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
+    Diagnostic::error(shown, e.line + split.yaml_line - 1, e.column, message)
+        .with_hint(hint)
+        .with_source(source)
 }
 
 fn line_col_of(bytes: &[u8], pos: usize) -> (usize, usize) {

@@ -10,12 +10,38 @@ use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::kinds::{FieldError, Kind, KindData};
 
+/// Towns named by their name (`仙龙镇`) instead of their id become the id.
+pub(super) fn name_towns(lib: &mut Library, config: &Config) {
+    let id_of = |v: &mut String| {
+        if config.town(v).is_none()
+            && let Some(t) = config.site.towns.iter().find(|t| t.name == v.trim())
+        {
+            *v = t.id.clone();
+        }
+    };
+    for page in &mut lib.pages {
+        page.meta.towns.iter_mut().for_each(id_of);
+        match &mut page.data {
+            KindData::Emergency(e) => e.areas.iter_mut().for_each(id_of),
+            KindData::Board(b) => id_of(&mut b.town),
+            KindData::Station(s) => id_of(&mut s.town),
+            _ => {}
+        }
+    }
+}
+
 pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
     let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
     let town_hint = if town_ids.is_empty() {
         "add the town to 'towns' in site.yaml".to_string()
     } else {
-        format!("known towns: {}", town_ids.join(", "))
+        let both: Vec<String> = config
+            .site
+            .towns
+            .iter()
+            .map(|t| format!("{}（{}）", t.id, t.name))
+            .collect();
+        format!("known towns, by id or name: {}", both.join(", "))
     };
     for page in &lib.pages {
         let mut errors = Vec::new();
@@ -40,7 +66,7 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
             KindData::Board(b) => {
                 check_town("town", &b.town);
                 for s in &b.showing {
-                    if lib.page(&s.page).is_none() {
+                    if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
                         errors.push(
                             FieldError::new("showing", format!("the board shows @/{}, which does not exist", s.page))
                                 .hint("check the path under content/ (drafts are not built)")

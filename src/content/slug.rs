@@ -4,14 +4,44 @@
 //! 1. Full-width ASCII (`ＡＢＣ１２３`) is folded to ASCII, the ideographic
 //!    space to a plain space.
 //! 2. ASCII letters are lowercased and kept, digits are kept.
-//! 3. A Han character becomes its toneless pinyin syllable (first reading of
-//!    a heteronym), as a word of its own; `ü` is written `v` (`绿` → `lv`).
+//! 3. A run of Han characters is read by words: the longest word (two to
+//!    four characters) of the word table that starts here takes its reading
+//!    (`重庆` → `chong-qing`, `银行` → `yin-hang`); any other character
+//!    takes its first reading. Each syllable is a word of its own; `ü` is
+//!    written `v` (`绿` → `lv`). The table (`pinyin/words.tsv`) holds the
+//!    CC-CEDICT words, as the chinese_dictionary crate ships them, whose
+//!    reading differs from their characters' first readings; it is made by
+//!    `tools/gen-pinyin-words`.
 //! 4. A Latin letter with a diacritic loses it where that is simple (`é` → `e`,
 //!    `ß` → `ss`).
 //! 5. Anything else is a separator: each run of separators becomes one `-`,
 //!    and none is left at either end.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use pinyin::ToPinyin;
+
+/// Word → space-separated toneless syllables, one per character.
+fn words() -> &'static HashMap<&'static str, &'static str> {
+    static WORDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("pinyin/words.tsv")
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// The longest word of the table (up to four characters) at the start of
+/// `chars`, with its syllables.
+fn word_at(chars: &[char]) -> Option<(usize, &'static str)> {
+    let table = words();
+    (2..=chars.len().min(4)).rev().find_map(|n| {
+        let w: String = chars[..n].iter().collect();
+        table.get(w.as_str()).map(|r| (n, *r))
+    })
+}
 
 /// Turns `s` into a URL slug: lowercase ASCII letters, digits and single `-`
 /// between words, with Han characters spelled in toneless pinyin.
@@ -24,10 +54,24 @@ pub fn slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len() * 2);
     // A separator is owed before the next word once something was written.
     let mut pending_sep = false;
-    for raw in s.chars() {
-        let c = fold_full_width(raw);
+    let chars: Vec<char> = s.chars().map(fold_full_width).collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
         if c.is_ascii_alphanumeric() {
             push_word_char(&mut out, &mut pending_sep, c.to_ascii_lowercase());
+        } else if pinyin_of(c).is_some()
+            && let Some((n, reading)) = word_at(&chars[i - 1..])
+        {
+            for syllable in reading.split(' ') {
+                if !out.is_empty() {
+                    out.push('-');
+                }
+                push_syllable(&mut out, syllable);
+            }
+            i += n - 1;
+            pending_sep = true;
         } else if let Some(syllable) = pinyin_of(c) {
             if !out.is_empty() {
                 out.push('-');
@@ -170,5 +214,85 @@ mod tests {
     fn chinese_punctuation_separates() {
         assert_eq!(slugify("科普，知识。"), "ke-pu-zhi-shi");
         assert_eq!(slugify("《指南》a"), "zhi-nan-a");
+    }
+}
+
+#[cfg(test)]
+mod polyphones {
+    use super::slugify;
+
+    /// Words and phrases whose characters have more than one reading, read as
+    /// the word reads.
+    const TABLE: &[(&str, &str)] = &[
+        ("重庆", "chong-qing"),
+        ("长江", "chang-jiang"),
+        ("银行", "yin-hang"),
+        ("音乐", "yin-yue"),
+        ("重阳节", "chong-yang-jie"),
+        ("长寿", "chang-shou"),
+        ("还是", "hai-shi"),
+        ("朝阳", "zhao-yang"),
+        ("行人", "xing-ren"),
+        ("重新", "chong-xin"),
+        ("重要", "zhong-yao"),
+        ("长大", "zhang-da"),
+        ("校长", "xiao-zhang"),
+        ("成长", "cheng-zhang"),
+        ("快乐", "kuai-le"),
+        ("行业", "hang-ye"),
+        ("行走", "xing-zou"),
+        ("银行卡", "yin-hang-ka"),
+        ("自行车", "zi-xing-che"),
+        ("还款", "huan-kuan"),
+        ("归还", "gui-huan"),
+        ("朝代", "chao-dai"),
+        ("调查", "diao-cha"),
+        ("空调", "kong-tiao"),
+        ("调整", "tiao-zheng"),
+        ("传说", "chuan-shuo"),
+        ("传记", "zhuan-ji"),
+        ("睡觉", "shui-jiao"),
+        ("觉得", "jue-de"),
+        ("数学", "shu-xue"),
+        ("数据", "shu-ju"),
+        ("参加", "can-jia"),
+        ("人参", "ren-shen"),
+        ("处理", "chu-li"),
+        ("好处", "hao-chu"),
+        ("应该", "ying-gai"),
+        ("应急", "ying-ji"),
+        ("着火", "zhao-huo"),
+        ("看着", "kan-zhe"),
+        ("角色", "jue-se"),
+        ("长度", "chang-du"),
+        ("降落", "jiang-luo"),
+        ("投降", "tou-xiang"),
+        ("中暑", "zhong-shu"),
+        ("中国", "zhong-guo"),
+        ("了解", "liao-jie"),
+        ("便宜", "pian-yi"),
+        ("方便", "fang-bian"),
+        ("血液", "xue-ye"),
+        ("地方", "di-fang"),
+        ("目的地", "mu-di-di"),
+        ("的确", "di-que"),
+        ("大夫", "dai-fu"),
+        ("差不多", "cha-bu-duo"),
+        ("出差", "chu-chai"),
+        ("暴雨预警", "bao-yu-yu-jing"),
+        ("防溺水", "fang-ni-shui"),
+        ("重庆市永川区", "chong-qing-shi-yong-chuan-qu"),
+        ("长江边的银行", "chang-jiang-bian-de-yin-hang"),
+    ];
+
+    #[test]
+    fn polyphones_read_by_word() {
+        let wrong: Vec<String> = TABLE
+            .iter()
+            .filter(|(w, want)| slugify(w) != *want)
+            .map(|(w, want)| format!("{w}: {} (want {want})", slugify(w)))
+            .collect();
+        assert!(TABLE.len() >= 50);
+        assert!(wrong.is_empty(), "{wrong:#?}");
     }
 }

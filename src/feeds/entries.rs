@@ -8,13 +8,6 @@ use crate::render::views::ViewEnv;
 /// repeats its entry, so the entry stays small whatever the page carries.
 pub const MAX_CATEGORIES: usize = 20;
 
-/// The longest summary (HTML) a feed entry carries as it is; a longer one
-/// is cut to [`SHORT_SUMMARY_CHARS`] characters of text.
-pub const MAX_SUMMARY_BYTES: usize = 4096;
-
-/// The characters of text a cut summary keeps.
-pub const SHORT_SUMMARY_CHARS: usize = 200;
-
 /// What a feed is about.
 #[derive(Debug, Clone)]
 pub struct FeedInfo {
@@ -115,16 +108,7 @@ fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
     } else {
         match &p.meta.summary {
             Some(s) => format!("<p>{}</p>", xml_escape(s)),
-            None => match p.rendered.summary_html.as_deref() {
-                Some(html) if html.len() <= MAX_SUMMARY_BYTES => html.to_string(),
-                // A page of one long paragraph: its summary would be the
-                // page, repeated in every feed it is in.
-                Some(_) => {
-                    let text: String = p.rendered.text.chars().take(SHORT_SUMMARY_CHARS).collect();
-                    format!("<p>{}…</p>", xml_escape(text.trim()))
-                }
-                None => String::new(),
-            },
+            None => p.rendered.summary_html.clone().unwrap_or_default(),
         }
     };
     let mut categories: Vec<String> = p

@@ -54,6 +54,52 @@ pub const PLACES: &[(&str, &str)] = &[
     ("hospital", "医院"),
 ];
 
+/// Paper sizes of a board's poster.
+pub const POSTER_SIZES: &[(&str, &str)] = &[("A4", "A4"), ("A3", "A3"), ("A2", "A2")];
+
+/// Orientations of a board's poster.
+pub const POSTER_ORIENTATIONS: &[(&str, &str)] = &[("portrait", "portrait"), ("landscape", "landscape")];
+
+/// The sheet a board's poster is printed on (default A3 portrait).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PosterSheet {
+    /// `A4`, `A3` or `A2`.
+    pub size: &'static str,
+    /// `portrait` or `landscape`.
+    pub orientation: &'static str,
+    /// Paper width as it prints, mm.
+    pub width_mm: u32,
+    /// Paper height as it prints, mm.
+    pub height_mm: u32,
+}
+
+impl PosterSheet {
+    /// The sheet of `size` (`A4`, `A3`, `A2`) in `orientation`.
+    pub fn new(size: &'static str, orientation: &'static str) -> Self {
+        let (short, long) = match size {
+            "A4" => (210, 297),
+            "A2" => (420, 594),
+            _ => (297, 420),
+        };
+        let (width_mm, height_mm) = match orientation {
+            "landscape" => (long, short),
+            _ => (short, long),
+        };
+        PosterSheet {
+            size,
+            orientation,
+            width_mm,
+            height_mm,
+        }
+    }
+}
+
+impl Default for PosterSheet {
+    fn default() -> Self {
+        PosterSheet::new("A3", "portrait")
+    }
+}
+
 /// One display window.
 #[derive(Debug, Clone)]
 pub struct Showing {
@@ -93,6 +139,8 @@ pub struct BoardMeta {
     pub maintainer: Option<String>,
     /// Display windows, in the order written.
     pub showing: Vec<Showing>,
+    /// The poster's sheet.
+    pub poster: PosterSheet,
 }
 
 impl BoardMeta {
@@ -104,7 +152,7 @@ impl BoardMeta {
 
 pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> BoardMeta {
     let board_kind = required("board_kind", &fm.board_kind, Kind::Board, errors)
-        .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, errors))
+        .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, BoardKind::label, errors))
         .unwrap_or(BoardKind::Bulletin);
     let place = match required("place", &fm.place, Kind::Board, errors) {
         Some(p) if PLACES.iter().any(|x| x.0 == p) => p.to_string(),
@@ -166,5 +214,38 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         location: fm.location,
         maintainer: fm.maintainer.clone(),
         showing,
+        poster: poster_sheet(fm, errors),
     }
+}
+
+/// The poster sheet of `poster:`, A3 portrait where not given.
+pub(crate) fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> PosterSheet {
+    let mut sheet = PosterSheet::default();
+    let Some(p) = &fm.poster else {
+        return sheet;
+    };
+    let mut pick = |key: &'static str, value: &Option<String>, all: &[(&'static str, &'static str)]| {
+        let v = value.as_deref()?;
+        let found = all
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(v.trim()))
+            .map(|(_, n)| *n);
+        if found.is_none() {
+            let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+            errors.push(FieldError {
+                key: vec!["poster", key],
+                value: Some(v.to_string()),
+                message: format!("unknown poster {key} '{v}'"),
+                hint: Some(format!("use one of: {}", names.join(", "))),
+            });
+        }
+        found
+    };
+    if let Some(s) = pick("size", &p.size, POSTER_SIZES) {
+        sheet.size = s;
+    }
+    if let Some(o) = pick("orientation", &p.orientation, POSTER_ORIENTATIONS) {
+        sheet.orientation = o;
+    }
+    PosterSheet::new(sheet.size, sheet.orientation)
 }

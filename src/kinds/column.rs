@@ -66,7 +66,7 @@ pub struct ColumnMeta {
 
 pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> ColumnMeta {
     let medium = required("medium", &fm.medium, Kind::Column, errors)
-        .and_then(|m| parse_enum("medium", m, MEDIA, errors))
+        .and_then(|m| parse_enum("medium", m, MEDIA, Medium::label, errors))
         .unwrap_or(Medium::Web);
     if fm.date.is_none() {
         errors.push(

@@ -132,8 +132,13 @@ impl EmergencyMeta {
 pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> EmergencyMeta {
     let hazard = match required("hazard", &fm.hazard, Kind::Emergency, errors) {
         Some(h) if HAZARDS.iter().any(|x| x.0 == h) => h.to_string(),
+        Some(h) if HAZARDS.iter().any(|x| super::chinese_name_matches(x.1, h)) => HAZARDS
+            .iter()
+            .find(|x| super::chinese_name_matches(x.1, h))
+            .map_or("other", |x| x.0)
+            .to_string(),
         Some(h) => {
-            let names: Vec<&str> = HAZARDS.iter().map(|x| x.0).collect();
+            let names: Vec<String> = HAZARDS.iter().map(|x| format!("{}（{}）", x.0, x.1)).collect();
             errors.push(
                 FieldError::new("hazard", format!("unknown hazard '{h}'"))
                     .hint(format!("use one of: {}", names.join(", "))),
@@ -143,7 +148,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         None => "other".into(),
     };
     let level = required("level", &fm.level, Kind::Emergency, errors)
-        .and_then(|l| parse_enum("level", l, LEVELS, errors))
+        .and_then(|l| parse_enum("level", l, LEVELS, Level::label, errors))
         .unwrap_or(Level::Blue);
     if fm.date.is_none() {
         errors.push(
@@ -158,6 +163,18 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
             None
         }
     });
+    let start = fm.date.as_deref().and_then(|d| clock.parse(d).ok());
+    if let (Some(start), Some(end), Some(e)) = (start, expires, fm.expires.as_deref())
+        && end < start
+    {
+        errors.push(
+            FieldError::new(
+                "expires",
+                format!("expires ({e}) is earlier than date: the note would never be shown"),
+            )
+            .hint("check the day and the time of 'expires' and of 'date'"),
+        );
+    }
     EmergencyMeta {
         hazard,
         level,

@@ -174,16 +174,22 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
 }
 
 /// Parses `value` as one of `E`'s names, or records an error listing them.
+/// Its Chinese name (`label`) is taken too, also without a trailing 色 or a
+/// leading 科普 (`黄`, `宣传栏`); the hint lists both forms.
 pub(crate) fn parse_enum<E: Copy>(
     key: &'static str,
     value: &str,
     all: &[(E, &'static str)],
+    label: fn(E) -> &'static str,
     errors: &mut Vec<FieldError>,
 ) -> Option<E> {
-    match all.iter().find(|(_, n)| *n == value) {
+    match all
+        .iter()
+        .find(|(e, n)| *n == value || chinese_name_matches(label(*e), value))
+    {
         Some((e, _)) => Some(*e),
         None => {
-            let names: Vec<&str> = all.iter().map(|(_, n)| *n).collect();
+            let names: Vec<String> = all.iter().map(|(e, n)| format!("{n}（{}）", label(*e))).collect();
             errors.push(
                 FieldError::new(key, format!("unknown {key} '{value}'"))
                     .hint(format!("use one of: {}", names.join(", ")))
@@ -192,6 +198,13 @@ pub(crate) fn parse_enum<E: Copy>(
             None
         }
     }
+}
+
+/// True if `value` names `label` (`黄色`, `黄`; `科普宣传栏`, `宣传栏`).
+pub(crate) fn chinese_name_matches(label: &str, value: &str) -> bool {
+    let value = value.trim();
+    !value.is_empty()
+        && (label == value || label.strip_suffix('色') == Some(value) || label.strip_prefix("科普") == Some(value))
 }
 
 /// Records a missing required field.

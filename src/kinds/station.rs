@@ -58,7 +58,7 @@ pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> StationMe
     let station_kind = fm
         .station_kind
         .as_deref()
-        .and_then(|k| parse_enum("station_kind", k, STATION_KINDS, errors))
+        .and_then(|k| parse_enum("station_kind", k, STATION_KINDS, StationKind::label, errors))
         .unwrap_or(StationKind::Station);
     let location: Option<Location> = fm.location;
     StationMeta {

@@ -86,6 +86,7 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let html = out.guard.finish(html);
     let CollectedText { text, han, words } = out.text;
+    let summary_html = summary_html.map(|s| summary::bounded(s, &text));
     let rendered = Rendered {
         html,
         summary_html,

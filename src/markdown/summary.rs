@@ -19,6 +19,24 @@ pub(crate) fn summary_html(events: &[Event<'_>]) -> Option<String> {
     Some(html).filter(|h| !h.trim().is_empty())
 }
 
+/// The longest summary (HTML) kept as it is. Every list, term page and
+/// feed a page is in repeats its summary, so a page of one long paragraph
+/// would cost a build its size once per term.
+pub(crate) const MAX_SUMMARY_BYTES: usize = 4096;
+
+/// The characters of text a summary that is too long is cut to.
+pub(crate) const SHORT_SUMMARY_CHARS: usize = 200;
+
+/// `summary`, or when it is longer than [`MAX_SUMMARY_BYTES`] the first
+/// [`SHORT_SUMMARY_CHARS`] characters of the page's `text`.
+pub(crate) fn bounded(summary: String, text: &str) -> String {
+    if summary.len() <= MAX_SUMMARY_BYTES {
+        return summary;
+    }
+    let cut: String = text.chars().take(SHORT_SUMMARY_CHARS).collect();
+    format!("<p>{}…</p>\n", crate::escape::xml_escape(cut.trim()))
+}
+
 /// Whether an HTML line is the `<!-- more -->` marker (spaces optional).
 fn is_more(html: &str) -> bool {
     html.trim()

@@ -11,7 +11,8 @@ use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
 
-/// Adds every copied file to `set`. The site's `static/` overrides the theme's.
+/// Adds every copied file to `set`. The site's `static/` overrides the
+/// theme's, which overrides the built-in theme's.
 pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagnostic>) {
     let root = &config.root;
     let mut statics: std::collections::BTreeMap<String, std::path::PathBuf> = Default::default();
@@ -37,6 +38,22 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
             here.insert(rel, file);
         }
         statics.extend(here);
+    }
+    if config.site.theme == super::builtin_theme::NAME {
+        for (rel, bytes) in super::builtin_theme::under("static/") {
+            if statics.contains_key(rel) {
+                continue;
+            }
+            if let Err(e) = set.put(rel, Body::Bytes(bytes.to_vec()), vec![Dep::Config], "static") {
+                let shown = super::builtin_theme::shown(&format!("static/{rel}"));
+                diags.push(Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    format!("cannot copy to /{}: {}", e.path, e.message),
+                ));
+            }
+        }
     }
     for (rel, file) in statics {
         push(set, &rel, file, "static", diags);

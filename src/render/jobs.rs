@@ -91,6 +91,8 @@ pub enum Task {
     Dashboard,
     /// The plan page (`data/plan.yaml`).
     Plan,
+    /// The HTML site map (网站地图).
+    SiteMap,
 }
 
 /// Renders every task in parallel into `sink`, with `make` building each job.
@@ -135,6 +137,10 @@ fn render(
 ) -> Option<Diagnostic> {
     let path = format!("{base_path}{}", job.path.trim_end_matches("index.html"));
     job.context.insert("current_path", &path);
+    job.context.insert(
+        "crumbs",
+        &super::site_map::ancestors(&templates.crumb_titles, base_path, &path),
+    );
     if let Some(f) = job.fallback.take()
         && !templates.has(&job.template)
     {

@@ -576,7 +576,7 @@ struct CommunityView<'a> {
     boards: Vec<Link>,
 }
 
-fn plan_rows<'a>(env: &ViewEnv<'a>) -> Option<&'a [serde_json::Value]> {
+pub(crate) fn plan_rows<'a>(env: &ViewEnv<'a>) -> Option<&'a [serde_json::Value]> {
     env.data.get("plan")?.as_array().map(Vec::as_slice)
 }
 

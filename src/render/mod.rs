@@ -10,6 +10,7 @@
 //!    robots.txt.
 
 pub mod assets;
+pub mod builtin_theme;
 pub mod builtins;
 pub mod feeds_out;
 pub mod jobs;
@@ -18,6 +19,7 @@ pub mod pages;
 pub mod paginate;
 pub mod select;
 pub mod shortcodes;
+pub mod site_map;
 pub mod site_view;
 pub mod taxonomies;
 pub mod templates;
@@ -48,6 +50,7 @@ pub fn render_with(
         g.insert("banners", &site_view::banners(env));
         g.insert("data", env.data);
     }
+    templates.crumb_titles = site_map::crumb_titles(env);
     let mut redirects = Vec::new();
     let (taxonomies, kinds) = (&shared.taxonomies, &shared.kinds);
     let mut tasks: Vec<Task> = (0..lib.pages.len()).map(Task::Page).collect();
@@ -56,6 +59,9 @@ pub fn render_with(
     tasks.extend(kinds.tasks(env, lib));
     tasks.push(Task::Home);
     tasks.push(Task::NotFound);
+    if templates.has("sitemap.html") && !lib.pages.iter().any(|p| p.path == site_map::URL) {
+        tasks.push(Task::SiteMap);
+    }
     let make_one = |task: Task| match task {
         Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, kinds, id))),
         Task::SectionPage(s, n) => {
@@ -72,6 +78,7 @@ pub fn render_with(
         Task::TownList => Some(kinds.town_list_job(env)),
         Task::Dashboard => Some(kinds.dashboard_job(env)),
         Task::Plan => kinds.plan_job(env),
+        Task::SiteMap => Some(site_map::job(env)),
     };
     let make = |task: Task| {
         if !select.task(task) {

@@ -58,6 +58,9 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
     if let Some(b) = &mut view.board {
         b.qr_svg = kinds.qr(&view.permalink);
     }
+    if matches!(page.kind, Kind::Article | Kind::Emergency | Kind::Column | Kind::Plain) {
+        view.share_qr = crate::report::qr::svg(&view.permalink, "本页网址的二维码").unwrap_or_default();
+    }
     let (prev, next) = neighbours(env, lib, id);
     let mut job = Job::new(
         format!("{}index.html", page.path),
@@ -153,6 +156,9 @@ pub fn summary_deps(mut job: Job, lib: &Library, ids: &[usize], per: usize, n: u
 /// What the home page shows.
 #[derive(Debug, Serialize)]
 struct HomeView {
+    /// The newest article with a cover (else the newest article).
+    featured: Option<Summary>,
+    /// The newest articles after it.
     latest: Vec<Summary>,
     notes: Vec<Summary>,
     columns: Vec<Summary>,
@@ -166,14 +172,25 @@ struct Counts {
     columns: usize,
     boards: usize,
     stations: usize,
+    towns: usize,
 }
 
 /// The home page job.
 pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
     let now = env.clock.now();
     let list = |name: &str| lib.section(name).map(|s| s.pages.clone()).unwrap_or_default();
-    let latest = list("articles")
-        .into_iter()
+    let articles = list("articles");
+    let newest = &articles[..articles.len().min(7)];
+    let featured_id = newest
+        .iter()
+        .copied()
+        .find(|&id| lib.pages[id].meta.cover.is_some())
+        .or_else(|| newest.first().copied());
+    let featured = featured_id.map(|id| summary(env, &lib.pages[id]));
+    let latest = newest
+        .iter()
+        .copied()
+        .filter(|&id| Some(id) != featured_id)
         .take(6)
         .map(|id| summary(env, &lib.pages[id]))
         .collect();
@@ -197,6 +214,7 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
     }
     let count = |k| lib.pages_of(k).count();
     let home = HomeView {
+        featured,
         latest,
         notes,
         columns,
@@ -206,6 +224,7 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
             columns: count(Kind::Column),
             boards: count(Kind::Board),
             stations: count(Kind::Station),
+            towns: env.config.site.towns.len(),
         },
     };
     let section = lib.section("").map(|s| section_view(env, s));

@@ -33,6 +33,12 @@ pub struct SiteView<'a> {
     pub rss_url: Option<String>,
     /// Search page URL, if on.
     pub search_url: Option<String>,
+    /// The HTML site map (网站地图).
+    pub sitemap_url: String,
+    /// 关于本站: the page at `about/`, if written.
+    pub about_url: Option<String>,
+    /// 联系我们: the page at `contact/`, else 关于本站.
+    pub contact_url: Option<String>,
     /// Highlighting stylesheet.
     pub highlight_css: String,
     /// Build time, RFC 3339.
@@ -113,12 +119,25 @@ pub fn site<'a>(env: &ViewEnv<'a>) -> SiteView<'a> {
         atom_url: s.feeds.atom.then(|| env.link("atom.xml")),
         rss_url: s.feeds.rss.then(|| env.link("rss.xml")),
         search_url: s.search.enabled.then(|| env.link("search/")),
+        sitemap_url: env.link(super::site_map::URL),
+        about_url: page_url(env, "about/"),
+        contact_url: page_url(env, "contact/").or_else(|| page_url(env, "about/")),
         highlight_css: env.link("css/highlight.css"),
         now: env.clock.rfc3339(env.clock.now()),
         year: now.year(),
         extra: &s.extra,
         generator: concat!("kepu ", env!("CARGO_PKG_VERSION")),
     }
+}
+
+/// The URL of the page at site path `path`, if there is one.
+fn page_url(env: &ViewEnv, path: &str) -> Option<String> {
+    let name = path.trim_end_matches('/');
+    [format!("{name}.md"), format!("{name}/index.md")]
+        .iter()
+        .filter_map(|rel| env.lib.by_rel_path.get(rel))
+        .any(|&id| env.lib.pages[id].path == path)
+        .then(|| env.link(path))
 }
 
 /// The 14 digits of a 公安备案 number, for the query link.

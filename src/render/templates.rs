@@ -1,7 +1,8 @@
 //! Loading the templates: the site's `templates/` over the theme's.
 //!
-//! 1. Collect `themes/THEME/templates/**` then `templates/**`; a site file
-//!    replaces the theme file of the same name.
+//! 1. Collect the built-in theme's templates (theme `default`), then
+//!    `themes/THEME/templates/**`, then `templates/**`; each later file
+//!    replaces the earlier one of the same name.
 //! 2. Parse each file alone first, so that every syntax error is reported,
 //!    not just the first one.
 //! 3. Add them all to one Tera, register kepu's functions, and keep the
@@ -24,6 +25,9 @@ pub struct Templates {
     pub files: BTreeMap<String, PathBuf>,
     /// Template name → its source, for dependency tracking.
     pub sources: BTreeMap<String, String>,
+    /// Site URL → title of the list pages breadcrumbs pass through (set
+    /// for each build from [`super::site_map::crumb_titles`]).
+    pub crumb_titles: BTreeMap<String, String>,
 }
 
 impl Templates {
@@ -33,7 +37,8 @@ impl Templates {
         let root = &config.root;
         let theme_dir = root.join("themes").join(&config.site.theme);
         let mut diags = Vec::new();
-        if !theme_dir.is_dir() && !root.join("templates").is_dir() {
+        let built_in = config.site.theme == super::builtin_theme::NAME;
+        if !built_in && !theme_dir.is_dir() && !root.join("templates").is_dir() {
             diags.push(
                 Diagnostic::error(
                     config.display_path(),
@@ -52,6 +57,15 @@ impl Templates {
         }
         let mut sources = BTreeMap::new();
         let mut files = BTreeMap::new();
+        if built_in {
+            for (name, bytes) in super::builtin_theme::under("templates/") {
+                sources.insert(name.to_string(), String::from_utf8_lossy(bytes).replace("\r\n", "\n"));
+                files.insert(
+                    name.to_string(),
+                    super::builtin_theme::shown(&format!("templates/{name}")),
+                );
+            }
+        }
         for dir in [theme_dir.join("templates"), root.join("templates")] {
             collect(&dir, root, &mut sources, &mut files, &mut diags);
         }
@@ -66,20 +80,40 @@ impl Templates {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let mut tera = Tera::new();
-        register(&mut tera, config);
-        crate::images::function::register(&mut tera, images.clone());
-        if let Err(e) = tera.add_raw_templates(sources.iter()) {
+        loop {
+            let mut tera = Tera::new();
+            register(&mut tera, config);
+            crate::images::function::register(&mut tera, images.clone());
+            let Err(e) = tera.add_raw_templates(sources.iter()) else {
+                return Ok(Templates {
+                    tera,
+                    files,
+                    sources,
+                    crumb_titles: BTreeMap::new(),
+                });
+            };
             // Checks across templates (unknown filters, tests, functions,
             // components, blocks) come back as one message of reports, each
             // naming its template: report every one at its own file.
-            let reports = reports_in(&e.to_string(), &files);
-            if !reports.is_empty() {
+            let mut reports = reports_in(&e.to_string(), &files);
+            if reports.is_empty() {
+                reports.push(blame_named(&e, &files, &sources));
+            }
+            // A built-in template that does not fit the site's own ones (a
+            // partial theme of its own) is left out rather than blamed.
+            let built_in: Vec<String> = reports
+                .iter()
+                .filter_map(|d| files.iter().find(|(_, f)| **f == d.path && is_built_in(f)))
+                .map(|(n, _)| n.clone())
+                .collect();
+            if built_in.len() < reports.len() {
                 return Err(reports);
             }
-            return Err(vec![blame_named(&e, &files, &sources)]);
+            for name in built_in {
+                sources.remove(&name);
+                files.remove(&name);
+            }
         }
-        Ok(Templates { tera, files, sources })
     }
 
     /// Renders `name`; an error names the template file and line.
@@ -113,6 +147,11 @@ impl Templates {
         }
         out
     }
+}
+
+/// True for a template file that comes from the binary.
+fn is_built_in(file: &Path) -> bool {
+    file.to_string_lossy().ends_with(" (built in)")
 }
 
 /// Template names after `extends`/`include`/`import` in `src`.
@@ -315,6 +354,13 @@ fn register(tera: &mut Tera, config: &Config) {
         let mut html = String::with_capacity(text.len() * 3 / 2);
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(&text, opts));
         tera::Value::safe_string(&html)
+    });
+    // A JSON string literal safe inside <script> (for JSON-LD).
+    tera.register_filter("json", |text: std::borrow::Cow<'_, str>, _: Kwargs, _: &State| {
+        let json = serde_json::to_string(&*text)
+            .unwrap_or_default()
+            .replace('<', "\\u003c");
+        tera::Value::safe_string(&json)
     });
     let base_path = config.base_path.clone();
     tera.register_function("url", move |kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {

@@ -201,10 +201,19 @@ pub struct PageView<'a> {
     pub towns: Vec<TownLink>,
     /// Authors.
     pub authors: &'a [String],
+    /// 责任编辑.
+    pub editor: Option<&'a str>,
+    /// 来源.
+    pub source: Option<&'a str>,
+    /// QR code (SVG) of the page's address, for 分享 (filled by the page job).
+    pub share_qr: String,
     /// Cover URL.
     pub cover: Option<String>,
     /// Free data.
     pub extra: &'a serde_json::Value,
+    /// The original's address (`extra.wechat_url` of an imported article),
+    /// shown as 原文链接 when it is an http(s) address.
+    pub original_url: Option<&'a str>,
     /// Emergency note fields.
     pub emergency: Option<EmergencyView>,
     /// Column entry fields.
@@ -274,6 +283,8 @@ pub struct ShowingView {
     pub from_display: String,
     /// Until, for readers.
     pub until_display: Option<String>,
+    /// The key points a poster prints: an emergency note's steps.
+    pub steps: Vec<String>,
 }
 
 /// A board's fields.
@@ -311,6 +322,8 @@ pub struct BoardView<'a> {
     pub poster_url: String,
     /// Village or community it stands in.
     pub community: Option<&'a str>,
+    /// The poster's sheet.
+    pub poster: crate::kinds::board::PosterSheet,
 }
 
 /// A station's fields.
@@ -513,8 +526,17 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         categories: term_links(env, "categories", &page.meta.categories),
         towns: page.meta.towns.iter().filter_map(|t| town_link(env, t)).collect(),
         authors: &page.meta.authors,
+        editor: page.meta.editor.as_deref(),
+        source: page.meta.source.as_deref(),
+        share_qr: String::new(),
         cover: cover_url(env, page),
         extra: &page.meta.extra,
+        original_url: page
+            .meta
+            .extra
+            .get("wechat_url")
+            .and_then(|u| u.as_str())
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
         emergency: emergency(env, page),
         column: column(env, page),
         board: board(env, page),
@@ -567,6 +589,10 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
             permalink: env.permalink(&target.path),
             from_display: env.clock.display_date(s.from),
             until_display: s.until.map(|u| env.clock.display_date(u)),
+            steps: match &target.data {
+                KindData::Emergency(e) => e.steps.clone(),
+                _ => Vec::new(),
+            },
         };
         if s.is_current(now) {
             current.push(view);
@@ -593,6 +619,7 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
         qr_svg: String::new(),
         poster_url: env.link(&format!("{}poster/", page.path)),
         community: b.community.as_deref(),
+        poster: b.poster,
     })
 }
 

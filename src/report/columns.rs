@@ -18,6 +18,8 @@ pub struct Week {
     pub week: i8,
     /// `2026-W14`.
     pub label: String,
+    /// For readers: `第48周（11月23日—29日）`.
+    pub title: String,
     /// Its Monday, `2026-03-30`.
     pub monday: String,
     /// Entries that week.
@@ -53,10 +55,22 @@ pub fn entries_by_week(lib: &Library, clock: &SiteClock) -> Vec<((i16, i8), Vec<
     out
 }
 
-/// The weeks from `columns.since` to the week of now, oldest first. Empty
-/// when `since` is not set.
+/// Where the weekly count starts: `columns.since`, or else the date of the
+/// first column entry. `None` when neither is there.
+pub fn since(lib: &Library, config: &Config, clock: &SiteClock) -> Option<String> {
+    if let Some(s) = &config.site.columns.since {
+        return Some(s.clone());
+    }
+    lib.pages_of(Kind::Column)
+        .filter_map(|(_, p)| p.date)
+        .min()
+        .map(|d| clock.ymd(d))
+}
+
+/// The weeks from [`since`] to the week of now, oldest first. Empty when
+/// there is no start.
 pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
-    let Some(since) = config.site.columns.since.as_deref().and_then(|s| clock.parse(s).ok()) else {
+    let Some(since) = since(lib, config, clock).and_then(|s| clock.parse(&s).ok()) else {
         return Vec::new();
     };
     let required = config.site.columns.min_per_week;
@@ -73,6 +87,7 @@ pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
             year: key.0,
             week: key.1,
             label: format!("{}-W{:02}", key.0, key.1),
+            title: week_title(key.1, day),
             monday: day.to_string(),
             count: entries.len(),
             required,
@@ -85,6 +100,17 @@ pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
         }
     }
     out
+}
+
+/// `第48周（11月23日—29日）`; the month is repeated when the week spans two.
+pub fn week_title(week: i8, monday: Date) -> String {
+    let sunday = monday.checked_add(jiff::Span::new().days(6)).unwrap_or(monday);
+    let end = if sunday.month() == monday.month() {
+        format!("{}日", sunday.day())
+    } else {
+        format!("{}月{}日", sunday.month(), sunday.day())
+    };
+    format!("第{week}周（{}月{}日—{end}）", monday.month(), monday.day())
 }
 
 fn monday_of(d: Date) -> Date {

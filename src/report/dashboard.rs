@@ -174,7 +174,7 @@ pub fn compute(lib: &Library, config: &Config, clock: &SiteClock) -> Dashboard {
         }
     }
     let columns = ColumnTotals {
-        since: config.site.columns.since.clone(),
+        since: super::columns::since(lib, config, clock),
         min_per_week: config.site.columns.min_per_week,
         weeks_total: weeks.len(),
         weeks_met: weeks.iter().filter(|w| w.met).count(),

@@ -74,6 +74,7 @@ mod tests {
             address: None,
             location: None,
             maintainer: None,
+            poster: Default::default(),
             showing: windows
                 .iter()
                 .enumerate()

@@ -195,7 +195,7 @@ fn weeks(d: &Dashboard) -> String {
         let _ = write!(
             x,
             "<g><rect x=\"{cx:.1}\" y=\"{cy:.1}\" width=\"{cell}\" height=\"{cell}\" rx=\"3\" class=\"{class}\"><title>{}：{} 期（要求 {}）</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" text-anchor=\"middle\" class=\"on-bar\">{mark}</text></g>",
-            w.label,
+            w.title,
             w.count,
             w.required,
             cx + cell / 2.0,
@@ -213,9 +213,24 @@ fn weeks(d: &Dashboard) -> String {
     x
 }
 
+/// The smallest of 1, 2, 5 × 10ⁿ at least `n`.
+fn nice_ceiling(n: usize) -> usize {
+    let mut step = 1;
+    loop {
+        for k in [1, 2, 5] {
+            if k * step >= n {
+                return k * step;
+            }
+        }
+        step *= 10;
+    }
+}
+
 /// Vertical bars with labels under them.
 fn bars(id: &str, title: &str, items: &[NamedCount], class: &str) -> String {
-    let max = items.iter().map(|i| i.count).max().unwrap_or(0).max(1);
+    // The axis runs to a round number of at least 5, so that one small count
+    // is a short bar, not the full height.
+    let max = nice_ceiling(items.iter().map(|i| i.count).max().unwrap_or(0).max(5));
     let n = items.len().max(1);
     let slot = 400.0 / n as f64;
     let desc: Vec<String> = items.iter().map(|i| format!("{} {}", i.label, i.count)).collect();
@@ -229,7 +244,7 @@ fn bars(id: &str, title: &str, items: &[NamedCount], class: &str) -> String {
     for (k, it) in items.iter().enumerate() {
         let hgt = 150.0 * it.count as f64 / max as f64;
         let bx = k as f64 * slot + slot * 0.15;
-        let bw = slot * 0.7;
+        let bw = (slot * 0.7).min(56.0);
         let _ = write!(
             x,
             "<rect x=\"{bx:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"{hgt:.1}\" class=\"c-{class} c-{class}-{}\"><title>{}：{}</title></rect><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"14\" text-anchor=\"middle\">{}</text><text x=\"{:.1}\" y=\"205\" font-size=\"14\" text-anchor=\"middle\">{}</text>",

@@ -82,6 +82,7 @@ pub fn parse_env<'a>(config: &'a Config, clock: &'a SiteClock, drafts: bool, con
         clock,
         drafts,
         paginate_by: config.site.paginate_by,
+        lang: config.lang,
     }
 }
 

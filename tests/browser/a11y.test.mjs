@@ -1,13 +1,14 @@
 // WCAG 2.0/2.1 A and AA in a real browser: axe-core, every impact level, on
-// one page of every kind, in the normal and the large-text mode, on a phone
-// and a desktop viewport; and no request leaves 127.0.0.1 on any of them.
+// one page of every kind, in the normal, large-text and high-contrast mode,
+// on a phone and a desktop viewport; in high-contrast mode also AAA contrast
+// (color-contrast-enhanced, 7:1); and no request leaves 127.0.0.1.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { openSite, REPO } from "./helpers.mjs";
-import { KINDS, MODES, NO_HEADER, modeContext, visit } from "./theme.mjs";
+import { KINDS, ALL_MODES as MODES, NO_HEADER, modeContext, visit } from "./theme.mjs";
 
 const AXE = fs.readFileSync(path.join(REPO, "node_modules/axe-core/axe.min.js"), "utf8");
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
@@ -62,11 +63,15 @@ for (const mode of MODES) {
           assert.ok(n > 0, "the search for 中暑 shows results");
         }
         if (!NO_HEADER.has(kind)) {
-          // The clock is the build's: the cold-wave note's banner is up.
-          assert.ok(await page.locator(".banner").first().isVisible(), `${kind}: the active note's banner shows`);
+          // The clock is the build's: the cold-wave note's banner is up (on
+          // the home page as a card below the masthead).
+          const mark = kind === "home" ? ".home-notes .note-card" : ".banner";
+          assert.ok(await page.locator(mark).first().isVisible(), `${kind}: the active note shows`);
         }
-        const large = await page.evaluate(() => document.documentElement.classList.contains("large-text"));
-        assert.equal(large, mode === "large-text" && !NO_HEADER.has(kind), `${kind}: large-text class in ${mode} mode`);
+        for (const m of ["large-text", "high-contrast"]) {
+          const on = await page.evaluate((c) => document.documentElement.classList.contains(c), m);
+          assert.equal(on, mode === m && !NO_HEADER.has(kind), `${kind}: ${m} class in ${mode} mode`);
+        }
         await page.addScriptTag({ content: AXE });
         for (const [vpName, viewport] of VIEWPORTS) {
           await page.setViewportSize(viewport);
@@ -77,6 +82,14 @@ for (const mode of MODES) {
           checked++;
           if (result.violations.length) {
             failures.push(`${kind} (${url}), ${mode}, ${vpName}:\n${describe(result.violations)}`);
+          }
+          if (mode === "high-contrast" && !NO_HEADER.has(kind)) {
+            const aaa = await page.evaluate(
+              () => window.axe.run(document, { runOnly: { type: "rule", values: ["color-contrast-enhanced"] }, resultTypes: ["violations"] }),
+            );
+            if (aaa.violations.length) {
+              failures.push(`${kind} (${url}), high-contrast AAA, ${vpName}:\n${describe(aaa.violations)}`);
+            }
           }
         }
         assert.deepEqual(site.external.slice(before), [], `${kind}: requests left 127.0.0.1`);

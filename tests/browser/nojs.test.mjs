@@ -27,10 +27,13 @@ function snapshot() {
   const main = document.querySelector("main");
   // Every element of main that holds text of its own must be visible.
   const hiddenText = [];
+  // Controls that need the script (字号, 朗读, 打印) are shown by it: the
+  // reading content is compared without them.
+  for (const el of document.querySelectorAll("[data-js-only]")) el.hidden = true;
   if (main) {
     for (const el of main.querySelectorAll("*")) {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue.trim());
-      if (!own || el.closest(".visually-hidden, noscript, template, details:not([open]) > :not(summary), svg title, svg desc, style, script")) continue;
+      if (!own || el.closest("[data-js-only], .visually-hidden, noscript, template, details:not([open]) > :not(summary), svg title, svg desc, style, script")) continue;
       if (!visible(el)) hiddenText.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class")} "${el.textContent.trim().slice(0, 40)}"`);
     }
   }
@@ -40,7 +43,8 @@ function snapshot() {
     menu: [...document.querySelectorAll(".site-nav a")].filter(visible).map((a) => a.textContent.trim()),
     search: visible(document.querySelector(".site-header .site-search")),
     toggle: visible(document.querySelector("[data-large-text-toggle]")),
-    banners: [...document.querySelectorAll(".banner")].filter(visible).map((b) => b.innerText.replace(/\s+/g, " ").trim()),
+    // The active notes: the banner, on the home page a card below the masthead.
+    banners: [...document.querySelectorAll(".banner, .home-notes .note-card__title")].filter(visible).map((b) => b.innerText.replace(/\s+/g, " ").trim()),
     items: document.querySelectorAll("main li").length,
     main: main ? main.innerText.replace(/\s+/g, " ").trim() : "",
     hiddenText,

@@ -19,11 +19,18 @@ export const KINDS = [
   ["town", "/towns/xianlong/"],
   ["tag", "/tags/ji-jiu/"],
   ["dashboard", "/dashboard/"],
+  ["site map", "/sitemap/"],
   ["search", "/search/?q=%E4%B8%AD%E6%9A%91"],
   ["404", "/no-such-page/"],
 ];
 
 export const MODES = ["normal", "large-text"];
+
+/** Every 适老化 mode: the two above and 高对比 (high-contrast, WCAG AAA). */
+export const ALL_MODES = [...MODES, "high-contrast"];
+
+/** The localStorage key that turns each mode on. */
+export const MODE_KEYS = { "large-text": "kepu-large-text", "high-contrast": "kepu-contrast" };
 
 /**
  * Kinds without the site header, so without the large-text switch: the board
@@ -45,14 +52,14 @@ export async function modeContext(site, mode, options = {}) {
   if (options.javaScriptEnabled !== false) {
     await context.clock.setFixedTime(new Date(NOW));
   }
-  if (mode === "large-text") {
+  if (MODE_KEYS[mode]) {
     await context.addInitScript((key) => {
       try {
         localStorage.setItem(key, "1");
       } catch {
         /* about:blank has no storage */
       }
-    }, STORAGE_KEY);
+    }, MODE_KEYS[mode]);
   }
   await context.route("**/*", (route) => {
     const u = new URL(route.request().url());

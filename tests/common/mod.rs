@@ -30,7 +30,7 @@ const MINI: &[(&str, &str)] = &[
     ),
     (
         "index.html",
-        "{% extends \"base.html\" %}{% block main %}<h1>home</h1>{% for p in home.latest %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}<link href=\"{{ url(path='/css/a.css') }}\">{% endblock main %}",
+        "{% extends \"base.html\" %}{% block main %}<h1>home</h1>{% if home.featured %}<a href=\"{{ home.featured.url }}\">{{ home.featured.title }}</a>{% endif %}{% for p in home.latest %}<a href=\"{{ p.url }}\">{{ p.title }}</a>{% endfor %}<link href=\"{{ url(path='/css/a.css') }}\">{% endblock main %}",
     ),
     (
         "404.html",

@@ -1,0 +1,104 @@
+//! `kepu import wechat PATH...`: WeChat articles into page bundles.
+
+use super::Cli;
+use crate::import::wechat::{self, Options, write::Outcome};
+use crate::site::shown;
+use crate::time::SiteClock;
+
+/// Where the articles come from.
+#[derive(Debug, clap::Subcommand)]
+pub enum ImportSource {
+    /// WeChat official-account articles: pages saved by a browser ("网页，全部":
+    /// X.html with its X_files/ folder), folders of them, or article addresses.
+    Wechat(WechatArgs),
+}
+
+/// Options of `kepu import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// What to import.
+    #[command(subcommand)]
+    pub source: ImportSource,
+}
+
+/// Options of `kepu import wechat`.
+#[derive(Debug, clap::Args)]
+pub struct WechatArgs {
+    /// Saved pages (.html), folders of them, or https://mp.weixin.qq.com/s/... addresses.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Write articles imported before again (an editor's changes are kept unless --force).
+    #[arg(long)]
+    pub update: bool,
+    /// With --update: overwrite imported pages an editor changed.
+    #[arg(long, requires = "update")]
+    pub force: bool,
+    /// Use no network: addresses are refused, images not in the saved page are left out.
+    #[arg(long)]
+    pub offline: bool,
+}
+
+pub(super) fn run(cli: &Cli, args: &ImportArgs) -> i32 {
+    let ImportSource::Wechat(a) = &args.source;
+    let opts = crate::site::BuildOptions {
+        root: cli.root.clone(),
+        config_file: Some(cli.config.clone()),
+        ..Default::default()
+    };
+    let config = match crate::site::load_config(&opts) {
+        Ok(c) => c,
+        Err(d) => {
+            super::print_diagnostics(&d);
+            return 1;
+        }
+    };
+    let clock = match SiteClock::new(&config.site.timezone, jiff::Timestamp::now()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    let options = Options {
+        inputs: a.paths.clone(),
+        update: a.update,
+        force: a.force,
+        offline: a.offline,
+    };
+    let report = wechat::run(&config, &clock, &options);
+    for d in &report.done {
+        let (verb, path) = match &d.outcome {
+            Outcome::Wrote(p) => ("Wrote", p),
+            Outcome::Updated(p) => ("Updated", p),
+            Outcome::Unchanged(p) => ("Unchanged", p),
+        };
+        let path = shown(&config.root, path);
+        match &d.outcome {
+            Outcome::Unchanged(_) if !a.update => {
+                println!(
+                    "{verb} {} (imported before from {}; --update writes it again)",
+                    path.display(),
+                    d.input
+                )
+            }
+            _ => println!(
+                "{verb} {} with {} image(s) (from {})",
+                path.display(),
+                d.images,
+                d.input
+            ),
+        }
+    }
+    for (input, w) in &report.warnings {
+        eprintln!("warning: {input}: {w}");
+    }
+    for (input, e) in &report.errors {
+        eprintln!("error: {input}: {e}");
+    }
+    if report.errors.is_empty() {
+        0
+    } else {
+        eprintln!("{} article(s) not imported", report.errors.len());
+        1
+    }
+}

@@ -1,0 +1,164 @@
+//! The YAML parser's words for a front-matter mistake, put as an editor
+//! would say them: an unknown key with the nearest known one and only the
+//! keys this page's kind takes; a wrong type in plain words ("title 应为一行
+//! 文字"), never a Rust type name.
+
+use crate::i18n::{Lang, t};
+use crate::kinds::Kind;
+
+/// Keys every page takes.
+const COMMON: &[&str] = &[
+    "title",
+    "date",
+    "updated",
+    "draft",
+    "summary",
+    "slug",
+    "weight",
+    "tags",
+    "categories",
+    "towns",
+    "authors",
+    "cover",
+    "template",
+    "aliases",
+    "extra",
+    "search",
+    "description",
+];
+
+/// Keys only a section's `_index.md` takes.
+const SECTION: &[&str] = &["sort_by", "paginate_by"];
+
+/// The keys of each kind beyond the common ones.
+fn own_keys(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Emergency => &["hazard", "level", "expires", "areas", "steps", "source"],
+        Kind::Column => &["medium", "outlet", "program", "episode"],
+        Kind::Board => &[
+            "board_kind",
+            "place",
+            "town",
+            "address",
+            "location",
+            "maintainer",
+            "showing",
+            "community",
+        ],
+        Kind::Station => &[
+            "town",
+            "community",
+            "station_kind",
+            "staff",
+            "hours",
+            "equipment",
+            "boards",
+            "address",
+            "location",
+        ],
+        Kind::Article | Kind::Plain => &[],
+    }
+}
+
+/// Every key a page of `kind` (or a section) takes.
+pub fn keys_of(kind: Kind, section: bool) -> Vec<&'static str> {
+    let mut v: Vec<&str> = COMMON.to_vec();
+    if section {
+        v.extend_from_slice(SECTION);
+    } else {
+        v.extend_from_slice(own_keys(kind));
+    }
+    v
+}
+
+/// A parser message made plain, with a hint; `None` when it is not one of
+/// the mistakes this knows.
+pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(String, String)> {
+    if let Some(rest) = message.strip_prefix("unknown field '") {
+        let key = rest.split('\'').next().unwrap_or("");
+        let keys = keys_of(kind, section);
+        let nearest = keys
+            .iter()
+            .map(|k| (strsim::damerau_levenshtein(k, key), *k))
+            .min()
+            .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+            .map(|(_, k)| k);
+        let what = match lang {
+            Lang::Zh => kind.label().to_string(),
+            Lang::En => kind.name().to_string(),
+        };
+        let list = keys.join(", ");
+        let hint = match nearest {
+            Some(n) => t(lang, "key.unknown.suggest", &[n, &what, &list]),
+            None => t(lang, "key.unknown.list", &[&what, &list]),
+        };
+        return Some((t(lang, "key.unknown", &[key]), hint));
+    }
+    let (key, rest) = message.split_once(": wrong type: ")?;
+    let id = if rest.contains("expected a string") {
+        "type.text"
+    } else if rest.contains("expected a sequence") {
+        "type.list"
+    } else if rest.contains("expected a boolean") {
+        "type.yesno"
+    } else if rest.contains("expected u")
+        || rest.contains("expected i")
+        || rest.contains("expected f")
+        || rest.contains("integer")
+    {
+        "type.number"
+    } else if rest.contains("expected struct") || rest.contains("expected a map") {
+        "type.map"
+    } else {
+        return None;
+    };
+    let key = key.rsplit(": ").next().unwrap_or(key).trim_start_matches("wrong type");
+    Some((t(lang, id, &[key]), t(lang, "type.help", &[])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_key_of_this_kind_only() {
+        let msg = "unknown field 'tag', expected one of 'title', 'hazard'";
+        let (m, h) = explain(msg, Kind::Article, false, Lang::Zh).unwrap();
+        assert_eq!(m, "不认识的键 'tag'");
+        assert!(h.starts_with("是不是 'tags'？"), "{h}");
+        assert!(!h.contains("hazard"), "an article's keys only: {h}");
+        let (_, h) = explain("unknown field 'levle'", Kind::Emergency, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'level'?"), "{h}");
+        assert!(h.contains("hazard") && !h.contains("medium"), "{h}");
+        let (_, h) = explain("unknown field 'xyzzy'", Kind::Column, false, Lang::En).unwrap();
+        assert!(!h.contains("did you mean"), "{h}");
+    }
+
+    #[test]
+    fn types_in_plain_words() {
+        let (m, _) = explain(
+            "title: wrong type: sequence, expected a string",
+            Kind::Article,
+            false,
+            Lang::Zh,
+        )
+        .unwrap();
+        assert_eq!(m, "title 应为一行文字");
+        let (m, _) = explain(
+            "tags: wrong type: string \"a\", expected a sequence",
+            Kind::Article,
+            false,
+            Lang::En,
+        )
+        .unwrap();
+        assert_eq!(m, "tags should be a list, like [a, b]");
+        let (m, _) = explain(
+            "draft: wrong type: string \"yes please\", expected a boolean",
+            Kind::Article,
+            false,
+            Lang::Zh,
+        )
+        .unwrap();
+        assert!(!m.contains("bool"), "{m}");
+    }
+}
