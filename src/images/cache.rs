@@ -94,9 +94,13 @@ pub fn load(dir: &Path) -> Option<Meta> {
 pub fn store(dir: &Path, files: &[(String, Vec<u8>)], meta: &Meta) -> std::io::Result<()> {
     let parent = dir.parent().unwrap_or(dir);
     std::fs::create_dir_all(parent)?;
+    // Per process and thread: two pages of one build may hold the same
+    // picture and store it at once.
+    let thread = format!("{:?}", std::thread::current().id());
     let tmp = parent.join(format!(
-        ".tmp-{}-{:x}",
+        ".tmp-{}-{:x}-{:x}",
         std::process::id(),
+        xxh3_64(thread.as_bytes()),
         xxh3_64(dir.as_os_str().as_encoded_bytes())
     ));
     let _ = std::fs::remove_dir_all(&tmp);
@@ -106,6 +110,11 @@ pub fn store(dir: &Path, files: &[(String, Vec<u8>)], meta: &Meta) -> std::io::R
     }
     let json = serde_json::to_vec(meta).map_err(std::io::Error::other)?;
     std::fs::write(tmp.join("meta.json"), json)?;
+    if load(dir).is_some() {
+        // Finished meanwhile by another thread or build: keep that one.
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Ok(());
+    }
     if dir.exists() {
         let _ = std::fs::remove_dir_all(dir);
     }

@@ -144,10 +144,25 @@ fn srcset(images: &Images, e: &Entry, webp: bool) -> String {
         .join(", ")
 }
 
-const DROP: &[&str] = &["src", "srcset", "sizes", "width", "height", "loading", "decoding"];
+const DROP: &[&str] = &[
+    "src",
+    "srcset",
+    "sizes",
+    "data-sizes",
+    "width",
+    "height",
+    "loading",
+    "decoding",
+];
 
 fn picture(t: &Tag, e: &Entry, images: &Images, lazy: bool) -> String {
-    let sizes = t.get("sizes").unwrap_or(&images.config.sizes).to_owned();
+    // A template asks for a size with `data-sizes` (valid HTML whether or
+    // not the image is processed) or `sizes`.
+    let sizes = t
+        .get("sizes")
+        .or_else(|| t.get("data-sizes"))
+        .unwrap_or(&images.config.sizes)
+        .to_owned();
     let r = e.at_least(800);
     let (w, h) = (r.width.to_string(), r.height.to_string());
     let mut add = vec![
