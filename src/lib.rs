@@ -18,6 +18,7 @@ mod error_snippet;
 pub mod escape;
 pub mod feeds;
 pub mod i18n;
+pub mod images;
 pub mod import;
 pub mod kinds;
 pub mod markdown;

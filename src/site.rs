@@ -6,6 +6,7 @@
 //! there was no error. `check` uses [`load`] alone.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use jiff::Timestamp;
@@ -13,6 +14,7 @@ use jiff::Timestamp;
 use crate::config::{self, Config};
 use crate::content::{self, Library, LoadOptions};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
+use crate::images::{self, ImageStats, Images, sink::ImageSink};
 use crate::output::sink::{MemorySink, Sink};
 use crate::output::{OutputSet, disk};
 use crate::render::select::{Everything, Shared};
@@ -42,6 +44,10 @@ pub struct BuildOptions {
     /// Drop each page's Markdown once rendered (a build that writes and
     /// ends needs it no more).
     pub free_sources: bool,
+    /// Use only renditions already in `.kepu-cache/`; the others are left
+    /// as they are and listed in [`Images::pending`] (`serve` makes them
+    /// in the background).
+    pub images_cache_only: bool,
 }
 
 /// A site loaded and rendered in memory.
@@ -77,6 +83,8 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
     /// Lint findings (`kepu check` lists them one by one).
     pub lints: Diagnostics,
+    /// Images processed, and how many were decoded (not in the cache).
+    pub images: ImageStats,
     /// Markdown files left out as drafts.
     pub drafts: usize,
 }
@@ -120,6 +128,8 @@ pub struct Prepared {
     pub data: serde_json::Value,
     /// Warnings so far.
     pub diagnostics: Diagnostics,
+    /// Every image, processed.
+    pub images: Arc<Images>,
 }
 
 /// Loads configuration, content, data and templates and renders every
@@ -139,7 +149,11 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     let mut data_diags = Vec::new();
     let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
     diags.extend(data_diags);
-    let templates = match Templates::load(&config) {
+    let (images, image_diags) = images::prepare(&config, &lib, opts.images_cache_only);
+    diags.extend(image_diags);
+    diags.extend(images::lint::missing_alt(&lib, &config.root));
+    let images = Arc::new(images);
+    let templates = match Templates::load(&config, &images) {
         Ok(t) => Some(t),
         Err(d) => {
             diags.extend(d);
@@ -163,6 +177,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
             templates,
             data,
             diagnostics: diags,
+            images,
         }),
         _ => Err(Error::Site(diags)),
     }
@@ -174,8 +189,10 @@ impl Prepared {
     pub fn render(&mut self, sink: &dyn Sink) -> Result<Dashboard> {
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env);
-        let diags = render::render_with(&mut env, &mut self.templates, &shared, sink, &Everything);
+        let sink = ImageSink::new(sink, &self.images, &self.config.root);
+        let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &Everything);
         self.diagnostics.extend(diags);
+        self.diagnostics.extend(sink.finish());
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {
             return Err(Error::Site(self.diagnostics.clone()));
@@ -245,6 +262,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         output: out,
         elapsed: start.elapsed(),
         warnings: p.diagnostics,
+        images: p.images.stats(),
     })
 }
 

@@ -213,7 +213,7 @@ fn chown_nobody(dir: &Path) {
 fn permission_denied_keeps_the_old_site() {
     let t = site_with_pages(50);
     t.page("articles/b/index.md", "title: b", "x\n");
-    t.write("content/articles/b/photo.png", "png");
+    t.write("content/articles/b/notes.txt", "notes");
     chown_nobody(t.path());
     let Some(first) = kepu_unprivileged(&t, &["build", "--now", NOW]) else {
         eprintln!("skipped: running as root without setpriv");
@@ -223,13 +223,13 @@ fn permission_denied_keeps_the_old_site() {
     let before = snapshot(&t.path().join("public"));
 
     // An asset that cannot be read: the copy fails midway.
-    let photo = t.path().join("content/articles/b/photo.png");
+    let photo = t.path().join("content/articles/b/notes.txt");
     std::fs::set_permissions(&photo, std::os::unix::fs::PermissionsExt::from_mode(0o000)).expect("chmod");
     let out = kepu_unprivileged(&t, &["build", "--now", NOW]).expect("ran before");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(err.contains("Permission denied"), "{err}");
-    assert!(err.contains("content/articles/b/photo.png"), "{err}");
+    assert!(err.contains("content/articles/b/notes.txt"), "{err}");
     assert_eq!(before, snapshot(&t.path().join("public")));
     assert!(leftovers(t.path()).is_empty(), "{:?}", leftovers(t.path()));
     std::fs::set_permissions(&photo, std::os::unix::fs::PermissionsExt::from_mode(0o644)).expect("chmod");

@@ -93,19 +93,19 @@ fn paths_slugs_aliases_and_assets_cannot_leave_the_output() {
     // and a page file with dots; whatever is built stays inside public/.
     let t = SiteTest::new();
     t.page("articles/b/index.md", "title: b", "x\n");
-    t.write("content/articles/b/a\\..\\..\\escaped.png", "png");
-    t.write("content/articles/b/ok.png", "png");
+    t.write("content/articles/b/a\\..\\..\\escaped.txt", "txt");
+    t.write("content/articles/b/ok.txt", "txt");
     t.page("articles/a..b.md", "title: dots", "x\n");
     t.page("articles/..md", "title: dotdot", "x\n");
     let out = t.kepu(&["build", "--now", NOW]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "a backslash in an asset name is refused:\n{err}");
     assert!(err.contains("the path contains a backslash"), "{err}");
-    std::fs::remove_file(t.path().join("content/articles/b/a\\..\\..\\escaped.png")).expect("rm");
+    std::fs::remove_file(t.path().join("content/articles/b/a\\..\\..\\escaped.txt")).expect("rm");
     t.build_ok();
-    assert!(t.exists("articles/b/ok.png"));
+    assert!(t.exists("articles/b/ok.txt"));
     assert!(strays(&t).is_empty(), "{:?}", strays(&t));
-    let outside = t.path().parent().expect("tmp").join("escaped.png");
+    let outside = t.path().parent().expect("tmp").join("escaped.txt");
     assert!(!outside.exists());
 }
 

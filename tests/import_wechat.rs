@@ -135,7 +135,16 @@ fn a_saved_page_becomes_clean_markdown_with_local_images() {
     names.sort();
     assert_eq!(names, ["01.png", "02.png", "index.md"]);
     site.build_ok();
-    assert!(site.exists(&format!("articles/{SLUG}/01.png")));
+    // Published as processed renditions (the originals stay in content/).
+    let out = site.path().join("public/articles").join(SLUG);
+    let published: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        published.iter().any(|n| n.starts_with("01-") && n.ends_with(".webp")),
+        "{published:?}"
+    );
 }
 
 /// The text of `#js_content` in a fixture page, as sentences.

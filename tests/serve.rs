@@ -36,7 +36,7 @@ fn site() -> SiteTest {
     );
     t.page("about.md", "title: 关于我们", "我们是科协。\n");
     t.write("static/css/a.css", "body { color: #111; }\n");
-    t.write("static/img/dot.png", "\u{89}PNG\r\n\u{1a}\n");
+    t.write("static/img/dot.gif", "GIF89a");
     t
 }
 
@@ -55,7 +55,7 @@ fn serves_pages_with_types_redirects_and_the_404_page() {
     assert!(html.contains(&format!("http://127.0.0.1:{}/", s.port)) || html.contains("href=\"/"));
     for (path, ty) in [
         ("/css/a.css", "text/css; charset=utf-8"),
-        ("/img/dot.png", "image/png"),
+        ("/img/dot.gif", "image/gif"),
         ("/articles/aed/sign.svg", "image/svg+xml"),
         ("/sitemap.xml", "application/xml; charset=utf-8"),
         ("/atom.xml", "application/xml; charset=utf-8"),

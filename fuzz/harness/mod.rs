@@ -109,7 +109,7 @@ impl LinkResolver for Links {
 static TEMPLATES: LazyLock<Option<Templates>> = LazyLock::new(|| {
     let root = repo();
     let config = kepu::config::parse(&root, &root.join("site.yaml"), BASE_YAML).ok()?;
-    Templates::load(&config).ok()
+    Templates::load(&config, &Default::default()).ok()
 });
 
 /// Renders one body. First byte: bits 0–1 the raw HTML policy, bit 2

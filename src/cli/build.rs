@@ -50,6 +50,14 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
                 report.elapsed.as_secs_f64(),
                 out.display()
             );
+            if report.images.images > 0 {
+                eprintln!(
+                    "Images: {} ({} processed, {} from .kepu-cache/)",
+                    report.images.images,
+                    report.images.decoded,
+                    report.images.images - report.images.decoded.min(report.images.images)
+                );
+            }
             0
         }
         Err(e) => {

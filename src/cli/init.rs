@@ -55,7 +55,7 @@ pub fn skeleton(copy_theme: bool) -> Vec<(String, Vec<u8>)> {
         ("content/_index.md".into(), HOME.into()),
         ("content/articles/_index.md".into(), ARTICLES.into()),
         ("content/articles/first.md".into(), FIRST.into()),
-        (".gitignore".into(), "/public/\n".into()),
+        (".gitignore".into(), "/public/\n/.kepu-cache/\n".into()),
     ];
     for (rel, bytes) in builtin_theme::files().iter().filter(|_| copy_theme) {
         files.push((format!("themes/default/{rel}"), bytes.to_vec()));

@@ -67,6 +67,9 @@ pub struct SiteConfig {
     /// Markdown options.
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    /// Image processing.
+    #[serde(default)]
+    pub images: crate::images::ImagesConfig,
     /// `kepu import` options.
     #[serde(default)]
     pub import: Import,

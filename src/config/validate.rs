@@ -51,6 +51,40 @@ pub(super) fn validate(
             "use a language tag such as zh-CN",
         );
     }
+    let img = &site.images;
+    if img.widths.is_empty() || img.widths.iter().any(|w| !(16..=8192).contains(w)) {
+        err(
+            &["images", "widths"],
+            format!(
+                "images.widths {:?}: each width must be from 16 to 8192 pixels",
+                img.widths
+            ),
+            "for example widths: [480, 800, 1200, 1600]",
+        );
+    }
+    if !(1..=100).contains(&img.quality) {
+        err(
+            &["images", "quality"],
+            format!("images.quality {} is not from 1 to 100", img.quality),
+            "75 suits photos",
+        );
+    }
+    for (key, w) in [("og_width", img.og_width), ("print_width", img.print_width)] {
+        if !(16..=8192).contains(&w) {
+            err(
+                &["images", key],
+                format!("images.{key} {w} is not from 16 to 8192 pixels"),
+                "1200 suits both",
+            );
+        }
+    }
+    if img.max_megapixels == 0 {
+        err(
+            &["images", "max_megapixels"],
+            "images.max_megapixels must be at least 1".into(),
+            "",
+        );
+    }
     if !site.language.trim().is_empty()
         && !site
             .language

@@ -31,8 +31,9 @@ pub struct Templates {
 }
 
 impl Templates {
-    /// Loads the templates of `config`'s site and theme.
-    pub fn load(config: &Config) -> Result<Templates, Vec<Diagnostic>> {
+    /// Loads the templates of `config`'s site and theme; `resize_image`
+    /// makes renditions of `images`.
+    pub fn load(config: &Config, images: &std::sync::Arc<crate::images::Images>) -> Result<Templates, Vec<Diagnostic>> {
         let root = &config.root;
         let theme_dir = root.join("themes").join(&config.site.theme);
         let mut diags = Vec::new();
@@ -82,6 +83,7 @@ impl Templates {
         loop {
             let mut tera = Tera::new();
             register(&mut tera, config);
+            crate::images::function::register(&mut tera, images.clone());
             let Err(e) = tera.add_raw_templates(sources.iter()) else {
                 return Ok(Templates {
                     tera,

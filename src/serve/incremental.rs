@@ -90,6 +90,20 @@ impl Engine {
         }
     }
 
+    /// Images the loaded site shows as originals until their renditions
+    /// are made, with the configuration to make them.
+    pub fn pending_images(&self) -> Option<(crate::config::Config, Vec<std::path::PathBuf>)> {
+        let l = self.loaded.as_ref()?;
+        let pending = &l.p.images.pending;
+        (!pending.is_empty()).then(|| (l.p.config.clone(), pending.clone()))
+    }
+
+    /// Loads the site again, now that renditions are in the cache.
+    pub fn images_ready(&mut self) -> Outcome {
+        self.pending.full = true;
+        self.apply(&[])
+    }
+
     /// The store the server reads.
     pub fn store(&self) -> Arc<Store> {
         self.store.clone()
@@ -175,7 +189,7 @@ impl Engine {
 
     fn slow_render(&mut self, p: &mut Prepared) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
         if !self.pending.templates.is_empty() {
-            p.templates = Templates::load(&p.config)?;
+            p.templates = Templates::load(&p.config, &p.images)?;
         }
         let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
         let content = p.config.content_dir();
@@ -224,7 +238,7 @@ impl Engine {
         }
         let templates = match f.templates.is_empty() {
             true => None,
-            false => Some(Templates::load(&l.p.config)?),
+            false => Some(Templates::load(&l.p.config, &l.p.images)?),
         };
         let shortcodes = TeraShortcodes(&l.p.templates);
         let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));

@@ -168,6 +168,9 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     let hosts = host::Allowed::new(local, build.base_url.as_deref());
     let site_url = build.base_url.clone().unwrap_or_else(|| url.clone());
     build.base_url = Some(site_url.clone());
+    // Image work never holds up a page: originals are served until the
+    // renditions are made in the background, then the browser reloads.
+    build.images_cache_only = true;
     let root = build.root.clone();
     let mut engine = Engine::new(build);
     initial_build(&mut engine);

@@ -16,6 +16,7 @@ use super::store::{By, Outputs, Store};
 use crate::config::Config;
 use crate::content::parse::ParseEnv;
 use crate::error::{Diagnostic, Error};
+use crate::images::sink::ImageSink;
 use crate::render::select::{Part, Shared};
 use crate::render::{self, views::ViewEnv};
 use crate::site::Prepared;
@@ -99,10 +100,13 @@ pub fn render_into(
         lib,
         templates,
         data,
+        images,
         ..
     } = p;
     let mut env = ViewEnv::new(config, clock, lib, data);
-    let diags = render::render_with(&mut env, templates, shared, &recorder, &recorder);
+    let sink = ImageSink::new(&recorder, images, &config.root);
+    let mut diags = render::render_with(&mut env, templates, shared, &sink, &recorder);
+    diags.extend(sink.finish());
     check(diags)?;
     Ok(recorder.finish())
 }

@@ -40,6 +40,8 @@ pub enum Command {
     Fs(notify::Result<notify::Event>),
     /// Redo a stale part (every stale part when `None`), then answer.
     Complete(Option<Part>, oneshot::Sender<()>),
+    /// The background image work is done: load again, reload browsers.
+    ImagesReady(usize),
     /// Stop.
     Stop,
 }
@@ -48,9 +50,23 @@ pub enum Command {
 pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Command>, state: Arc<State>) {
     // Commands that came while file events were gathered, in order.
     let mut later = VecDeque::new();
+    let mut images_busy = start_images(&engine, &state, false);
     while let Some(cmd) = later.pop_front().or_else(|| rx.recv().ok()) {
         match cmd {
             Command::Stop => return,
+            Command::ImagesReady(n) => {
+                let start = Instant::now();
+                let outcome = engine.images_ready();
+                let generation = engine.store().status().generation;
+                match outcome {
+                    Ok(_) => eprintln!("Made {n} images; reloaded in {} ms", start.elapsed().as_millis()),
+                    Err(d) => print_errors(&d),
+                }
+                let _ = state.signals.send(Signal::Reload(generation));
+                // Images that failed stay failed (the cache notes why);
+                // new ones (an edit since) start another round.
+                images_busy = start_images(&engine, &state, n == 0);
+            }
             Command::Complete(part, reply) => {
                 complete(&mut engine, part);
                 let _ = reply.send(());
@@ -82,6 +98,9 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 if let Some(r) = report {
                     r.tell(&state);
                 }
+                if !images_busy {
+                    images_busy = start_images(&engine, &state, false);
+                }
             }
         }
     }
@@ -101,6 +120,30 @@ fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>
             }
         }
     }
+}
+
+/// Starts making the images the loaded site still shows as originals, on
+/// a thread of its own; true if it started. `stalled`: the last round
+/// made nothing, so the same files would fail again.
+fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
+    let Some((config, files)) = engine.pending_images() else {
+        return false;
+    };
+    if stalled {
+        return false;
+    }
+    eprintln!(
+        "Making {} images in the background; pages show the originals until then.",
+        files.len()
+    );
+    let tx = state.commands.clone();
+    std::thread::Builder::new()
+        .name("kepu-images".into())
+        .spawn(move || {
+            let n = crate::images::make_pending(&config, &files);
+            let _ = tx.send(Command::ImagesReady(n));
+        })
+        .is_ok()
 }
 
 fn complete(engine: &mut Engine, part: Option<Part>) {

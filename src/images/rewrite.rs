@@ -1,0 +1,275 @@
+//! Pointing a page at the renditions.
+//!
+//! [`page`] rewrites every `<img>` whose `src` is a processed image into a
+//! `<picture>` (a WebP `<source>` and the JPEG/PNG `<img>`, both with
+//! `srcset` and `sizes`, the `<img>` with `width`, `height`,
+//! `decoding="async"` and `loading="lazy"` after the first image), every
+//! `og:image` into the 1200-wide rendition, and on a board poster every
+//! image into the print rendition (never lazy: a printout does not
+//! scroll). [`urls`] then points any other mention of an original (a
+//! link, a feed) at its fallback rendition.
+
+use super::tag::{self, Tag};
+use super::{Entry, Images, Rendition};
+
+/// What a page's rewrite found.
+#[derive(Debug, Default)]
+pub struct PageImages {
+    /// Output paths of failed images the page uses.
+    pub failed: Vec<String>,
+    /// Each distinct image with the bytes of its phone rendition.
+    pub phone_bytes: Vec<(String, u64)>,
+}
+
+/// The output path a `url` written in the page at `page` points at.
+pub fn resolve_url(url: &str, page: &str, base_path: &str, base_url: &str) -> Option<String> {
+    let url = url.split(['?', '#']).next()?.trim();
+    let path = if let Some(rest) = url.strip_prefix(base_url).filter(|r| r.starts_with('/')) {
+        rest.to_owned()
+    } else if url.contains("://") || url.starts_with("//") || url.contains(':') && !url.starts_with('/') {
+        return None;
+    } else if let Some(rest) = url.strip_prefix(base_path) {
+        rest.to_owned()
+    } else if url.starts_with('/') {
+        return None;
+    } else {
+        let dir = page.rfind('/').map_or("", |i| &page[..=i]);
+        format!("{dir}{url}")
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(percent_decode(&parts.join("/")))
+}
+
+fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).and_then(|c| hex(*c)),
+            b.get(i + 2).and_then(|c| hex(*c)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+}
+
+/// `html` of the page at `path` with its images pointed at renditions.
+pub fn page(html: &str, path: &str, images: &Images) -> (String, PageImages) {
+    let mut found = PageImages::default();
+    if images.entries.is_empty() && images.failed.is_empty() {
+        return (html.to_owned(), found);
+    }
+    let poster = path.ends_with("poster/index.html");
+    let mut out = String::with_capacity(html.len() + 512);
+    let mut at = 0;
+    let mut first = true;
+    while let Some(t) = tag::next(html, at, &["img", "meta"]) {
+        out.push_str(&html[at..t.start]);
+        at = t.end;
+        let src = match t.name.as_str() {
+            "img" => t.get("src"),
+            _ if t.get("property") == Some("og:image") => t.get("content"),
+            _ => None,
+        };
+        let rel = src.and_then(|s| images.resolve(&unescape(s), path));
+        if let Some(rel) = rel.as_ref().filter(|r| images.failed.contains_key(*r)) {
+            found.failed.push(rel.clone());
+        }
+        let entry = rel.as_ref().and_then(|r| images.entries.get(r));
+        let lazy = !first && !poster;
+        let written = match (t.name.as_str(), entry) {
+            ("meta", Some(e)) => og(&t, e, images),
+            ("meta", None) => html[t.start..t.end].to_owned(),
+            (_, Some(e)) if poster => print(&t, e, images),
+            (_, Some(e)) if !t.has("srcset") => {
+                if !found.phone_bytes.iter().any(|(r, _)| *r == e.rel) {
+                    found.phone_bytes.push((e.rel.clone(), e.phone().webp.bytes));
+                }
+                picture(&t, e, images, lazy)
+            }
+            _ => plain(&t, lazy),
+        };
+        if t.name == "img" {
+            first = false;
+        }
+        out.push_str(&written);
+    }
+    out.push_str(&html[at..]);
+    let out = urls(&out, path, images);
+    (out, found)
+}
+
+fn url(images: &Images, e: &Entry, r: &Rendition, webp: bool) -> String {
+    let ext = if webp { "webp" } else { e.meta.fallback_ext.as_str() };
+    format!("{}{}", images.base_path, e.out_path(r.width, ext))
+}
+
+fn srcset(images: &Images, e: &Entry, webp: bool) -> String {
+    let widths = &images.config.widths;
+    let mut list: Vec<&Rendition> = e
+        .meta
+        .renditions
+        .iter()
+        .filter(|r| widths.contains(&r.width) || r.width == e.meta.width)
+        .collect();
+    if list.is_empty() {
+        list = e.meta.renditions.iter().collect();
+    }
+    list.iter()
+        .map(|r| format!("{} {}w", url(images, e, r, webp), r.width))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+const DROP: &[&str] = &[
+    "src",
+    "srcset",
+    "sizes",
+    "data-sizes",
+    "width",
+    "height",
+    "loading",
+    "decoding",
+];
+
+fn picture(t: &Tag, e: &Entry, images: &Images, lazy: bool) -> String {
+    // A template asks for a size with `data-sizes` (valid HTML whether or
+    // not the image is processed) or `sizes`.
+    let sizes = t
+        .get("sizes")
+        .or_else(|| t.get("data-sizes"))
+        .unwrap_or(&images.config.sizes)
+        .to_owned();
+    let r = e.at_least(800);
+    let (w, h) = (r.width.to_string(), r.height.to_string());
+    let mut add = vec![
+        ("src", url(images, e, r, false)),
+        ("srcset", srcset(images, e, false)),
+        ("sizes", sizes.clone()),
+        ("width", w),
+        ("height", h),
+        ("decoding", "async".to_owned()),
+    ];
+    if lazy {
+        add.push(("loading", "lazy".to_owned()));
+    }
+    let add: Vec<(&str, &str)> = add.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    format!(
+        "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\">{}</picture>",
+        srcset(images, e, true),
+        t.write(DROP, &add)
+    )
+}
+
+fn print(t: &Tag, e: &Entry, images: &Images) -> String {
+    let r = e.at_least(images.config.print_width);
+    let (src, w, h) = (url(images, e, r, false), r.width.to_string(), r.height.to_string());
+    t.write(
+        DROP,
+        &[("src", &src), ("width", &w), ("height", &h), ("decoding", "async")],
+    )
+}
+
+fn og(t: &Tag, e: &Entry, images: &Images) -> String {
+    let r = e.at_least(images.config.og_width);
+    let origin = images.base_url.trim_end_matches('/');
+    let base = images.base_path.trim_end_matches('/');
+    let origin = origin.strip_suffix(base).unwrap_or(origin);
+    let content = format!("{origin}{}", url(images, e, r, false));
+    format!(
+        "{}<meta property=\"og:image:width\" content=\"{}\"><meta property=\"og:image:height\" content=\"{}\">",
+        t.write(&["content"], &[("content", &content)]),
+        r.width,
+        r.height
+    )
+}
+
+fn plain(t: &Tag, lazy: bool) -> String {
+    if t.name != "img" {
+        return t.write(&[], &[]);
+    }
+    let mut add = vec![("decoding", "async")];
+    if lazy {
+        add.push(("loading", "lazy"));
+    }
+    t.write(&["loading", "decoding"], &add)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
+}
+
+/// Every other mention of an original in `text` (a link, a feed entry)
+/// pointed at its fallback rendition at the `og:image` width.
+pub fn urls(text: &str, path: &str, images: &Images) -> String {
+    if images.entries.is_empty() {
+        return text.to_owned();
+    }
+    let lower = text.to_ascii_lowercase();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut i = 0;
+    while let Some(dot) = lower[i..].find('.').map(|n| i + n) {
+        i = dot + 1;
+        let Some(ext_len) = ["jpeg", "jpg", "png", "webp"]
+            .iter()
+            .find(|e| lower[dot + 1..].starts_with(*e))
+            .map(|e| e.len())
+        else {
+            continue;
+        };
+        let end = dot + 1 + ext_len;
+        if !matches!(
+            text.as_bytes().get(end),
+            None | Some(b'"' | b'\'' | b')' | b'<' | b'&' | b'?' | b'#' | b' ' | b'\n')
+        ) {
+            continue;
+        }
+        let start = text[at..dot]
+            .rfind(['"', '\'', '(', ' ', '\n', '>', '=', ';', '\t'])
+            .map_or(at, |n| at + n + 1);
+        let Some(e) = images
+            .resolve(&text[start..end], path)
+            .and_then(|r| images.entries.get(&r))
+        else {
+            continue;
+        };
+        let r = e.at_least(images.config.og_width);
+        let absolute = text[start..end].contains("://");
+        let mut new = url(images, e, r, false);
+        if absolute {
+            let origin = images.base_url.trim_end_matches('/');
+            let base = images.base_path.trim_end_matches('/');
+            new = format!("{}{new}", origin.strip_suffix(base).unwrap_or(origin));
+        }
+        out.push_str(&text[at..start]);
+        out.push_str(&new);
+        at = end;
+        i = end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
