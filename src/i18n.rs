@@ -116,6 +116,16 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "检查 '---' 之间的 front matter",
         "check the front matter between the '---' lines",
     ),
+    (
+        "term.same_address",
+        "{0} '{1}' 和 '{2}' 的拼音相同，会共用地址 /{0}/{3}/：'{1}' 改发布在 /{0}/{4}/",
+        "{0} '{1}' and '{2}' would share the address /{0}/{3}/: '{1}' is published at /{0}/{4}/",
+    ),
+    (
+        "term.same_address.help",
+        "如果两者是同一个词，请写成同样的字",
+        "if they are the same term, write them the same way",
+    ),
 ];
 
 /// The message `id` in `lang`, with `{0}`, `{1}` … replaced by `args`.

@@ -192,7 +192,7 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
     check_aliases(lib, root, &mut diags);
     super::refs::name_towns(lib, config);
     super::refs::check(lib, config, &mut diags);
-    let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root);
+    let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root, config.lang);
     lib.term_slugs = slugs;
     diags.extend(moved);
     diags

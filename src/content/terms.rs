@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::Library;
 use super::slug::slugify;
 use crate::error::{Diagnostic, Severity};
+use crate::i18n::{Lang, t};
 use crate::kinds::FieldError;
 
 /// When a term was first used: dated pages first, oldest first, then by
@@ -41,7 +42,12 @@ pub fn terms_of<'a>(page: &'a super::Page, taxonomy: &str) -> &'a [String] {
 }
 
 /// Decides every term's slug; warns about terms that had to move.
-pub fn assign(lib: &Library, taxonomies: &[String], root: &std::path::Path) -> (TermSlugs, Vec<Diagnostic>) {
+pub fn assign(
+    lib: &Library,
+    taxonomies: &[String],
+    root: &std::path::Path,
+    lang: Lang,
+) -> (TermSlugs, Vec<Diagnostic>) {
     let mut all = TermSlugs::new();
     let mut diags = Vec::new();
     for tax in taxonomies {
@@ -83,13 +89,12 @@ pub fn assign(lib: &Library, taxonomies: &[String], root: &std::path::Path) -> (
                 let (name, id, _) = &keys[*key];
                 let page = &lib.pages[*id];
                 let shown = crate::config::display_path(root, &page.file);
-                let message = format!(
-                    "{tax} '{name}' and '{}' would share the address /{tax}/{base}/: '{name}' is published at /{tax}/{slug}/",
-                    keys[first].0
-                );
-                let mut d = super::parse::locate(&shown, &page.yaml, 2, FieldError::new(tax_key(tax), message));
+                let message = t(lang, "term.same_address", &[tax, name, &keys[first].0, base, &slug]);
+                let mut e = FieldError::new(tax_key(tax), message);
+                e.value = Some(name.clone());
+                let mut d = super::parse::locate(&shown, &page.yaml, 2, e);
                 d.severity = Severity::Warning;
-                diags.push(d.with_hint("if they are the same term, write them the same way"));
+                diags.push(d.with_hint(t(lang, "term.same_address.help", &[])));
             }
         }
         let mut names = HashMap::new();
