@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::i18n::{Lang, Said, t};
+
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -32,9 +34,9 @@ pub struct Diagnostic {
     /// 1-based column, in characters; 0 when unknown.
     pub column: usize,
     /// What is wrong, in one line.
-    pub message: String,
+    pub message: Said,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Said>,
     /// The lint that raised it, if any (`column-week`, `stale-board` ...).
     pub lint: Option<&'static str>,
     /// The text of the line it points at, shown with a caret under the column.
@@ -43,7 +45,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error at `path:line:column`.
-    pub fn error(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<Said>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             path: path.into(),
@@ -57,7 +59,7 @@ impl Diagnostic {
     }
 
     /// A warning at `path:line:column`.
-    pub fn warning(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn warning(path: impl Into<PathBuf>, line: usize, column: usize, message: impl Into<Said>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, column, message)
@@ -65,7 +67,7 @@ impl Diagnostic {
     }
 
     /// Adds a hint on how to fix the problem.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn with_hint(mut self, hint: impl Into<Said>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -98,22 +100,51 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}: {}", self.location(), self.message)?;
-        if let Some(src) = &self.source
-            && self.line > 0
-        {
-            write!(f, "\n{}", crate::error_snippet::render(src, self.line, self.column))?;
+impl Diagnostic {
+    /// Turns the message and the hint into `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        self.message.localize(lang);
+        if let Some(h) = &mut self.hint {
+            h.localize(lang);
         }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  help: {hint}")?;
+    }
+
+    /// The diagnostic as printed in `lang`: the label, the place, the
+    /// message, the line with a caret, the hint.
+    pub fn shown(&self, lang: Lang) -> Shown<'_> {
+        Shown { d: self, lang }
+    }
+}
+
+/// A [`Diagnostic`] printed in a language (see [`Diagnostic::shown`]).
+pub struct Shown<'a> {
+    d: &'a Diagnostic,
+    lang: Lang,
+}
+
+impl fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.d;
+        let label = match d.severity {
+            Severity::Error => t(self.lang, "diag.error", &[]),
+            Severity::Warning => t(self.lang, "diag.warning", &[]),
+        };
+        write!(f, "{label}: {}: {}", d.location(), d.message.in_lang(self.lang))?;
+        if let Some(src) = &d.source
+            && d.line > 0
+        {
+            write!(f, "\n{}", crate::error_snippet::render(src, d.line, d.column))?;
+        }
+        if let Some(hint) = &d.hint {
+            write!(f, "\n  {}: {}", t(self.lang, "diag.help", &[]), hint.in_lang(self.lang))?;
         }
         Ok(())
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.shown(Lang::En).fmt(f)
     }
 }
 
@@ -170,6 +201,13 @@ impl Diagnostics {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Turns every message and hint into `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        for d in &mut self.0 {
+            d.localize(lang);
+        }
+    }
 }
 
 impl fmt::Display for Diagnostics {
@@ -205,10 +243,20 @@ pub enum Error {
     },
     /// The output folder cannot be used, or another guarantee would break.
     #[error("{0}")]
-    Refused(String),
+    Refused(Said),
 }
 
 impl Error {
+    /// The error as printed in `lang` (a site's errors are printed one by
+    /// one, see [`Diagnostics`]).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            Error::Site(d) => t(lang, "diag.site_errors", &[&d.error_count().to_string()]),
+            Error::Io { path, source } => format!("{}: {source}", path.display()),
+            Error::Refused(why) => why.in_lang(lang),
+        }
+    }
+
     /// Wraps an I/O error with the path it concerns.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
         Error::Io {

@@ -106,13 +106,13 @@ fn each_mistake_is_named_in_chinese_and_english() {
         let t = good_site();
         let before = common::snapshot(&t.path().join("public"));
         t.write(&format!("content/{}", case.file), case.text);
-        for (args, want) in [(vec![], case.zh), (vec!["--lang", "en"], case.en)] {
+        for (args, want, label) in [(vec![], case.zh, "错误"), (vec!["--lang", "en"], case.en, "error")] {
             let mut all = args.clone();
             all.extend(["build", "--now", NOW]);
-            let out = t.kepu(&all);
+            let out = t.kepu_in("", &all);
             let err = String::from_utf8_lossy(&out.stderr);
             assert_eq!(out.status.code(), Some(1), "{}: {err}", case.name);
-            assert!(err.contains(&format!("error: {}: ", case.at)), "{}: {err}", case.name);
+            assert!(err.contains(&format!("{label}: {}: ", case.at)), "{}: {err}", case.name);
             assert!(err.contains(want), "{} {args:?}: {err}", case.name);
             assert!(err.contains(case.line), "{}: source line: {err}", case.name);
             assert!(
@@ -126,7 +126,7 @@ fn each_mistake_is_named_in_chinese_and_english() {
                 case.name
             );
             assert_eq!(
-                err.matches("error: content/").count(),
+                err.matches(&format!("{label}: content/")).count(),
                 1,
                 "one mistake, one error: {err}"
             );

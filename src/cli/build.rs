@@ -30,7 +30,7 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
     progress.stop();
     match result {
         Ok(report) => {
-            print_diagnostics(&report.warnings);
+            print_diagnostics(&report.warnings, cli.lang());
             let lints = crate::check::summary(&report.lints);
             if !lints.is_empty() {
                 eprintln!("warning: site lints: {} (run kepu check for details)", lints.join(", "));
@@ -61,7 +61,7 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
             0
         }
         Err(e) => {
-            print_error(&e);
+            print_error(&e, cli.lang());
             eprintln!("Build failed; the output folder was left as it was.");
             1
         }

@@ -16,7 +16,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
             let mut diags = site.diagnostics.clone();
             diags.extend(crate::check::lints(&site));
             diags.sort();
-            print_diagnostics(&diags);
+            print_diagnostics(&diags, cli.lang());
             let errors = diags.error_count();
             eprintln!(
                 "Checked {} pages: {} error(s), {} warning(s).",
@@ -27,7 +27,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
             i32::from(errors > 0)
         }
         Err(e) => {
-            print_error(&e);
+            print_error(&e, cli.lang());
             1
         }
     }

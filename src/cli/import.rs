@@ -48,7 +48,7 @@ pub(super) fn run(cli: &Cli, args: &ImportArgs) -> i32 {
     let config = match crate::site::load_config(&opts) {
         Ok(c) => c,
         Err(d) => {
-            super::print_diagnostics(&d);
+            super::print_diagnostics(&d, cli.lang());
             return 1;
         }
     };

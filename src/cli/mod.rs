@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use crate::i18n::{Lang, t};
 use crate::site::BuildOptions;
 
 /// kepu (科普): builds a science-popularization site from Markdown.
@@ -81,7 +82,7 @@ impl Cli {
             base_url: None,
             drafts: site.drafts,
             now: site.now,
-            lang: self.lang,
+            lang: Some(self.lang()),
             ..Default::default()
         }
     }
@@ -100,22 +101,40 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// Prints diagnostics to stderr with a closing count.
-pub(crate) fn print_diagnostics(diags: &crate::Diagnostics) {
-    for d in diags.iter() {
-        eprintln!("{d}");
-    }
-    let (e, w) = (diags.error_count(), diags.warning_count());
-    if e > 0 {
-        eprintln!("{e} error(s), {w} warning(s)");
+impl Cli {
+    /// The language of the messages: `--lang`, then `KEPU_LANG`, then the
+    /// `language` of the site's configuration (Chinese when it cannot be
+    /// read, as for a new site).
+    pub(crate) fn lang(&self) -> Lang {
+        if let Some(l) = self.lang {
+            return l;
+        }
+        let file = self.root.join(&self.config);
+        let language = std::fs::read_to_string(file)
+            .ok()
+            .and_then(|src| crate::yaml::from_str::<serde_yaml::Value>(&src).ok())
+            .and_then(|v| v.get("language").and_then(|l| l.as_str()).map(str::to_owned))
+            .unwrap_or_else(|| "zh-CN".to_owned());
+        Lang::for_site(&language)
     }
 }
 
-/// Prints a failure of a run.
-pub(crate) fn print_error(e: &crate::Error) {
+/// Prints diagnostics to stderr in `lang`, with a closing count.
+pub(crate) fn print_diagnostics(diags: &crate::Diagnostics, lang: Lang) {
+    for d in diags.iter() {
+        eprintln!("{}", d.shown(lang));
+    }
+    let (e, w) = (diags.error_count(), diags.warning_count());
+    if e > 0 {
+        eprintln!("{}", t(lang, "diag.count", &[&e.to_string(), &w.to_string()]));
+    }
+}
+
+/// Prints a failure of a run in `lang`.
+pub(crate) fn print_error(e: &crate::Error, lang: Lang) {
     match e {
-        crate::Error::Site(d) => print_diagnostics(d),
-        other => eprintln!("error: {other}"),
+        crate::Error::Site(d) => print_diagnostics(d, lang),
+        other => eprintln!("{}: {}", t(lang, "diag.error", &[]), other.in_lang(lang)),
     }
 }
 

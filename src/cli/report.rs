@@ -17,7 +17,7 @@ pub(super) fn run(cli: &Cli, args: &ReportArgs) -> i32 {
     let p = match crate::site::prepare(&cli.options(&args.site)) {
         Ok(p) => p,
         Err(e) => {
-            print_error(&e);
+            print_error(&e, cli.lang());
             return 1;
         }
     };

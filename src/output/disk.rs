@@ -64,7 +64,7 @@ impl Stage {
     pub fn create(out: &Path, root: &Path) -> Result<Stage> {
         let resolved = follow_link(out)?;
         let out = resolved.as_path();
-        check_output_dir(root, out).map_err(Error::Refused)?;
+        check_output_dir(root, out).map_err(|e| Error::Refused(e.into()))?;
         if out.exists() {
             ensure_ours(out)?;
         }
@@ -225,10 +225,13 @@ fn foreign_entries(out: &Path, previous: &Manifest) -> Vec<String> {
 fn follow_link(out: &Path) -> Result<PathBuf> {
     match fs::symlink_metadata(out) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
-            Error::Refused(format!(
-                "{} is a link to a folder that cannot be reached ({e}); point it at a folder or remove it",
-                out.display()
-            ))
+            Error::Refused(
+                format!(
+                    "{} is a link to a folder that cannot be reached ({e}); point it at a folder or remove it",
+                    out.display()
+                )
+                .into(),
+            )
         }),
         _ => Ok(out.to_path_buf()),
     }
@@ -311,17 +314,16 @@ fn remove_tree(dir: &Path) {
 
 fn ensure_ours(out: &Path) -> Result<()> {
     if !out.is_dir() {
-        return Err(Error::Refused(format!(
-            "{} exists and is not a folder; kepu will not replace it",
-            out.display()
-        )));
+        return Err(Error::Refused(
+            format!("{} exists and is not a folder; kepu will not replace it", out.display()).into(),
+        ));
     }
     let empty = fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
     if !empty && !out.join(MARKER).is_file() {
         return Err(Error::Refused(format!(
             "{} exists and was not written by kepu (it has no {MARKER} file); move it away or choose another output folder",
             out.display()
-        )));
+        ).into()));
     }
     Ok(())
 }

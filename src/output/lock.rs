@@ -61,10 +61,13 @@ impl OutputLock {
                     } else {
                         format!("another kepu process (pid {holder})")
                     };
-                    return Err(Error::Refused(format!(
-                        "{who} is building into {}; wait until it has finished, then build again",
-                        out.display()
-                    )));
+                    return Err(Error::Refused(
+                        format!(
+                            "{who} is building into {}; wait until it has finished, then build again",
+                            out.display()
+                        )
+                        .into(),
+                    ));
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
             }
@@ -76,10 +79,13 @@ impl OutputLock {
             writeln!(file, "{}", std::process::id()).map_err(|e| Error::io(&path, e))?;
             return Ok(OutputLock { file, path });
         }
-        Err(Error::Refused(format!(
-            "cannot take the lock {}: other builds keep replacing it",
-            path.display()
-        )))
+        Err(Error::Refused(
+            format!(
+                "cannot take the lock {}: other builds keep replacing it",
+                path.display()
+            )
+            .into(),
+        ))
     }
 }
 

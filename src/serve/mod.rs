@@ -172,8 +172,9 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     // renditions are made in the background, then the browser reloads.
     build.images_cache_only = true;
     let root = build.root.clone();
+    let lang = build.lang.unwrap_or_default();
     let mut engine = Engine::new(build);
-    initial_build(&mut engine);
+    initial_build(&mut engine, lang);
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
     let watcher = watch::start(&root, move |res| {
@@ -203,17 +204,17 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     served
 }
 
-fn initial_build(engine: &mut Engine) {
+fn initial_build(engine: &mut Engine, lang: crate::i18n::Lang) {
     let start = Instant::now();
     match engine.apply(&[]) {
         Ok(Rebuilt::Pages(n)) => {
-            crate::cli::print_diagnostics(&crate::Diagnostics(engine.warnings()));
+            crate::cli::print_diagnostics(&crate::Diagnostics(engine.warnings()), lang);
             eprintln!("Built {n} pages in {} ms", start.elapsed().as_millis());
         }
         Ok(_) => {}
         Err(d) => {
             for e in &d {
-                eprintln!("{e}");
+                eprintln!("{}", e.shown(lang));
             }
             eprintln!("The site has errors; the browser shows them until they are fixed.");
         }

@@ -119,13 +119,21 @@ impl SiteTest {
         self.write(&format!("content/{rel}"), &format!("---\n{fm}\n---\n{body}"))
     }
 
-    /// Runs the kepu binary in the site with `args`.
+    /// Runs the kepu binary in the site with `args`, its messages in
+    /// English (`KEPU_LANG=en`).
     pub fn kepu(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_kepu"))
-            .current_dir(self.path())
-            .args(args)
-            .output()
-            .expect("run kepu")
+        self.kepu_in("en", args)
+    }
+
+    /// Runs the kepu binary in the site with `args` and `KEPU_LANG=lang`
+    /// (`""`: the site's own language).
+    pub fn kepu_in(&self, lang: &str, args: &[&str]) -> Output {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_kepu"));
+        c.current_dir(self.path()).args(args).env_remove("KEPU_LANG");
+        if !lang.is_empty() {
+            c.env("KEPU_LANG", lang);
+        }
+        c.output().expect("run kepu")
     }
 
     /// `kepu build --now NOW`, asserting success; returns stderr.

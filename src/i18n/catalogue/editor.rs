@@ -1,46 +1,7 @@
-//! The message catalogue: every message of the editor-facing checks in
-//! Chinese and English, looked up by id.
-//!
-//! A site whose `language` is `zh-*` reads Chinese; `--lang en` or
-//! `KEPU_LANG=en` (or a site in another language) reads English. Messages
-//! take their arguments as `{0}`, `{1}` …; file paths, keys and values are
-//! passed in as written.
-
-/// The language messages are printed in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    /// 中文.
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Parses `zh`, `zh-CN`, `en`, `en-US` … (case-insensitive).
-    pub fn parse(s: &str) -> Option<Lang> {
-        let s = s.trim().to_ascii_lowercase();
-        if s == "zh" || s.starts_with("zh-") || s.starts_with("zh_") {
-            Some(Lang::Zh)
-        } else if s == "en" || s.starts_with("en-") || s.starts_with("en_") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-
-    /// The language for a site whose `language` is `site_language`:
-    /// `KEPU_LANG` first, then Chinese for `zh-*`, else English.
-    pub fn for_site(site_language: &str) -> Lang {
-        std::env::var("KEPU_LANG")
-            .ok()
-            .and_then(|v| Lang::parse(&v))
-            .unwrap_or_else(|| Lang::parse(site_language).unwrap_or(Lang::En))
-    }
-}
+//! Front-matter slips, keys, types and terms.
 
 /// (id, 中文, English).
-const CATALOGUE: &[(&str, &str, &str)] = &[
+pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "yaml.tab",
         "这一行用制表符（Tab）缩进，front matter 只认空格",
@@ -127,52 +88,3 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
         "if they are the same term, write them the same way",
     ),
 ];
-
-/// The message `id` in `lang`, with `{0}`, `{1}` … replaced by `args`.
-/// An unknown id comes back as itself (the catalogue test catches it).
-pub fn t(lang: Lang, id: &str, args: &[&str]) -> String {
-    let Some((_, zh, en)) = CATALOGUE.iter().find(|(k, _, _)| *k == id) else {
-        return id.to_string();
-    };
-    let mut out = match lang {
-        Lang::Zh => (*zh).to_string(),
-        Lang::En => (*en).to_string(),
-    };
-    for (i, a) in args.iter().enumerate() {
-        out = out.replace(&format!("{{{i}}}"), a);
-    }
-    out
-}
-
-/// Every id of the catalogue (for tests).
-pub fn ids() -> impl Iterator<Item = &'static str> {
-    CATALOGUE.iter().map(|(k, _, _)| *k)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_languages_take_the_same_arguments() {
-        for (id, zh, en) in CATALOGUE {
-            for i in 0..4 {
-                let p = format!("{{{i}}}");
-                assert_eq!(zh.contains(&p), en.contains(&p), "{id}: {p}");
-            }
-            assert!(!zh.is_empty() && !en.is_empty(), "{id}");
-            assert_ne!(zh, en, "{id} is translated");
-        }
-        let mut seen = std::collections::HashSet::new();
-        assert!(ids().all(|id| seen.insert(id)), "ids are unique");
-    }
-
-    #[test]
-    fn languages_from_tags() {
-        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
-        assert_eq!(Lang::parse("EN"), Some(Lang::En));
-        assert_eq!(Lang::parse("fr"), None);
-        assert_eq!(t(Lang::Zh, "type.text", &["title"]), "title 应为一行文字");
-        assert_eq!(t(Lang::En, "type.text", &["title"]), "title should be one line of text");
-    }
-}

@@ -1,0 +1,4 @@
+//! Content: files, front matter, links, data.
+
+/// (id, 中文, English).
+pub(super) const MESSAGES: &[(&str, &str, &str)] = &[];

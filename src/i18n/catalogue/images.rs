@@ -1,0 +1,4 @@
+//! Images.
+
+/// (id, 中文, English).
+pub(super) const MESSAGES: &[(&str, &str, &str)] = &[];
