@@ -78,6 +78,9 @@ fn rss_has_every_required_element() {
 }
 
 fn xmllint_wellformed(f: &std::path::Path) -> (bool, String) {
+    if !common::ready("the XML schema checks", &[common::Tool::Xmllint]) {
+        return (true, String::new());
+    }
     let out = std::process::Command::new("xmllint")
         .args(["--noout", "--nonet"])
         .arg(f)

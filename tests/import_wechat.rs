@@ -202,11 +202,10 @@ fn the_built_page_carries_every_sentence_and_the_original_link() {
         assert!(!html.contains(gone), "{gone}");
     }
     // The page passes the same Nu check as every page of the example site.
+    if !common::ready("the Nu HTML check", &[common::Tool::Java, common::Tool::NodeModules]) {
+        return;
+    }
     let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(
-        jar.is_file(),
-        "the Nu checker is missing: run `npm ci --ignore-scripts` (see .ci/run)"
-    );
     let page = site.path().join(format!("public/articles/{SLUG}/index.html"));
     let o = std::process::Command::new("java")
         .arg("-jar")

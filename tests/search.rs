@@ -383,6 +383,9 @@ fn a_site_page_at_search_wins() {
 /// same order, as the Rust lookup.
 #[test]
 fn js_and_rust_lookups_agree() {
+    if !common::ready("the search script's check in Node", &[common::Tool::Node]) {
+        return;
+    }
     let t = corpus();
     t.build_ok();
     let public = t.path().join("public");
