@@ -414,6 +414,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(unix)]
     fn unchanged_files_are_kept_not_written() {
         use std::os::unix::fs::MetadataExt;
         let tmp = tempfile::tempdir().unwrap();

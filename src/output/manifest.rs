@@ -39,21 +39,33 @@ pub fn fingerprint(body: &Body) -> Option<(Fingerprint, u64)> {
     match body {
         Body::Bytes(b) => Some((xxh3_128(b), b.len() as u64)),
         Body::Copy(src) => {
-            use std::os::unix::fs::MetadataExt;
             let m = fs::metadata(src).ok()?;
-            let key = format!(
-                "copy\0{}\0{}\0{}\0{}.{}\0{}.{}",
-                src.display(),
-                m.len(),
-                m.ino(),
-                m.mtime(),
-                m.mtime_nsec(),
-                m.ctime(),
-                m.ctime_nsec()
-            );
+            let key = format!("copy\0{}\0{}\0{}", src.display(), m.len(), file_identity(&m));
             Some((xxh3_128(key.as_bytes()), m.len()))
         }
     }
+}
+
+/// What tells one version of a file from another besides its size: inode,
+/// modification and change times to the nanosecond.
+#[cfg(unix)]
+fn file_identity(m: &fs::Metadata) -> String {
+    use std::os::unix::fs::MetadataExt;
+    format!(
+        "{}\0{}.{}\0{}.{}",
+        m.ino(),
+        m.mtime(),
+        m.mtime_nsec(),
+        m.ctime(),
+        m.ctime_nsec()
+    )
+}
+
+/// What tells one version of a file from another besides its size: the
+/// modification and creation times.
+#[cfg(not(unix))]
+fn file_identity(m: &fs::Metadata) -> String {
+    format!("{:?}\0{:?}", m.modified().ok(), m.created().ok())
 }
 
 /// The file of output folder `out` that holds its manifest: the marker.
