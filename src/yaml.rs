@@ -31,7 +31,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
             message: TOO_DEEP.to_string(),
         });
     }
-    serde_yaml::from_str(src).map_err(|e| {
+    yaml_serde::from_str(src).map_err(|e| {
         // From the byte index, not the parser's own line count: YAML also
         // breaks lines at U+0085, U+2028 and U+2029, editors do not.
         let (line, column) = e.location().map(|l| line_col_at(src, l.index())).unwrap_or((1, 1));
@@ -50,7 +50,7 @@ pub(crate) fn to_json(src: &str) -> Result<serde_json::Value, YamlError> {
 
 const TOO_DEEP: &str = "the YAML nests lists and maps too deeply (more than 128 levels)";
 
-/// Flow nesting (`[` and `{`) refused before parsing. serde_yaml refuses
+/// Flow nesting (`[` and `{`) refused before parsing. The parser refuses
 /// more than 128 levels of any kind anyway; this only keeps the parser from
 /// spending quadratic time on a document it would refuse.
 const MAX_FLOW_DEPTH: usize = 200;

@@ -112,7 +112,7 @@ impl Cli {
         let file = self.root.join(&self.config);
         let language = std::fs::read_to_string(file)
             .ok()
-            .and_then(|src| crate::yaml::from_str::<serde_yaml::Value>(&src).ok())
+            .and_then(|src| crate::yaml::from_str::<yaml_serde::Value>(&src).ok())
             .and_then(|v| v.get("language").and_then(|l| l.as_str()).map(str::to_owned))
             .unwrap_or_else(|| "zh-CN".to_owned());
         Lang::for_site(&language)

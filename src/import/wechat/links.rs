@@ -116,7 +116,7 @@ pub fn addresses(text: &str) -> Vec<String> {
     let Ok(split) = crate::content::front_matter::split(&text) else {
         return Vec::new();
     };
-    let Ok(value) = serde_yaml::from_str::<serde_yaml::Value>(split.yaml) else {
+    let Ok(value) = yaml_serde::from_str::<yaml_serde::Value>(split.yaml) else {
         return Vec::new();
     };
     URL_KEYS
