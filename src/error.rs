@@ -252,7 +252,7 @@ impl Error {
     pub fn in_lang(&self, lang: Lang) -> String {
         match self {
             Error::Site(d) => t(lang, "diag.site_errors", &[&d.error_count().to_string()]),
-            Error::Io { path, source } => format!("{}: {source}", path.display()),
+            Error::Io { path, source } => t(lang, "error.io", &[&path.display().to_string(), &source.to_string()]),
             Error::Refused(why) => why.in_lang(lang),
         }
     }

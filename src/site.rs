@@ -107,7 +107,7 @@ pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnosti
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![
-                Diagnostic::error("--base-url", 0, 0, e).with_hint("write it as https://host/ or https://host/path/"),
+                Diagnostic::error("--base-url", 0, 0, e).with_hint(crate::text!("config.base_url.help")),
             ])
         })?;
     }
@@ -245,9 +245,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
             out.join(name),
             0,
             0,
-            format!(
-                "{name} in the output folder was not written by kepu and is removed with the old site; put files the host needs (CNAME, .well-known/ ...) in static/ and keep version control outside the output folder"
-            ),
+            crate::text!("site.foreign_file", name),
         ));
     }
     stage.commit()?;

@@ -9,6 +9,8 @@ use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime as Zoned};
 
+use crate::i18n::Said;
+
 /// The site's time zone and the build clock.
 #[derive(Debug, Clone)]
 pub struct SiteClock {
@@ -18,9 +20,8 @@ pub struct SiteClock {
 
 impl SiteClock {
     /// A clock in zone `tz` (IANA name) whose "now" is `now`.
-    pub fn new(tz_name: &str, now: Timestamp) -> Result<Self, String> {
-        let tz = TimeZone::get(tz_name)
-            .map_err(|_| format!("unknown time zone '{tz_name}' (use an IANA name such as Asia/Shanghai)"))?;
+    pub fn new(tz_name: &str, now: Timestamp) -> Result<Self, Said> {
+        let tz = TimeZone::get(tz_name).map_err(|_| Said::from(crate::text!("time.unknown_zone", tz_name)))?;
         Ok(SiteClock { tz, now })
     }
 
@@ -35,7 +36,7 @@ impl SiteClock {
     }
 
     /// Parses a front-matter date or time.
-    pub fn parse(&self, s: &str) -> Result<Timestamp, String> {
+    pub fn parse(&self, s: &str) -> Result<Timestamp, Said> {
         parse_in(s, &self.tz)
     }
 
@@ -74,9 +75,9 @@ impl SiteClock {
 }
 
 /// Parses a date or time; dates and times without an offset are in `tz`.
-pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, String> {
+pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, Said> {
     let s = s.trim();
-    let bad = || format!("'{s}' is not a date (write 2026-07-15, 2026-07-15 08:30 or 2026-07-15T08:30:00+08:00)");
+    let bad = || Said::from(crate::text!("time.not_a_date", s));
     if s.is_empty() {
         return Err(bad());
     }
@@ -140,6 +141,10 @@ mod tests {
     fn rejects_garbage_with_a_hint() {
         let e = clock().parse("July 5").unwrap_err();
         assert!(e.contains("2026-07-15"), "{e}");
+        assert_eq!(
+            e.in_lang(crate::i18n::Lang::Zh),
+            "'July 5' 不是日期（请写成 2026-07-15、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）"
+        );
         assert!(clock().parse("2026-13-01").is_err());
     }
 

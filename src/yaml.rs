@@ -11,12 +11,14 @@
 
 use serde::de::DeserializeOwned;
 
+use crate::i18n::Said;
+
 /// A YAML error at a 1-based line and column of the parsed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct YamlError {
     pub(crate) line: usize,
     pub(crate) column: usize,
-    pub(crate) message: String,
+    pub(crate) message: Said,
 }
 
 /// Parses `src` into `T`.
@@ -28,7 +30,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
         return Err(YamlError {
             line,
             column,
-            message: TOO_DEEP.to_string(),
+            message: too_deep_message(),
         });
     }
     yaml_serde::from_str(src).map_err(|e| {
@@ -48,7 +50,9 @@ pub(crate) fn to_json(src: &str) -> Result<serde_json::Value, YamlError> {
     from_str::<serde_json::Value>(src)
 }
 
-const TOO_DEEP: &str = "the YAML nests lists and maps too deeply (more than 128 levels)";
+fn too_deep_message() -> Said {
+    crate::text!("yaml.too_deep").into()
+}
 
 /// Flow nesting (`[` and `{`) refused before parsing. The parser refuses
 /// more than 128 levels of any kind anyway; this only keeps the parser from
@@ -147,22 +151,59 @@ fn drop_positions(msg: &str) -> String {
     out
 }
 
-fn clean_message(msg: &str) -> String {
+fn clean_message(msg: &str) -> Said {
     let msg = match msg.rfind(" at line ") {
         Some(i) if msg[i..].contains(" column ") => &msg[..i],
         _ => msg,
     };
     let msg = drop_positions(msg).replace("invalid type: ", "wrong type: ");
     // The parser's guards against alias bombs and deep nesting, in words.
-    let msg = match msg.as_str() {
-        "repetition limit exceeded" => {
-            "the YAML repeats its aliases (*name) too often; write the values out instead".to_string()
-        }
-        "recursion limit exceeded" => "the YAML nests lists and maps too deeply (more than 128 levels)".to_string(),
-        _ => msg,
+    match msg.as_str() {
+        "repetition limit exceeded" => crate::text!("yaml.aliases").into(),
+        "recursion limit exceeded" => too_deep_message(),
+        // serde's "<field>: <message>" prefix from nested paths is kept; it names the key.
+        _ => known_mistake(&msg.replace('`', "'")),
+    }
+}
+
+/// The parser's words for a missing or unknown key or value, as a
+/// catalogue message (the English reads as the parser wrote it); other
+/// messages as written.
+fn known_mistake(msg: &str) -> Said {
+    let (at, rest) = match msg.split_once(": ") {
+        Some((at, rest)) if !at.contains(' ') && !at.is_empty() => (Some(at), rest),
+        _ => (None, msg),
     };
-    // serde's "<field>: <message>" prefix from nested paths is kept; it names the key.
-    msg.replace('`', "'")
+    let quoted = |s: &str, prefix: &str| -> Option<(String, String)> {
+        let s = s.strip_prefix(prefix)?;
+        let (name, tail) = s.split_once('\'')?;
+        Some((name.to_string(), tail.to_string()))
+    };
+    if let Some((key, tail)) = quoted(rest, "unknown field '")
+        && let Some(list) = tail.strip_prefix(", expected one of ")
+    {
+        return match at {
+            Some(at) => crate::text!("yaml.unknown_field.in", at, key, list).into(),
+            None => crate::text!("yaml.unknown_field", key, list).into(),
+        };
+    }
+    if let Some((value, tail)) = quoted(rest, "unknown variant '")
+        && let Some(list) = tail.strip_prefix(", expected one of ")
+    {
+        return match at {
+            Some(at) => crate::text!("yaml.unknown_value.in", at, value, list).into(),
+            None => crate::text!("yaml.unknown_value", value, list).into(),
+        };
+    }
+    if let Some((key, tail)) = quoted(rest, "missing field '")
+        && tail.is_empty()
+    {
+        return match at {
+            Some(at) => crate::text!("yaml.missing_field.in", at, key).into(),
+            None => crate::text!("yaml.missing_field", key).into(),
+        };
+    }
+    crate::text!("yaml.parser", msg).into()
 }
 
 /// Finds the line and column (1-based) of `key:` under the chain of parent
@@ -274,7 +315,8 @@ mod tests {
         let e = from_str::<serde_json::Value>(&deep).unwrap_err();
         assert!(start.elapsed() < std::time::Duration::from_secs(2));
         assert_eq!((e.line, e.column), (2, 4 + MAX_FLOW_DEPTH), "{e:?}");
-        assert_eq!(e.message, TOO_DEEP);
+        assert_eq!(e.message, too_deep_message());
+        assert_eq!(e.message.id(), Some("yaml.too_deep"));
         // Brackets in quotes, comments, block scalars and plain text are not nesting.
         let many = "[".repeat(300);
         let fine = format!(
@@ -282,6 +324,34 @@ mod tests {
         );
         assert!(too_deep(&fine).is_none());
         assert!(from_str::<serde_json::Value>(&fine).is_ok());
+    }
+
+    #[test]
+    fn the_parsers_words_for_common_mistakes_are_in_the_catalogue() {
+        use crate::i18n::Lang;
+        let cases = [
+            (
+                "title: a\nbase_url: x\nfooter:\n  icp: 1\n",
+                "footer: unknown field 'icp', expected one of 'icp_beian', 'gongan_beian', 'site_code', 'contact'",
+                "footer 下不认识的键 'icp'，可用的键：'icp_beian', 'gongan_beian', 'site_code', 'contact'",
+            ),
+            ("base_url: x\n", "missing field 'title'", "缺少必填的键 'title'"),
+            (
+                "title: a\nbase_url: x\nmarkdown: { raw_html: nope }\n",
+                "markdown.raw_html: unknown variant 'nope', expected one of 'allow', 'escape', 'sanitize'",
+                "markdown.raw_html 的值 'nope' 不可用，可选：'allow', 'escape', 'sanitize'",
+            ),
+            (
+                "title: a: b\n",
+                "mapping values are not allowed in this context",
+                "这里的 YAML 写得不对：mapping values are not allowed in this context",
+            ),
+        ];
+        for (src, en, zh) in cases {
+            let e = from_str::<crate::config::SiteConfig>(src).unwrap_err();
+            assert_eq!(e.message, en);
+            assert_eq!(e.message.in_lang(Lang::Zh), zh);
+        }
     }
 
     #[test]

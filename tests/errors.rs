@@ -85,6 +85,220 @@ fn unknown_emergency_level() {
     );
 }
 
+/// One mistake of a site, and what kepu says about it in each language.
+struct Mistake {
+    /// What the mistake is.
+    name: &'static str,
+    /// Files written into a good site: (path, text).
+    files: &'static [(&'static str, &'static str)],
+    /// `file:line:col` of the error.
+    at: &'static str,
+    /// (message, hint) in Chinese, then in English; an empty hint is not checked.
+    zh: (&'static str, &'static str),
+    en: (&'static str, &'static str),
+}
+
+const MISTAKES: &[Mistake] = &[
+    Mistake {
+        name: "no title",
+        files: &[("content/articles/untitled.md", "---\ndate: 2026-11-02\n---\nx\n")],
+        at: "content/articles/untitled.md:2:1",
+        zh: ("这个页面没有标题", "在 front matter 里加上 'title: ...'"),
+        en: ("the page has no title", "add 'title: ...' to the front matter"),
+    },
+    Mistake {
+        name: "unknown level",
+        files: &[(
+            "content/emergency/flood.md",
+            "---\ntitle: 暴雨\ndate: 2026-11-01\nexpires: 2026-11-03\nhazard: flood\nlevel: purple\n---\nx\n",
+        )],
+        at: "content/emergency/flood.md:6:8",
+        zh: ("不认识的 level：'purple'", "可选：red（红色）, orange（橙色）"),
+        en: ("unknown level 'purple'", "use one of: red（红色）, orange（橙色）"),
+    },
+    Mistake {
+        name: "a board's key on an article",
+        files: &[(
+            "content/articles/a.md",
+            "---\ntitle: 文章\ndate: 2026-11-01\nplace: park\n---\nx\n",
+        )],
+        at: "content/articles/a.md:4:1",
+        zh: (
+            "'place' 是宣传栏的键，科普文章不用它",
+            "删掉这一行，或把文件移到 content/boards/ 下",
+        ),
+        en: (
+            "'place' is a field of boards, not of articles",
+            "remove it, or move the file to content/boards/",
+        ),
+    },
+    Mistake {
+        name: "a board showing a missing page",
+        files: &[(
+            "content/boards/b.md",
+            "---\ntitle: 村口宣传栏\nboard_kind: bulletin\nplace: village\ntown: xianlong\nshowing: [{ page: \"@/articles/nope.md\", from: 2026-11-01 }]\n---\nx\n",
+        )],
+        at: "content/boards/b.md:6:20",
+        zh: (
+            "宣传栏要展出的 @/articles/nope.md 不存在",
+            "检查 content/ 下的路径（草稿不会生成）",
+        ),
+        en: (
+            "the board shows @/articles/nope.md, which does not exist",
+            "check the path under content/ (drafts are not built)",
+        ),
+    },
+    Mistake {
+        name: "unknown town",
+        files: &[(
+            "content/articles/t.md",
+            "---\ntitle: 文章\ndate: 2026-11-01\ntowns: [nowhere]\n---\nx\n",
+        )],
+        at: "content/articles/t.md:4:9",
+        zh: (
+            "不认识的镇街 id 'nowhere'",
+            "已有的镇街（写 id 或名称都可以）：xianlong（仙龙镇）, zhongshanlu（中山路街道）",
+        ),
+        en: (
+            "unknown town id 'nowhere'",
+            "known towns, by id or name: xianlong（仙龙镇）, zhongshanlu（中山路街道）",
+        ),
+    },
+    Mistake {
+        name: "not a date",
+        files: &[(
+            "content/emergency/e.md",
+            "---\ntitle: 高温\ndate: 2026-11-01\nexpires: 明天\nhazard: heat\nlevel: yellow\n---\nx\n",
+        )],
+        at: "content/emergency/e.md:4:1",
+        zh: (
+            "'明天' 不是日期（请写成 2026-07-15、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）",
+            "",
+        ),
+        en: (
+            "'明天' is not a date (write 2026-07-15, 2026-07-15 08:30 or 2026-07-15T08:30:00+08:00)",
+            "",
+        ),
+    },
+    Mistake {
+        name: "front matter not closed",
+        files: &[("content/articles/open.md", "---\ntitle: 没写完\n正文\n")],
+        at: "content/articles/open.md:1:1",
+        zh: ("front matter 没有结束", "在最后一个键的下一行加一行 '---'"),
+        en: (
+            "the front matter is not closed",
+            "add a line '---' after the last front-matter key",
+        ),
+    },
+    Mistake {
+        name: "broken anchor",
+        files: &[(
+            "content/articles/link.md",
+            "---\ntitle: 链接\ndate: 2026-11-01\n---\n见[那篇](@/articles/ok.md#nope)。\n",
+        )],
+        at: "content/articles/link.md:5:7",
+        zh: (
+            "链接 @/articles/ok.md#nope 断了：那个页面没有这个 id 的标题",
+            "那个页面没有标题",
+        ),
+        en: (
+            "broken anchor: @/articles/ok.md#nope: the page has no heading with that id",
+            "the target page has no headings",
+        ),
+    },
+    Mistake {
+        name: "unknown key in site.yaml",
+        files: &[(
+            "site.yaml",
+            "title: 测试站\nbase_url: https://kepu.example.org/\npagniate_by: 3\n",
+        )],
+        at: "site.yaml:3:1",
+        zh: (
+            "不认识的键 'pagniate_by'，可用的键：'title', 'base_url'",
+            "每个键的写法见 README 里的 site.yaml 一节",
+        ),
+        en: (
+            "unknown field 'pagniate_by', expected one of 'title', 'base_url'",
+            "see site.yaml in the README for every key",
+        ),
+    },
+    Mistake {
+        name: "wrong type in site.yaml",
+        files: &[(
+            "site.yaml",
+            "title: 测试站\nbase_url: https://kepu.example.org/\npaginate_by: many\n",
+        )],
+        at: "site.yaml:3:",
+        zh: ("paginate_by 应为数字", ""),
+        en: ("paginate_by should be a number", ""),
+    },
+    Mistake {
+        name: "unknown time zone",
+        files: &[(
+            "site.yaml",
+            "title: 测试站\nbase_url: https://kepu.example.org/\ntimezone: Mars/Base\n",
+        )],
+        at: "site.yaml:3:1",
+        zh: ("不认识的时区 'Mars/Base'", "请用 IANA 时区名，如 Asia/Shanghai"),
+        en: (
+            "unknown time zone 'Mars/Base'",
+            "use an IANA name such as Asia/Shanghai",
+        ),
+    },
+    Mistake {
+        name: "base_url without a scheme",
+        files: &[("site.yaml", "title: 测试站\nbase_url: kepu.yongchuan.gov.cn\n")],
+        at: "site.yaml:2:1",
+        zh: (
+            "base_url 'kepu.yongchuan.gov.cn' 应以 https:// 或 http:// 开头",
+            "写成 https://网址/ 或 https://网址/路径/",
+        ),
+        en: (
+            "base_url 'kepu.yongchuan.gov.cn' must start with https:// or http://",
+            "write it as https://host/ or https://host/path/",
+        ),
+    },
+];
+
+/// A Chinese site reads its mistakes in Chinese, and in English with
+/// `KEPU_LANG=en`: the same place, the message, the hint.
+#[test]
+fn mistakes_are_said_in_the_sites_language_and_in_english() {
+    for case in MISTAKES {
+        let t = SiteTest::new();
+        t.page("articles/ok.md", "title: 好的\ndate: 2026-11-01", "正文\n");
+        for (path, text) in case.files {
+            t.write(path, text);
+        }
+        for (lang, label, help, (msg, hint), other) in [
+            ("", "错误", "提示", case.zh, case.en.0),
+            ("en", "error", "help", case.en, case.zh.0),
+        ] {
+            let out = t.kepu_in(lang, &["build", "--now", common::NOW]);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{} [{lang}]: {err}", case.name);
+            let head = format!("{label}: {}", case.at);
+            assert!(
+                err.lines().any(|l| l.starts_with(&head) && l.contains(msg)),
+                "{} [{lang}]: want {head}…{msg}\n{err}",
+                case.name
+            );
+            assert!(
+                !err.contains(other),
+                "{} [{lang}]: the other language\n{err}",
+                case.name
+            );
+            if !hint.is_empty() {
+                assert!(
+                    err.contains(&format!("  {help}: {hint}")),
+                    "{} [{lang}]: want hint {hint}\n{err}",
+                    case.name
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn two_pages_at_one_url() {
     let err = fails_keeping_output(|t| {

@@ -19,6 +19,7 @@ pub use raw::{
 };
 
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Said;
 
 /// A loaded, validated configuration and where it came from.
 #[derive(Debug, Clone)]
@@ -56,7 +57,7 @@ impl Config {
     }
 
     /// Overrides `base_url` (the `--base-url` option).
-    pub fn set_base_url(&mut self, url: &str) -> Result<(), String> {
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), Said> {
         let (base_url, base_path) = validate::split_base_url(url)?;
         self.site.base_url = url.to_string();
         self.base_url = base_url;
@@ -71,16 +72,16 @@ pub fn load(root: &Path, path: &Path) -> Result<Config, Diagnostics> {
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => crate::escape::scrub_noncharacters(t),
-            Err(_) => return Err(one(Diagnostic::error(&shown, 0, 0, "the file is not valid UTF-8"))),
+            Err(_) => return Err(one(Diagnostic::error(&shown, 0, 0, crate::text!("content.not_utf8")))),
         },
         Err(e) => {
             return Err(one(Diagnostic::error(
                 &shown,
                 0,
                 0,
-                format!("cannot read the site configuration: {e}"),
+                crate::text!("config.cannot_read", e),
             )
-            .with_hint("run kepu in the site's folder, or give --root DIR or --config FILE")));
+            .with_hint(crate::text!("config.cannot_read.help"))));
         }
     };
     parse(root, path, &text)
@@ -91,8 +92,11 @@ pub fn parse(root: &Path, path: &Path, text: &str) -> Result<Config, Diagnostics
     let shown = display_path(root, path);
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let site: SiteConfig = crate::yaml::from_str(text).map_err(|e| {
-        one(Diagnostic::error(&shown, e.line, e.column, e.message)
-            .with_hint("see site.yaml in the README for every key"))
+        let message = match crate::content::key_help::plain_type(&e.message) {
+            Some(plain) => plain.into(),
+            None => e.message,
+        };
+        one(Diagnostic::error(&shown, e.line, e.column, message).with_hint(crate::text!("config.see_readme")))
     })?;
     validate::validate(root, path, &shown, text, site)
 }

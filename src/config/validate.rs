@@ -8,6 +8,7 @@ use std::path::Path;
 
 use super::{Config, SiteConfig};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::{Said, Text};
 use crate::yaml::locate_key;
 
 pub(super) fn validate(
@@ -18,71 +19,69 @@ pub(super) fn validate(
     site: SiteConfig,
 ) -> Result<Config, Diagnostics> {
     let mut diags = Diagnostics::new();
-    let mut err = |keys: &[&str], msg: String, hint: &str| {
+    let mut err = |keys: &[&str], msg: Said, hint: Option<Text>| {
         let (line, col) = locate_key(text, keys);
         let mut d = Diagnostic::error(shown, line, col, msg);
-        if !hint.is_empty() {
+        if let Some(hint) = hint {
             d = d.with_hint(hint);
         }
         diags.push(d);
     };
+    let url_hint = || Some(crate::text!("config.base_url.help"));
 
     let (base_url, base_path) = match split_base_url(&site.base_url) {
         Ok(v) => v,
         Err(e) => {
-            err(&["base_url"], e, "write it as https://host/ or https://host/path/");
+            err(&["base_url"], e, url_hint());
             (String::new(), "/".into())
         }
     };
     if crate::time::SiteClock::new(&site.timezone, jiff::Timestamp::UNIX_EPOCH).is_err() {
         err(
             &["timezone"],
-            format!("unknown time zone '{}'", site.timezone),
-            "use an IANA name such as Asia/Shanghai",
+            crate::text!("config.timezone", site.timezone).into(),
+            Some(crate::text!("config.timezone.help")),
         );
     }
     if site.title.trim().is_empty() {
-        err(&["title"], "the site title is empty".into(), "");
+        err(&["title"], crate::text!("config.no_title").into(), None);
     }
     if site.language.trim().is_empty() {
         err(
             &["language"],
-            "language is empty".into(),
-            "use a language tag such as zh-CN",
+            crate::text!("config.no_language").into(),
+            Some(crate::text!("config.no_language.help")),
         );
     }
     let img = &site.images;
     if img.widths.is_empty() || img.widths.iter().any(|w| !(16..=8192).contains(w)) {
         err(
             &["images", "widths"],
-            format!(
-                "images.widths {:?}: each width must be from 16 to 8192 pixels",
-                img.widths
-            ),
-            "for example widths: [480, 800, 1200, 1600]",
+            crate::text!("config.image_widths", format!("{:?}", img.widths)).into(),
+            Some(crate::text!("config.image_widths.help")),
         );
     }
     if !(1..=100).contains(&img.quality) {
         err(
             &["images", "quality"],
-            format!("images.quality {} is not from 1 to 100", img.quality),
-            "75 suits photos",
+            crate::text!("config.image_quality", img.quality).into(),
+            Some(crate::text!("config.image_quality.help")),
         );
     }
     for (key, w) in [("og_width", img.og_width), ("print_width", img.print_width)] {
         if !(16..=8192).contains(&w) {
             err(
                 &["images", key],
-                format!("images.{key} {w} is not from 16 to 8192 pixels"),
-                "1200 suits both",
+                crate::text!("config.image_width", key, w).into(),
+                Some(crate::text!("config.image_width.help")),
             );
         }
     }
     if img.max_megapixels == 0 {
         err(
             &["images", "max_megapixels"],
-            "images.max_megapixels must be at least 1".into(),
-            "",
+            crate::text!("config.max_megapixels").into(),
+            None,
         );
     }
     if !site.language.trim().is_empty()
@@ -93,35 +92,38 @@ pub(super) fn validate(
     {
         err(
             &["language"],
-            format!("'{}' is not a language tag", site.language),
-            "use a language tag such as zh-CN (letters and digits joined by '-')",
+            crate::text!("config.bad_language", site.language).into(),
+            Some(crate::text!("config.bad_language.help")),
         );
     }
     if site.paginate_by == 0 {
-        err(&["paginate_by"], "paginate_by must be at least 1".into(), "");
+        err(&["paginate_by"], crate::text!("content.paginate_by").into(), None);
     }
     if let Some(since) = &site.columns.since
         && crate::time::parse_in(since, &jiff::tz::TimeZone::UTC).is_err()
     {
         err(
             &["columns", "since"],
-            format!("'{since}' is not a date"),
-            "write a date such as 2026-01-05",
+            crate::text!("config.since", since).into(),
+            Some(crate::text!("config.since.help")),
         );
     }
     if !crate::markdown::available_themes().contains(&site.highlight.theme) {
         err(
             &["highlight", "theme"],
-            format!("unknown highlight theme '{}'", site.highlight.theme),
-            &format!("use one of: {}", crate::markdown::available_themes().join(", ")),
+            crate::text!("config.highlight", site.highlight.theme).into(),
+            Some(crate::text!(
+                "kind.use_one_of",
+                crate::markdown::available_themes().join(", ")
+            )),
         );
     }
     for sel in &site.import.wechat.drop_selectors {
         if scraper::Selector::parse(sel).is_err() {
             err(
                 &["import", "wechat", "drop_selectors"],
-                format!("'{sel}' is not a CSS selector"),
-                "write a selector such as .follow-banner or #js_pc_qr_code",
+                crate::text!("config.selector", sel).into(),
+                Some(crate::text!("config.selector.help")),
             );
         }
     }
@@ -130,14 +132,14 @@ pub(super) fn validate(
         if !is_id(&town.id) {
             err(
                 &["towns"],
-                format!("town id '{}' may only use a-z, 0-9, - and _", town.id),
-                "use the pinyin of the name, e.g. xianlong",
+                crate::text!("config.town_id", town.id).into(),
+                Some(crate::text!("config.town_id.help")),
             );
         } else if !ids.insert(town.id.as_str()) {
             err(
                 &["towns"],
-                format!("town id '{}' is used twice", town.id),
-                "give each town its own id",
+                crate::text!("config.town_twice", town.id).into(),
+                Some(crate::text!("config.town_twice.help")),
             );
         }
         let mut seen = HashSet::new();
@@ -145,39 +147,31 @@ pub(super) fn validate(
             if !seen.insert(c) {
                 err(
                     &["towns"],
-                    format!("community '{c}' is listed twice in town '{}'", town.id),
-                    "",
+                    crate::text!("config.community_twice", c, town.id).into(),
+                    None,
                 );
             }
         }
     }
     for tax in &site.taxonomies {
         if !is_id(tax) {
-            err(
-                &["taxonomies"],
-                format!("taxonomy name '{tax}' may only use a-z, 0-9, - and _"),
-                "",
-            );
+            err(&["taxonomies"], crate::text!("config.taxonomy_name", tax).into(), None);
         } else if crate::kinds::Kind::from_section(tax) != crate::kinds::Kind::Plain || tax == "towns" {
             err(
                 &["taxonomies"],
-                format!("taxonomy '{tax}' would share its URL with a section of the same name"),
-                "",
+                crate::text!("config.taxonomy_section", tax).into(),
+                None,
             );
         }
     }
     for item in &site.menu {
         if item.url.trim().is_empty() {
-            err(&["menu"], format!("menu item '{}' has no url", item.name), "");
+            err(&["menu"], crate::text!("config.menu_url", item.name).into(), None);
         }
     }
     let out = root.join(&site.output_dir);
     if let Err(e) = crate::output::check_output_dir(root, &out) {
-        err(
-            &["output_dir"],
-            e,
-            "use a folder of its own inside the site, such as public",
-        );
+        err(&["output_dir"], e.into(), Some(crate::text!("config.output_dir.help")));
     }
     if diags.has_errors() {
         return Err(diags);
@@ -235,30 +229,27 @@ pub fn reserved_base_url(config: &super::Config) -> Option<Diagnostic> {
             config.display_path(),
             line,
             col,
-            format!(
-                "base_url '{}' is on a domain reserved for examples: QR codes, feeds and CAP files would point nowhere",
-                config.site.base_url
-            ),
+            crate::text!("config.reserved_domain", config.site.base_url),
         )
-        .with_hint("set base_url to the address the site is published at, or give --base-url https://…"),
+        .with_hint(crate::text!("config.reserved_domain.help")),
     )
 }
 
-pub(crate) fn split_base_url(url: &str) -> Result<(String, String), String> {
+pub(crate) fn split_base_url(url: &str) -> Result<(String, String), Said> {
     let url = url.trim();
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
-        .ok_or_else(|| format!("base_url '{url}' must start with https:// or http://"))?;
+        .ok_or_else(|| Said::from(crate::text!("config.base_url.scheme", url)))?;
     let (host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
     if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
-        return Err(format!("base_url '{url}' has no valid host"));
+        return Err(crate::text!("config.base_url.host", url).into());
     }
     if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
-        return Err(format!("base_url '{url}' has an invalid path"));
+        return Err(crate::text!("config.base_url.path", url).into());
     }
     let trimmed = path.trim_end_matches('/');
     let scheme_len = url.len() - rest.len();

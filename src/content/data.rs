@@ -15,11 +15,16 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String,
         let text = match std::fs::read(&file).map(String::from_utf8) {
             Ok(Ok(t)) => crate::escape::scrub_noncharacters(t),
             Ok(Err(_)) => {
-                diags.push(Diagnostic::error(shown, 0, 0, "the file is not valid UTF-8"));
+                diags.push(Diagnostic::error(shown, 0, 0, crate::text!("content.not_utf8")));
                 continue;
             }
             Err(e) => {
-                diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    shown,
+                    0,
+                    0,
+                    crate::text!("content.cannot_read_entry", e),
+                ));
                 continue;
             }
         };

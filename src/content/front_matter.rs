@@ -8,6 +8,8 @@
 
 use serde::Deserialize;
 
+use crate::i18n::Said;
+
 /// A file cut in two.
 #[derive(Debug, Clone)]
 pub struct Split<'a> {
@@ -27,9 +29,9 @@ pub struct SplitError {
     /// 1-based line.
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Said,
 }
 
 /// Normalizes CRLF to LF and strips a UTF-8 BOM.
@@ -51,8 +53,8 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     if text[..first_end].trim_end() != "---" {
         return Err(SplitError {
             line: 1,
-            message: "the file does not start with front matter".into(),
-            hint: "begin the file with a line '---', then 'title: ...', then another '---'".into(),
+            message: crate::text!("content.no_front_matter").into(),
+            hint: crate::text!("content.no_front_matter.help").into(),
         });
     }
     let yaml_start = (first_end + 1).min(text.len());
@@ -74,8 +76,8 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     }
     Err(SplitError {
         line: 1,
-        message: "the front matter is not closed".into(),
-        hint: "add a line '---' after the last front-matter key".into(),
+        message: crate::text!("content.front_matter_open").into(),
+        hint: crate::text!("content.front_matter_open.help").into(),
     })
 }
 

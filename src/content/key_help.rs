@@ -3,7 +3,7 @@
 //! keys this page's kind takes; a wrong type in plain words ("title 应为一行
 //! 文字"), never a Rust type name.
 
-use crate::i18n::{Lang, t};
+use crate::i18n::{Lang, Text, t};
 use crate::kinds::Kind;
 
 /// Keys every page takes.
@@ -83,10 +83,7 @@ pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(
             .min()
             .filter(|(d, k)| *d <= 2.max(k.len() / 3))
             .map(|(_, k)| k);
-        let what = match lang {
-            Lang::Zh => kind.label().to_string(),
-            Lang::En => kind.name().to_string(),
-        };
+        let what = kind.said().in_lang(lang);
         let list = keys.join(", ");
         let hint = match nearest {
             Some(n) => t(lang, "key.unknown.suggest", &[n, &what, &list]),
@@ -94,26 +91,32 @@ pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(
         };
         return Some((t(lang, "key.unknown", &[key]), hint));
     }
+    let plain = plain_type(message)?;
+    Some((plain.in_lang(lang), t(lang, "type.help", &[])))
+}
+
+/// The parser's "KEY: wrong type: …, expected TYPE" in plain words
+/// ("title should be one line of text"); `None` for other messages.
+pub fn plain_type(message: &str) -> Option<Text> {
     let (key, rest) = message.split_once(": wrong type: ")?;
-    let id = if rest.contains("expected a string") {
-        "type.text"
+    let key = key.rsplit(": ").next().unwrap_or(key).trim_start_matches("wrong type");
+    if rest.contains("expected a string") {
+        Some(crate::text!("type.text", key))
     } else if rest.contains("expected a sequence") {
-        "type.list"
+        Some(crate::text!("type.list", key))
     } else if rest.contains("expected a boolean") {
-        "type.yesno"
+        Some(crate::text!("type.yesno", key))
     } else if rest.contains("expected u")
         || rest.contains("expected i")
         || rest.contains("expected f")
         || rest.contains("integer")
     {
-        "type.number"
+        Some(crate::text!("type.number", key))
     } else if rest.contains("expected struct") || rest.contains("expected a map") {
-        "type.map"
+        Some(crate::text!("type.map", key))
     } else {
-        return None;
-    };
-    let key = key.rsplit(": ").next().unwrap_or(key).trim_start_matches("wrong type");
-    Some((t(lang, id, &[key]), t(lang, "type.help", &[])))
+        None
+    }
 }
 
 #[cfg(test)]

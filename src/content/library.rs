@@ -23,6 +23,7 @@ use super::page::{Page, PageId, Section, SortBy};
 use super::parse::{ParseEnv, Parsed, parse_file};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Said;
 use crate::kinds::Kind;
 use crate::time::SiteClock;
 
@@ -301,18 +302,8 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
             let a = super::walk::shown(root, &other.file);
             let b = super::walk::shown(root, &page.file);
             diags.push(
-                Diagnostic::error(
-                    &b,
-                    1,
-                    1,
-                    format!(
-                        "'{}' and '{}' both want the URL /{}",
-                        a.display(),
-                        b.display(),
-                        page.path
-                    ),
-                )
-                .with_hint("rename one of the files or give it another 'slug:'"),
+                Diagnostic::error(&b, 1, 1, crate::text!("content.same_url", a, b, page.path))
+                    .with_hint(crate::text!("content.same_url.help")),
             );
         }
     }
@@ -323,9 +314,9 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
                     super::walk::shown(root, &page.file),
                     1,
                     1,
-                    format!("the page's URL /{} is the URL of a section", page.path),
+                    crate::text!("content.section_url", page.path),
                 )
-                .with_hint("give the page another slug"),
+                .with_hint(crate::text!("content.section_url.help")),
             );
         }
     }
@@ -335,24 +326,30 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
 /// another alias.
 fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     use crate::kinds::FieldError;
-    let mut taken: BTreeMap<String, String> = lib.pages.iter().map(|p| (p.path.clone(), p.rel_path.clone())).collect();
+    let mut taken: BTreeMap<String, Said> = lib
+        .pages
+        .iter()
+        .map(|p| (p.path.clone(), Said::from(&p.rel_path)))
+        .collect();
     for s in &lib.sections {
-        taken.insert(
-            s.path.clone(),
-            format!("the section {}", if s.name.is_empty() { "home" } else { &s.name }),
-        );
+        let owner = if s.name.is_empty() {
+            crate::text!("content.owner.home")
+        } else {
+            crate::text!("content.owner.section", s.name)
+        };
+        taken.insert(s.path.clone(), owner.into());
     }
     for page in &lib.pages {
         let shown = super::walk::shown(root, &page.file);
         for alias in &page.meta.aliases {
             let err = match crate::output::safe_path::clean(alias) {
-                Err(why) => Some(format!("alias '{alias}' cannot be used: {why}")),
+                Err(why) => Some(crate::text!("content.alias_unusable", alias, why)),
                 Ok(clean) => {
                     let key = format!("{clean}/");
                     match taken.get(&key) {
-                        Some(owner) => Some(format!("alias '{alias}' is already the URL of {owner}")),
+                        Some(owner) => Some(crate::text!("content.alias_taken", alias, owner)),
                         None => {
-                            taken.insert(key, format!("an alias of {}", page.rel_path));
+                            taken.insert(key, crate::text!("content.owner.alias", page.rel_path).into());
                             None
                         }
                     }
@@ -360,7 +357,7 @@ fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnost
             };
             if let Some(msg) = err {
                 let e = FieldError::new("aliases", msg)
-                    .hint("write an old site path such as /old/path/")
+                    .hint(crate::text!("content.alias.help"))
                     .at_value(alias.clone());
                 diags.push(super::parse::locate(&shown, &page.yaml, 2, e));
             }

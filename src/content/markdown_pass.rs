@@ -156,14 +156,11 @@ fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {
                         super::walk::shown(root, &page.file),
                         link.line + page.body_line - 1,
                         link.column,
-                        format!(
-                            "broken anchor: @/{}#{anchor}: the page has no heading with that id",
-                            link.path.trim_start_matches('/')
-                        ),
+                        crate::text!("content.broken_anchor", link.path.trim_start_matches('/'), anchor),
                     )
                     .with_hint(match target.rendered.anchors.is_empty() {
-                        true => "the target page has no headings".to_string(),
-                        false => format!("ids there: {}", target.rendered.anchors.join(", ")),
+                        true => crate::text!("content.broken_anchor.no_headings"),
+                        false => crate::text!("content.broken_anchor.ids", target.rendered.anchors.join(", ")),
                     }),
                 );
             }

@@ -11,6 +11,7 @@ use super::front_matter::{self, FrontMatter};
 use super::page::{Page, Section, SortBy};
 use super::slug::slugify;
 use crate::error::Diagnostic;
+use crate::i18n::Said;
 use crate::kinds::{self, FieldError, Kind};
 use crate::time::SiteClock;
 use crate::yaml;
@@ -48,7 +49,7 @@ pub fn parse_file(file: &Path, env: &ParseEnv, diags: &mut Vec<Diagnostic>) -> O
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(&shown, 0, 0, format!("cannot read the file: {e}")));
+            diags.push(Diagnostic::error(&shown, 0, 0, crate::text!("content.cannot_read", e)));
             return None;
         }
     };
@@ -63,8 +64,8 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         Err(e) => {
             let (line, col) = line_col_of(e.as_bytes(), e.utf8_error().valid_up_to());
             diags.push(
-                Diagnostic::error(&shown, line, col, "the file is not valid UTF-8")
-                    .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
+                Diagnostic::error(&shown, line, col, crate::text!("content.not_utf8"))
+                    .with_hint(crate::text!("content.not_utf8.help")),
             );
             return None;
         }
@@ -72,8 +73,8 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
     if let Some(pos) = text.find('\0') {
         let (line, col) = line_col_of(text.as_bytes(), pos);
         diags.push(
-            Diagnostic::error(&shown, line, col, "the file contains a NUL byte")
-                .with_hint("remove the invisible character"),
+            Diagnostic::error(&shown, line, col, crate::text!("content.nul"))
+                .with_hint(crate::text!("content.nul.help")),
         );
         return None;
     }
@@ -139,7 +140,9 @@ fn parse_page(
     let title = match fm.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
-            errors.push(FieldError::new("title", "the page has no title").hint("add 'title: ...' to the front matter"));
+            errors.push(
+                FieldError::new("title", crate::text!("content.no_title")).hint(crate::text!("content.no_title.help")),
+            );
             String::new()
         }
     };
@@ -148,10 +151,7 @@ fn parse_page(
         ("paginate_by", fm.paginate_by.is_some()),
     ] {
         if set {
-            errors.push(FieldError::new(
-                key,
-                format!("'{key}' belongs in a section's _index.md, not in a page"),
-            ));
+            errors.push(FieldError::new(key, crate::text!("content.section_key", key)));
         }
     }
     let date = parse_date(env.clock, "date", fm.date.as_deref(), errors);
@@ -161,11 +161,8 @@ fn parse_page(
         Some(s) if is_slug(s) => s.clone(),
         Some(s) => {
             errors.push(
-                FieldError::new(
-                    "slug",
-                    format!("slug '{s}' may only use letters, digits, '-', '_' and '.'"),
-                )
-                .hint("write a plain slug such as heat-stroke; folders come from where the file is"),
+                FieldError::new("slug", crate::text!("content.bad_slug", s))
+                    .hint(crate::text!("content.bad_slug.help")),
             );
             slugify(s)
         }
@@ -173,8 +170,7 @@ fn parse_page(
     };
     if slug.is_empty() {
         errors.push(
-            FieldError::new("title", format!("no slug can be made from the file name '{stem}'"))
-                .hint("add 'slug: ...'"),
+            FieldError::new("title", crate::text!("content.no_slug", stem)).hint(crate::text!("content.no_slug.help")),
         );
     }
     check_template(fm.template.as_deref(), errors);
@@ -232,7 +228,8 @@ fn parse_section(
         Some("title") => SortBy::Title,
         Some(other) => {
             errors.push(
-                FieldError::new("sort_by", format!("unknown sort_by '{other}'")).hint("use date, weight or title"),
+                FieldError::new("sort_by", crate::text!("kind.unknown_value", "sort_by", other))
+                    .hint(crate::text!("content.sort_by.help")),
             );
             SortBy::Date
         }
@@ -240,7 +237,7 @@ fn parse_section(
     check_template(fm.template.as_deref(), errors);
     let paginate_by = match fm.paginate_by {
         Some(0) => {
-            errors.push(FieldError::new("paginate_by", "paginate_by must be at least 1"));
+            errors.push(FieldError::new("paginate_by", crate::text!("content.paginate_by")));
             env.paginate_by
         }
         Some(n) => n,
@@ -305,12 +302,9 @@ fn check_template(name: Option<&str>, errors: &mut Vec<FieldError>) {
     let bad = name.starts_with('/') || crate::output::safe_path::clean(name).is_err();
     if bad {
         errors.push(
-            FieldError::new(
-                "template",
-                format!("template '{name}' must name a file under templates/"),
-            )
-            .hint("write a name relative to templates/, such as article.html or special/page.html")
-            .at_value(name.to_string()),
+            FieldError::new("template", crate::text!("content.bad_template", name))
+                .hint(crate::text!("content.bad_template.help"))
+                .at_value(name.to_string()),
         );
     }
 }
@@ -345,14 +339,8 @@ fn limit_terms(fm: &mut FrontMatter, errors: &mut Vec<FieldError>) {
     ] {
         if list.len() > MAX_TERMS {
             errors.push(
-                FieldError::new(
-                    key,
-                    format!(
-                        "'{key}' lists {} entries; a page may have at most {MAX_TERMS}",
-                        list.len()
-                    ),
-                )
-                .hint(format!("keep the {key} that readers will look for")),
+                FieldError::new(key, crate::text!("content.too_many_terms", key, list.len(), MAX_TERMS))
+                    .hint(crate::text!("content.too_many_terms.help", key)),
             );
             list.truncate(MAX_TERMS);
         }
@@ -386,8 +374,10 @@ fn yaml_error(
     let section = file.file_name().is_some_and(|n| n == "_index.md");
     let rel = rel_path(env.content, file);
     let kind = Kind::from_section(rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or(""));
-    let (message, hint) = super::key_help::explain(&e.message, kind, section, env.lang)
-        .unwrap_or_else(|| (e.message, crate::i18n::t(env.lang, "type.help", &[])));
+    let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, kind, section, env.lang) {
+        Some((m, h)) => (m.into(), h.into()),
+        None => (e.message, crate::text!("type.help").into()),
+    };
     let source = split.yaml.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
     Diagnostic::error(shown, e.line + split.yaml_line - 1, e.column, message)
         .with_hint(hint)

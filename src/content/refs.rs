@@ -8,6 +8,7 @@ use super::page::Page;
 use super::parse::locate;
 use crate::config::Config;
 use crate::error::Diagnostic;
+use crate::i18n::Said;
 use crate::kinds::{FieldError, Kind, KindData};
 
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
@@ -32,8 +33,8 @@ pub(super) fn name_towns(lib: &mut Library, config: &Config) {
 
 pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
     let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
-    let town_hint = if town_ids.is_empty() {
-        "add the town to 'towns' in site.yaml".to_string()
+    let town_hint: Said = if town_ids.is_empty() {
+        crate::text!("content.no_towns.help").into()
     } else {
         let both: Vec<String> = config
             .site
@@ -41,14 +42,14 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
             .iter()
             .map(|t| format!("{}（{}）", t.id, t.name))
             .collect();
-        format!("known towns, by id or name: {}", both.join(", "))
+        crate::text!("content.known_towns", both.join(", ")).into()
     };
     for page in &lib.pages {
         let mut errors = Vec::new();
         let mut check_town = |key: &'static str, id: &str| {
             if !id.is_empty() && config.town(id).is_none() {
                 errors.push(
-                    FieldError::new(key, format!("unknown town id '{id}'"))
+                    FieldError::new(key, crate::text!("content.unknown_town", id))
                         .hint(town_hint.clone())
                         .at_value(id),
                 );
@@ -68,8 +69,8 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
                 for s in &b.showing {
                     if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
                         errors.push(
-                            FieldError::new("showing", format!("the board shows @/{}, which does not exist", s.page))
-                                .hint("check the path under content/ (drafts are not built)")
+                            FieldError::new("showing", crate::text!("board.missing_page", s.page))
+                                .hint(crate::text!("board.missing_page.help"))
                                 .at_value(format!("@/{}", s.page)),
                         );
                     }
@@ -81,9 +82,9 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
                     && !town.communities.iter().any(|x| x == c)
                 {
                     errors.push(
-                        FieldError::new("community", format!("'{c}' is not a community of {}", town.name))
-                            .hint(format!(
-                                "add it to the town's communities in site.yaml, or use one of: {}",
+                        FieldError::new("community", crate::text!("station.unknown_community", c, town.name))
+                            .hint(crate::text!(
+                                "station.unknown_community.help",
                                 town.communities.join(", ")
                             ))
                             .at_value(c.clone()),
@@ -92,8 +93,8 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
                 for b in &st.boards {
                     if lib.find(Kind::Board, b).is_none() {
                         errors.push(
-                            FieldError::new("boards", format!("no board has the id '{b}'"))
-                                .hint("a board's id is its file name under content/boards/")
+                            FieldError::new("boards", crate::text!("station.unknown_board", b))
+                                .hint(crate::text!("station.unknown_board.help"))
                                 .at_value(b.clone()),
                         );
                     }

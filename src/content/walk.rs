@@ -40,18 +40,18 @@ pub fn walk(content: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Found {
         match entry {
             Ok(e) if e.file_type().is_file() => files.push(e.into_path()),
             Ok(e) if e.path_is_symlink() => diags.push(
-                Diagnostic::warning(
-                    shown(root, e.path()),
-                    0,
-                    0,
-                    "symbolic link skipped: kepu only reads real files inside content/",
-                )
-                .with_hint("copy the file into the site instead of linking it"),
+                Diagnostic::warning(shown(root, e.path()), 0, 0, crate::text!("content.symlink"))
+                    .with_hint(crate::text!("content.symlink.help")),
             ),
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.to_path_buf());
-                diags.push(Diagnostic::error(shown(root, &path), 0, 0, format!("cannot read: {e}")));
+                diags.push(Diagnostic::error(
+                    shown(root, &path),
+                    0,
+                    0,
+                    crate::text!("content.cannot_read_entry", e.to_string()),
+                ));
             }
         }
     }

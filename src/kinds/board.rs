@@ -159,8 +159,8 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         Some(p) => {
             let names: Vec<&str> = PLACES.iter().map(|x| x.0).collect();
             errors.push(
-                FieldError::new("place", format!("unknown place '{p}'"))
-                    .hint(format!("use one of: {}", names.join(", "))),
+                FieldError::new("place", crate::text!("kind.unknown_value", "place", p))
+                    .hint(crate::text!("kind.use_one_of", names.join(", "))),
             );
             p.to_string()
         }
@@ -187,15 +187,16 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         let until = s.until.as_deref().map(&mut date);
         let Some(page) = s.page.strip_prefix("@/") else {
             errors.push(
-                FieldError::new("showing", format!("'{}' is not an internal link", s.page))
-                    .hint("write the page as \"@/articles/name.md\"")
+                FieldError::new("showing", crate::text!("board.not_a_link", s.page))
+                    .hint(crate::text!("board.not_a_link.help"))
                     .at_value(s.page.clone()),
             );
             continue;
         };
         if let (Some(from), Some(until)) = (from, until.unwrap_or(None).or(Some(Timestamp::MAX))) {
             if until <= from {
-                errors.push(FieldError::new("showing", "'until' is not after 'from'").at_value(s.from.clone()));
+                errors
+                    .push(FieldError::new("showing", crate::text!("board.until_before_from")).at_value(s.from.clone()));
             }
             showing.push(Showing {
                 page: page.split('#').next().unwrap_or(page).to_string(),
@@ -235,8 +236,8 @@ pub(crate) fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> Po
             errors.push(FieldError {
                 key: vec!["poster", key],
                 value: Some(v.to_string()),
-                message: format!("unknown poster {key} '{v}'"),
-                hint: Some(format!("use one of: {}", names.join(", "))),
+                message: crate::text!("board.unknown_poster", key, v).into(),
+                hint: Some(crate::text!("kind.use_one_of", names.join(", ")).into()),
             });
         }
         found

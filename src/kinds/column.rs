@@ -70,8 +70,7 @@ pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> ColumnMet
         .unwrap_or(Medium::Web);
     if fm.date.is_none() {
         errors.push(
-            FieldError::new("title", "a column entry needs 'date' (when it aired or was published)")
-                .hint("add 'date: 2026-07-15'"),
+            FieldError::new("title", crate::text!("column.needs_date")).hint(crate::text!("column.needs_date.help")),
         );
     }
     ColumnMeta {

@@ -140,8 +140,8 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         Some(h) => {
             let names: Vec<String> = HAZARDS.iter().map(|x| format!("{}（{}）", x.0, x.1)).collect();
             errors.push(
-                FieldError::new("hazard", format!("unknown hazard '{h}'"))
-                    .hint(format!("use one of: {}", names.join(", "))),
+                FieldError::new("hazard", crate::text!("kind.unknown_value", "hazard", h))
+                    .hint(crate::text!("kind.use_one_of", names.join(", "))),
             );
             "other".into()
         }
@@ -152,8 +152,8 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         .unwrap_or(Level::Blue);
     if fm.date.is_none() {
         errors.push(
-            FieldError::new("title", "an emergency note needs 'date' (when it starts to apply)")
-                .hint("add 'date: 2026-07-15T08:00:00+08:00'"),
+            FieldError::new("title", crate::text!("emergency.needs_date"))
+                .hint(crate::text!("emergency.needs_date.help")),
         );
     }
     let expires = fm.expires.as_deref().and_then(|e| match clock.parse(e) {
@@ -168,11 +168,8 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         && end < start
     {
         errors.push(
-            FieldError::new(
-                "expires",
-                format!("expires ({e}) is earlier than date: the note would never be shown"),
-            )
-            .hint("check the day and the time of 'expires' and of 'date'"),
+            FieldError::new("expires", crate::text!("emergency.expires_before_date", e))
+                .hint(crate::text!("emergency.expires_before_date.help")),
         );
     }
     EmergencyMeta {

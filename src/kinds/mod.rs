@@ -14,6 +14,7 @@ pub mod station;
 use serde::Serialize;
 
 use crate::content::front_matter::FrontMatter;
+use crate::i18n::{Said, Text};
 use crate::time::SiteClock;
 
 /// The kind of a page, given by its section folder.
@@ -71,6 +72,19 @@ impl Kind {
         }
     }
 
+    /// The name of the kind in messages: [`Kind::name`] in English,
+    /// [`Kind::label`] in Chinese.
+    pub fn said(self) -> Text {
+        match self {
+            Kind::Article => crate::text!("kind.article"),
+            Kind::Emergency => crate::text!("kind.emergency"),
+            Kind::Column => crate::text!("kind.column"),
+            Kind::Board => crate::text!("kind.board"),
+            Kind::Station => crate::text!("kind.station"),
+            Kind::Plain => crate::text!("kind.page"),
+        }
+    }
+
     /// Chinese name.
     pub fn label(self) -> &'static str {
         match self {
@@ -120,13 +134,13 @@ pub struct FieldError {
     /// A value to find on the key's line or below, to point closer.
     pub value: Option<String>,
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
     /// How to fix it.
-    pub hint: Option<String>,
+    pub hint: Option<Said>,
 }
 
 impl FieldError {
-    pub(crate) fn new(key: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(key: &'static str, message: impl Into<Said>) -> Self {
         FieldError {
             key: vec![key],
             value: None,
@@ -135,7 +149,7 @@ impl FieldError {
         }
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<Said>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -153,14 +167,8 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
             && !owners.contains(&kind)
         {
             errors.push(
-                FieldError::new(
-                    key,
-                    format!("'{key}' is a field of {}s, not of {}s", owner.name(), kind.name()),
-                )
-                .hint(format!(
-                    "remove it, or move the file to content/{}/",
-                    owner.section().unwrap_or("")
-                )),
+                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
+                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
             );
         }
     }
@@ -191,8 +199,8 @@ pub(crate) fn parse_enum<E: Copy>(
         None => {
             let names: Vec<String> = all.iter().map(|(e, n)| format!("{n}（{}）", label(*e))).collect();
             errors.push(
-                FieldError::new(key, format!("unknown {key} '{value}'"))
-                    .hint(format!("use one of: {}", names.join(", ")))
+                FieldError::new(key, crate::text!("kind.unknown_value", key, value))
+                    .hint(crate::text!("kind.use_one_of", names.join(", ")))
                     .at_value(value),
             );
             None
@@ -218,8 +226,8 @@ pub(crate) fn required<'a>(
         Some(s) if !s.is_empty() => Some(s),
         _ => {
             errors.push(
-                FieldError::new(key, format!("a {} needs '{key}'", kind.name()))
-                    .hint(format!("add '{key}: ...' to the front matter")),
+                FieldError::new(key, crate::text!("kind.required", kind.said(), key))
+                    .hint(crate::text!("kind.required.help", key)),
             );
             None
         }
