@@ -166,11 +166,18 @@ impl<'s> Cursor<'s> {
             Some(q @ (b'"' | b'\'')) => self.string(q).map(Value::String),
             Some(b'[') => self.array(key),
             Some(c) if c.is_ascii_digit() || c == b'-' || c == b'+' => self.number(),
-            Some(c) if c.is_ascii_alphabetic() => match self.ident() {
-                "true" => Ok(Value::Bool(true)),
-                "false" => Ok(Value::Bool(false)),
-                other => self.fail(crate::text!("markdown.shortcode.bare_word", other, key)),
-            },
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = self.pos;
+                match self.ident() {
+                    "true" => Ok(Value::Bool(true)),
+                    "false" => Ok(Value::Bool(false)),
+                    other => {
+                        // Point at the word to put in quotes.
+                        self.pos = start;
+                        self.fail(crate::text!("markdown.shortcode.bare_word", other, key))
+                    }
+                }
+            }
             _ => self.fail(crate::text!("markdown.shortcode.no_value", key)),
         }
     }
@@ -323,7 +330,7 @@ mod tests {
         assert!(malformed("{{ name(x=1) %}").1.contains("`}}`"));
         assert!(malformed("{% name(x=1) }}").1.contains("`%}`"));
         assert!(malformed("{{ name(x=\"abc) }}").1.contains("unterminated"));
-        assert!(malformed("{{ name(x=abc) }}").1.contains("quote strings"));
+        assert_eq!(malformed("{{ name(x=abc) }}"), (10, "unexpected `abc` as value of `x`; quote strings: \"abc\"".into()));
         assert!(malformed("{{ name(x=[1, 2) }}").1.contains("`]`"));
         assert!(malformed("{{ name(=1) }}").1.contains("argument name"));
         assert!(

@@ -327,14 +327,63 @@ fn blame_named(e: &tera::Error, files: &BTreeMap<String, PathBuf>, sources: &BTr
         let first = sources.keys().next().cloned().unwrap_or_default();
         return to_diagnostic(e, files, &first);
     };
-    let target = named.get(1).map_or(blamed, |n| n.1);
+    let explained = explained(e);
+    // A missing parent is not a loaded template: point at the line naming it.
+    let target = match &explained {
+        Some((_, _, Some(parent))) => parent.as_str(),
+        _ => named.get(1).map_or(blamed, |n| n.1),
+    };
     let line = sources.get(blamed).and_then(|src| {
         src.lines()
             .position(|l| l.contains(&format!("\"{target}\"")) || l.contains(&format!("'{target}'")))
             .map(|i| i + 1)
     });
     let file = files.get(blamed).cloned().unwrap_or_else(|| PathBuf::from(blamed));
-    Diagnostic::error(file, line.unwrap_or(0), usize::from(line.is_some()), first_line(e))
+    let (message, hint) = explained.map_or_else(|| (first_line(e), None), |(m, h, _)| (m, h));
+    let d = Diagnostic::error(file, line.unwrap_or(0), usize::from(line.is_some()), message);
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+/// kepu's own words, with a hint, for the load errors of Tera it knows: a
+/// missing parent (named last), templates that extend or include each
+/// other in a loop.
+fn explained(e: &tera::Error) -> Option<(Said, Option<Said>, Option<String>)> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>() {
+            match te.kind() {
+                ErrorKind::MissingParent { current, parent } => {
+                    return Some((
+                        crate::text!("render.parent_missing", current, parent).into(),
+                        Some(crate::text!("render.parent_missing.help", parent).into()),
+                        Some(parent.clone()),
+                    ));
+                }
+                ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+                    let chain = inheritance_chain.join(" → ");
+                    return Some((
+                        crate::text!("render.circular_extend", tpl, chain).into(),
+                        Some(crate::text!("render.circular.help").into()),
+                        None,
+                    ));
+                }
+                ErrorKind::CircularInclude { tpl, include_chain } => {
+                    let chain = include_chain.join(" → ");
+                    return Some((
+                        crate::text!("render.circular_include", tpl, chain).into(),
+                        Some(crate::text!("render.circular.help").into()),
+                        None,
+                    ));
+                }
+                _ => {}
+            }
+        }
+        cur = err.source();
+    }
+    None
 }
 
 /// kepu's template functions and filters: `url(path=...)` prefixes the

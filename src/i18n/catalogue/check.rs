@@ -87,7 +87,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     (
         "report.columns",
         "每周科普栏目：{0} 周中 {1} 周达标（每周至少 {2} 期）",
-        "Weekly column: {1} of {0} weeks met (at least {2} entries a week)",
+        "Weekly column: {1} of {0} weeks met (at least {2} a week)",
     ),
     ("report.columns.short", "  未达标：{0}", "  short: {0}"),
     ("report.sep", "，", ", "),

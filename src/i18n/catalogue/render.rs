@@ -54,6 +54,21 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "新建 templates/{0}",
         "create templates/{0}",
     ),
+    (
+        "render.circular_extend",
+        "模板 '{0}' 通过 extends 绕了一圈又套用回自己：{1}",
+        "Circular extend detected for template '{0}'. Inheritance chain: {1}",
+    ),
+    (
+        "render.circular_include",
+        "模板 '{0}' 通过 include 绕了一圈又引用回自己：{1}",
+        "Circular include detected for template '{0}'. Include chain: {1}",
+    ),
+    (
+        "render.circular.help",
+        "去掉其中一处 include 或 extends，让这些模板不再互相引用",
+        "remove one of the includes or extends, so that the templates no longer refer to each other",
+    ),
     ("render.template_error", "模板出错", "template error"),
     ("render.shortcode_template", "短代码 '{0}'：{1}", "shortcode '{0}': {1}"),
     (
