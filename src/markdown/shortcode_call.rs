@@ -330,7 +330,10 @@ mod tests {
         assert!(malformed("{{ name(x=1) %}").1.contains("`}}`"));
         assert!(malformed("{% name(x=1) }}").1.contains("`%}`"));
         assert!(malformed("{{ name(x=\"abc) }}").1.contains("unterminated"));
-        assert_eq!(malformed("{{ name(x=abc) }}"), (10, "unexpected `abc` as value of `x`; quote strings: \"abc\"".into()));
+        assert_eq!(
+            malformed("{{ name(x=abc) }}"),
+            (10, "unexpected `abc` as value of `x`; quote strings: \"abc\"".into())
+        );
         assert!(malformed("{{ name(x=[1, 2) }}").1.contains("`]`"));
         assert!(malformed("{{ name(=1) }}").1.contains("argument name"));
         assert!(
