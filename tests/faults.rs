@@ -201,6 +201,8 @@ fn kepu_unprivileged(t: &SiteTest, args: &[&str]) -> Option<std::process::Output
     } else {
         Command::new(env!("CARGO_BIN_EXE_kepu"))
     };
+    // Messages in English, as `SiteTest::kepu` reads them.
+    cmd.env("KEPU_LANG", "en");
     Some(cmd.current_dir(t.path()).args(args).output().expect("run kepu"))
 }
 

@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::content::parse::locate;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::{Lang, Said, Text};
 use crate::kinds::{FieldError, Kind, KindData};
 use crate::report::dashboard::Dashboard;
 use crate::report::freshness::Freshness;
@@ -38,22 +39,48 @@ pub fn lints_of(lib: &Library, config: &Config, dashboard: &Dashboard) -> Diagno
     Diagnostics(out)
 }
 
-/// One line per lint: `3 column weeks short`, for the end of a build.
-pub fn summary(d: &Diagnostics) -> Vec<String> {
+/// One item per lint, in `lang`: `2 × column-week-short` (每周栏目未达标
+/// 2 处), for the end of a build.
+pub fn summary(d: &Diagnostics, lang: Lang) -> Vec<String> {
     let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
     for x in d.iter() {
         if let Some(l) = x.lint {
             *counts.entry(l).or_default() += 1;
         }
     }
-    counts.into_iter().map(|(l, n)| format!("{n} × {l}")).collect()
+    counts
+        .into_iter()
+        .map(|(l, n)| crate::text!("lint.summary", n, lint_name(l)).in_lang(lang))
+        .collect()
 }
 
-fn warn(site: &Ctx, page: &crate::content::Page, e: FieldError, lint: &'static str) -> Diagnostic {
+/// A lint's name: as written in English, in plain words in Chinese.
+fn lint_name(lint: &str) -> Said {
+    match lint {
+        "note-without-expiry" => crate::text!("lint.name.note_without_expiry").into(),
+        "note-too-long" => crate::text!("lint.name.note_too_long").into(),
+        "column-week-short" => crate::text!("lint.name.column_week_short").into(),
+        "board-empty" => crate::text!("lint.name.board_empty").into(),
+        "board-stale" => crate::text!("lint.name.board_stale").into(),
+        "community-gap" => crate::text!("lint.name.community_gap").into(),
+        other => Said::from(other),
+    }
+}
+
+/// A warning at `key` of `page`'s front matter, saying `message`.
+fn warn(
+    site: &Ctx,
+    page: &crate::content::Page,
+    key: &'static str,
+    message: Text,
+    hint: Text,
+    lint: &'static str,
+) -> Diagnostic {
     let shown = crate::site::shown(&site.config.root, &page.file);
-    let mut d = locate(&shown, &page.yaml, 2, e);
+    let mut d = locate(&shown, &page.yaml, 2, FieldError::new(key, ""));
     d.severity = crate::Severity::Warning;
-    d.with_lint(lint)
+    d.message = message.into();
+    d.with_hint(hint).with_lint(lint)
 }
 
 fn emergency(site: &Ctx, out: &mut Vec<Diagnostic>) {
@@ -63,24 +90,18 @@ fn emergency(site: &Ctx, out: &mut Vec<Diagnostic>) {
             (_, None) => out.push(warn(
                 site,
                 page,
-                FieldError::new(
-                    "title",
-                    "the emergency note has no 'expires': it would stay active for ever",
-                )
-                .hint("add 'expires:' with the time the warning ends"),
+                "title",
+                crate::text!("lint.note_without_expiry"),
+                crate::text!("lint.note_without_expiry.help"),
                 "note-without-expiry",
             )),
             (Some(start), Some(end)) if end.duration_since(start).as_secs() > MAX_ACTIVE_DAYS * 86_400 => {
                 out.push(warn(
                     site,
                     page,
-                    FieldError::new(
-                        "expires",
-                        format!("the note is active for more than {MAX_ACTIVE_DAYS} days"),
-                    )
-                    .hint(
-                        "emergency notes are for warnings of days, not months; shorten 'expires' or make it an article",
-                    ),
+                    "expires",
+                    crate::text!("lint.note_too_long", MAX_ACTIVE_DAYS),
+                    crate::text!("lint.note_too_long.help"),
                     "note-too-long",
                 ))
             }
@@ -97,12 +118,9 @@ fn column_weeks(site: &Ctx, out: &mut Vec<Diagnostic>) {
                 site.config.display_path(),
                 line,
                 col,
-                format!(
-                    "{}: {} of {} column entries (week of {})",
-                    w.label, w.count, w.required, w.monday
-                ),
+                crate::text!("lint.column_week", w.label, w.count, w.required, w.monday),
             )
-            .with_hint("add an entry under content/columns/ for that week (kepu new column TITLE)")
+            .with_hint(crate::text!("lint.column_week.help"))
             .with_lint("column-week-short"),
         );
     }
@@ -113,12 +131,9 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
     for b in &site.dashboard.boards.list {
         let (msg, lint) = match b.state {
             Freshness::Fresh => continue,
-            Freshness::Empty => ("the board shows nothing now".to_string(), "board-empty"),
+            Freshness::Empty => (crate::text!("lint.board_empty"), "board-empty"),
             Freshness::Stale => (
-                format!(
-                    "the board's display has not changed for {} days (more than {days})",
-                    b.days_unchanged.unwrap_or(0)
-                ),
+                crate::text!("lint.board_stale", b.days_unchanged.unwrap_or(0), days),
                 "board-stale",
             ),
         };
@@ -130,12 +145,7 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
         } else {
             "title"
         };
-        out.push(warn(
-            site,
-            page,
-            FieldError::new(key, msg).hint("add a new entry to 'showing' with today's date"),
-            lint,
-        ));
+        out.push(warn(site, page, key, msg, crate::text!("lint.board.help"), lint));
     }
 }
 
@@ -158,11 +168,22 @@ fn communities(site: &Ctx, out: &mut Vec<Diagnostic>) {
                     site.config.display_path(),
                     line,
                     col,
-                    format!("{} {}: no {}", town.name, c.name, missing.join(", no ")),
+                    crate::text!("lint.community_gap", town.name, c.name, missing_list(&missing)),
                 )
-                .with_hint("add a station (kepu new station), a board or staff for it")
+                .with_hint(crate::text!("lint.community_gap.help"))
                 .with_lint("community-gap"),
             );
         }
+    }
+}
+
+/// `科普站, no 宣传栏` in English, `科普站、宣传栏` in Chinese (the words
+/// are the site's own).
+fn missing_list(words: &[&str]) -> Said {
+    match words.split_last() {
+        None => Said::default(),
+        Some((last, rest)) => rest.iter().rev().fold(Said::from(*last), |tail, w| {
+            crate::text!("lint.community_gap.more", *w, tail).into()
+        }),
     }
 }

@@ -31,7 +31,7 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
     match result {
         Ok(report) => {
             print_diagnostics(&report.warnings, cli.lang());
-            let lints = crate::check::summary(&report.lints);
+            let lints = crate::check::summary(&report.lints, cli.lang());
             if !lints.is_empty() {
                 eprintln!("warning: site lints: {} (run kepu check for details)", lints.join(", "));
             }

@@ -15,6 +15,8 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use crate::i18n::Said;
+
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 static THEMES: LazyLock<ThemeSet> = LazyLock::new(ThemeSet::load_defaults);
 
@@ -141,14 +143,12 @@ pub(crate) fn escape_html(out: &mut String, s: &str) {
 /// # Errors
 ///
 /// An unknown theme; the message names the available ones.
-pub fn highlight_css(theme: &str) -> Result<String, String> {
+pub fn highlight_css(theme: &str) -> Result<String, Said> {
     let Some(t) = THEMES.themes.get(theme) else {
-        return Err(format!(
-            "unknown highlight theme `{theme}`; available: {}",
-            available_themes().join(", ")
-        ));
+        let available = available_themes().join(", ");
+        return Err(crate::text!("markdown.highlight_theme", theme, available).into());
     };
-    css_for_theme_with_class_style(t, STYLE).map_err(|e| e.to_string())
+    css_for_theme_with_class_style(t, STYLE).map_err(|e| Said::from(e.to_string()))
 }
 
 /// The names of the built-in highlight themes, sorted.

@@ -87,8 +87,8 @@ impl<'o> LinkCollector<'o> {
             errors.push(MarkdownError {
                 line,
                 column,
-                message: format!("broken internal link: @/{path} does not exist"),
-                hint: Some("check the path under content/".to_owned()),
+                message: crate::text!("markdown.broken_link", path).into(),
+                hint: Some(crate::text!("markdown.broken_link.help").into()),
             });
             return None;
         };

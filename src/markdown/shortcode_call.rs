@@ -12,6 +12,8 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::i18n::Said;
+
 /// Which of the two forms a call has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CallKind {
@@ -39,7 +41,7 @@ pub(crate) enum Parsed<'s> {
     /// A call.
     Call(Call<'s>),
     /// A call with broken syntax; `at` is the byte offset of the problem.
-    Malformed { at: usize, message: String },
+    Malformed { at: usize, message: Said },
 }
 
 /// Parses the call starting at byte `start` of `src` (which holds a `{`).
@@ -102,8 +104,11 @@ impl<'s> Cursor<'s> {
         }
     }
 
-    fn fail<T>(&self, message: String) -> Result<T, Parsed<'s>> {
-        Err(Parsed::Malformed { at: self.pos, message })
+    fn fail<T>(&self, message: crate::i18n::Text) -> Result<T, Parsed<'s>> {
+        Err(Parsed::Malformed {
+            at: self.pos,
+            message: message.into(),
+        })
     }
 
     /// `[A-Za-z_][A-Za-z0-9_]*`, or "" if there is none here.
@@ -123,7 +128,7 @@ impl<'s> Cursor<'s> {
         self.skip_ws();
         let closer = if kind == CallKind::Inline { "}}" } else { "%}" };
         if !self.src[self.pos..].starts_with(closer) {
-            return self.fail(format!("expected `{closer}` to close shortcode `{name}`"));
+            return self.fail(crate::text!("markdown.shortcode.closer", closer, name));
         }
         self.pos += 2;
         Ok(args)
@@ -139,18 +144,18 @@ impl<'s> Cursor<'s> {
             }
             let key = self.ident();
             if key.is_empty() {
-                return self.fail(format!("expected an argument name or `)` in shortcode `{name}`"));
+                return self.fail(crate::text!("markdown.shortcode.arg_name", name));
             }
             self.skip_ws();
             if !self.eat(b'=') {
-                return self.fail(format!("expected `=` after argument `{key}`"));
+                return self.fail(crate::text!("markdown.shortcode.equals", key));
             }
             self.skip_ws();
             let value = self.value(key)?;
             args.insert(key.to_owned(), value);
             self.skip_ws();
             if !self.eat(b',') && self.peek() != Some(b')') {
-                return self.fail(format!("expected `,` or `)` after argument `{key}`"));
+                return self.fail(crate::text!("markdown.shortcode.after_arg", key));
             }
         }
     }
@@ -161,14 +166,19 @@ impl<'s> Cursor<'s> {
             Some(q @ (b'"' | b'\'')) => self.string(q).map(Value::String),
             Some(b'[') => self.array(key),
             Some(c) if c.is_ascii_digit() || c == b'-' || c == b'+' => self.number(),
-            Some(c) if c.is_ascii_alphabetic() => match self.ident() {
-                "true" => Ok(Value::Bool(true)),
-                "false" => Ok(Value::Bool(false)),
-                other => self.fail(format!(
-                    "unexpected `{other}` as value of `{key}`; quote strings: \"{other}\""
-                )),
-            },
-            _ => self.fail(format!("expected a value for argument `{key}`")),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let start = self.pos;
+                match self.ident() {
+                    "true" => Ok(Value::Bool(true)),
+                    "false" => Ok(Value::Bool(false)),
+                    other => {
+                        // Point at the word to put in quotes.
+                        self.pos = start;
+                        self.fail(crate::text!("markdown.shortcode.bare_word", other, key))
+                    }
+                }
+            }
+            _ => self.fail(crate::text!("markdown.shortcode.no_value", key)),
         }
     }
 
@@ -199,7 +209,7 @@ impl<'s> Cursor<'s> {
             }
         }
         self.pos = start;
-        self.fail("unterminated string".to_owned())
+        self.fail(crate::text!("markdown.shortcode.unterminated"))
     }
 
     /// An integer or a float.
@@ -228,7 +238,7 @@ impl<'s> Cursor<'s> {
             Some(n) => Ok(Value::Number(n)),
             None => {
                 self.pos = start;
-                self.fail(format!("invalid number `{text}`"))
+                self.fail(crate::text!("markdown.shortcode.number", text))
             }
         }
     }
@@ -236,7 +246,7 @@ impl<'s> Cursor<'s> {
     /// `[v, v, ..]` with an optional trailing comma.
     fn array(&mut self, key: &str) -> Result<Value, Parsed<'s>> {
         if self.depth >= MAX_ARRAY_DEPTH {
-            return self.fail(format!("arrays in `{key}` nest deeper than {MAX_ARRAY_DEPTH} levels"));
+            return self.fail(crate::text!("markdown.shortcode.depth", key, MAX_ARRAY_DEPTH));
         }
         self.pos += 1;
         self.depth += 1;
@@ -250,7 +260,7 @@ impl<'s> Cursor<'s> {
             items.push(self.value(key)?);
             self.skip_ws();
             if !self.eat(b',') && self.peek() != Some(b']') {
-                return self.fail(format!("expected `,` or `]` in the array for `{key}`"));
+                return self.fail(crate::text!("markdown.shortcode.in_array", key));
             }
         }
     }
@@ -270,7 +280,7 @@ mod tests {
 
     fn malformed(src: &str) -> (usize, String) {
         match parse_call(src, 0) {
-            Parsed::Malformed { at, message } => (at, message),
+            Parsed::Malformed { at, message } => (at, message.into()),
             other => panic!("not malformed: {other:?}"),
         }
     }
@@ -320,7 +330,10 @@ mod tests {
         assert!(malformed("{{ name(x=1) %}").1.contains("`}}`"));
         assert!(malformed("{% name(x=1) }}").1.contains("`%}`"));
         assert!(malformed("{{ name(x=\"abc) }}").1.contains("unterminated"));
-        assert!(malformed("{{ name(x=abc) }}").1.contains("quote strings"));
+        assert_eq!(
+            malformed("{{ name(x=abc) }}"),
+            (10, "unexpected `abc` as value of `x`; quote strings: \"abc\"".into())
+        );
         assert!(malformed("{{ name(x=[1, 2) }}").1.contains("`]`"));
         assert!(malformed("{{ name(=1) }}").1.contains("argument name"));
         assert!(

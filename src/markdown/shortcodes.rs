@@ -25,6 +25,7 @@ use super::parser_options;
 use super::position::{Locator, SourceMap};
 use super::shortcode_call::{Call, CallKind, Parsed, parse_call};
 use super::{MarkdownError, ShortcodeRenderer};
+use crate::i18n::Said;
 
 /// First character of a placeholder (a private-use code point).
 pub(crate) const PLACEHOLDER_OPEN: char = '\u{E000}';
@@ -75,7 +76,12 @@ pub(crate) fn expand<'s>(
                 continue;
             }
             Parsed::Malformed { at, message } => {
-                errors.push(error(loc, at, message, Some(SYNTAX_HINT.to_owned())));
+                errors.push(error(
+                    loc,
+                    at,
+                    message,
+                    Some(crate::text!("markdown.shortcode.syntax.help").into()),
+                ));
                 pos = i + 2;
                 continue;
             }
@@ -94,9 +100,9 @@ pub(crate) fn expand<'s>(
                     }
                     None => {
                         no_end_after = no_end_after.min(call.end);
-                        let message = format!("shortcode `{}` has no `{{% end %}}`", call.name);
-                        let hint = "close the body with {% end %}".to_owned();
-                        errors.push(error(loc, i, message, Some(hint)));
+                        let message = crate::text!("markdown.shortcode.no_end", call.name);
+                        let hint = crate::text!("markdown.shortcode.no_end.help");
+                        errors.push(error(loc, i, message.into(), Some(hint.into())));
                         pos = call.end;
                         continue;
                     }
@@ -124,9 +130,6 @@ fn may_have_calls(src: &str) -> bool {
         .any(|(i, _)| matches!(src.as_bytes().get(i + 1), Some(b'{' | b'%')))
 }
 
-const SYNTAX_HINT: &str = "shortcodes look like {{ name(key=\"text\", n=3, flag=true) }} \
-                           or {% name(key=\"text\") %}body{% end %}";
-
 /// Renders one call; a failure is recorded and replaced by nothing.
 fn render(
     call: &Call<'_>,
@@ -137,22 +140,22 @@ fn render(
     errors: &mut Vec<MarkdownError>,
 ) -> String {
     if !renderer.exists(call.name) {
-        let message = format!("unknown shortcode `{}`", call.name);
-        let hint = format!("create templates/shortcodes/{}.html", call.name);
-        errors.push(error(loc, at, message, Some(hint)));
+        let message = crate::text!("markdown.shortcode.unknown", call.name);
+        let hint = crate::text!("markdown.shortcode.unknown.help", call.name);
+        errors.push(error(loc, at, message.into(), Some(hint.into())));
         return String::new();
     }
     match renderer.render(call.name, &call.args, body) {
         Ok(html) => html,
         Err(e) => {
-            let message = format!("shortcode `{}` failed: {e}", call.name);
-            errors.push(error(loc, at, message, None));
+            let message = crate::text!("markdown.shortcode.failed", call.name, e);
+            errors.push(error(loc, at, message.into(), None));
             String::new()
         }
     }
 }
 
-fn error(loc: &Locator<'_>, at: usize, message: String, hint: Option<String>) -> MarkdownError {
+fn error(loc: &Locator<'_>, at: usize, message: Said, hint: Option<Said>) -> MarkdownError {
     let (line, column) = loc.line_col(at);
     MarkdownError {
         line,
@@ -231,9 +234,9 @@ mod tests {
         fn exists(&self, name: &str) -> bool {
             name != "missing"
         }
-        fn render(&self, name: &str, args: &Map<String, Value>, body: Option<&str>) -> Result<String, String> {
+        fn render(&self, name: &str, args: &Map<String, Value>, body: Option<&str>) -> Result<String, Said> {
             if name == "fail" {
-                return Err("boom".to_owned());
+                return Err("boom".into());
             }
             Ok(format!("[{name} {} {body:?}]", Value::Object(args.clone())))
         }

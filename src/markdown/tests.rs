@@ -23,7 +23,7 @@ impl ShortcodeRenderer for Codes {
         matches!(name, "icon" | "note" | "fail" | "url")
     }
 
-    fn render(&self, name: &str, args: &Map<String, Value>, body: Option<&str>) -> Result<String, String> {
+    fn render(&self, name: &str, args: &Map<String, Value>, body: Option<&str>) -> Result<String, crate::i18n::Said> {
         let arg = |k: &str| args.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
         match name {
             "icon" => Ok(format!("<span class=\"icon\">{}</span>", arg("name"))),
@@ -33,7 +33,7 @@ impl ShortcodeRenderer for Codes {
                 body.unwrap_or("")
             )),
             "url" => Ok("https://example.org/from-shortcode".to_owned()),
-            _ => Err("template error: x is undefined".to_owned()),
+            _ => Err("template error: x is undefined".into()),
         }
     }
 }
@@ -134,13 +134,17 @@ fn broken_internal_link_reports_line_and_column() {
     let e = errs("# 标题\n\n一些文字。\n\n参见[这里](@/nope.md#a)。\n");
     assert_eq!(e.len(), 1);
     assert_eq!(
-        e[0],
-        MarkdownError {
-            line: 5,
-            column: 8,
-            message: "broken internal link: @/nope.md does not exist".to_owned(),
-            hint: Some("check the path under content/".to_owned()),
-        }
+        (e[0].line, e[0].column, e[0].message.as_str(), e[0].hint.as_deref()),
+        (
+            5,
+            8,
+            "broken internal link: @/nope.md does not exist",
+            Some("check the path under content/")
+        )
+    );
+    assert_eq!(
+        e[0].message.in_lang(crate::i18n::Lang::Zh),
+        "站内链接失效：找不到页面 @/nope.md"
     );
 }
 

@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+use crate::i18n::Said;
+
 /// Resolves `@/` internal links to URLs.
 pub trait LinkResolver: Sync {
     /// Maps `"articles/x.md"` (the part after `@/`, without `#anchor`) to an
@@ -27,7 +29,7 @@ pub trait ShortcodeRenderer: Sync {
         name: &str,
         args: &serde_json::Map<String, serde_json::Value>,
         body: Option<&str>,
-    ) -> Result<String, String>;
+    ) -> Result<String, Said>;
 }
 
 /// How to render one Markdown body.
@@ -95,9 +97,9 @@ pub struct MarkdownError {
     /// 1-based column, counted in characters.
     pub column: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Said,
     /// How to fix it, when there is an obvious way.
-    pub hint: Option<String>,
+    pub hint: Option<Said>,
 }
 
 /// A rendered Markdown body.

@@ -27,11 +27,7 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
                     crate::config::display_path(root, &file),
                     0,
                     0,
-                    format!(
-                        "{} and {} would both be published as /{rel} (their names are not valid UTF-8); rename one of them",
-                        first.display(),
-                        file.display()
-                    ),
+                    crate::text!("render.same_name", first, file, rel),
                 ));
                 continue;
             }
@@ -50,7 +46,7 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
                     shown,
                     0,
                     0,
-                    format!("cannot copy to /{}: {}", e.path, e.message),
+                    crate::text!("render.cannot_copy", e.path, e.message),
                 ));
             }
         }
@@ -91,7 +87,7 @@ pub fn add(config: &Config, lib: &Library, set: &dyn Sink, diags: &mut Vec<Diagn
 
 fn push(set: &dyn Sink, rel: &str, file: std::path::PathBuf, origin: &str, diags: &mut Vec<Diagnostic>) {
     if let Err(e) = std::fs::File::open(&file) {
-        diags.push(Diagnostic::error(file, 0, 0, format!("cannot read the file: {e}")));
+        diags.push(Diagnostic::error(file, 0, 0, crate::text!("render.file_unreadable", e)));
         return;
     }
     let dep = Dep::File(file.clone());
@@ -100,7 +96,7 @@ fn push(set: &dyn Sink, rel: &str, file: std::path::PathBuf, origin: &str, diags
             file,
             0,
             0,
-            format!("cannot copy to /{}: {}", e.path, e.message),
+            crate::text!("render.cannot_copy", e.path, e.message),
         ));
     }
 }
@@ -131,9 +127,9 @@ pub fn files_under(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<
                     crate::config::display_path(root, e.path()),
                     0,
                     0,
-                    "symbolic link skipped: kepu publishes only real files",
+                    crate::text!("render.symlink"),
                 )
-                .with_hint("copy the file into the site instead of linking it"),
+                .with_hint(crate::text!("render.symlink.help")),
             ),
             Ok(_) => {}
             Err(e) => diags.push(cannot_read(e.path().unwrap_or(dir), root, &e.to_string())),
@@ -160,7 +156,7 @@ fn cannot_read(path: &Path, root: &Path, why: &str) -> Diagnostic {
         crate::config::display_path(root, path),
         0,
         0,
-        format!("cannot read: {why}"),
+        crate::text!("render.cannot_read", why),
     )
-    .with_hint("give the user who runs kepu permission to read it (on Windows: Properties → Security)")
+    .with_hint(crate::text!("render.cannot_read.help"))
 }

@@ -123,7 +123,7 @@ pub fn render_with(
         for (path, to) in redirects {
             let html = paginate::redirect_html(&to).into_bytes();
             if let Err(e) = sink.put(&path, Body::Bytes(html), vec![Dep::AllFrontMatter], "redirect") {
-                let message = format!("redirect /{}: {}", e.path, e.message);
+                let message = crate::text!("render.redirect", e.path, e.message);
                 diags.push(Diagnostic::error(env.config.display_path(), 0, 0, message));
             }
         }

@@ -4,6 +4,7 @@
 use tera::Context;
 
 use super::templates::Templates;
+use crate::i18n::Said;
 use crate::markdown::ShortcodeRenderer;
 
 /// Renders shortcodes with the site's templates.
@@ -23,7 +24,7 @@ impl ShortcodeRenderer for TeraShortcodes<'_> {
         name: &str,
         args: &serde_json::Map<String, serde_json::Value>,
         body: Option<&str>,
-    ) -> Result<String, String> {
+    ) -> Result<String, Said> {
         let mut ctx = Context::new();
         for (k, v) in args {
             ctx.insert(k.clone(), v);
@@ -32,12 +33,12 @@ impl ShortcodeRenderer for TeraShortcodes<'_> {
             ctx.insert("body", b);
         }
         self.0.render(&name_of(name), &ctx).map_err(|d| {
-            let at = if d.line > 0 {
-                format!(" ({}:{})", d.path.display(), d.line)
+            let said = if d.line > 0 {
+                crate::text!("render.shortcode_template.at", name, d.message, d.path, d.line)
             } else {
-                String::new()
+                crate::text!("render.shortcode_template", name, d.message)
             };
-            format!("shortcode '{name}': {}{at}", d.message)
+            Said::from(said)
         })
     }
 }

@@ -16,6 +16,7 @@ use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::error::Diagnostic;
+use crate::i18n::Said;
 
 /// The loaded templates.
 pub struct Templates {
@@ -44,14 +45,9 @@ impl Templates {
                     config.display_path(),
                     0,
                     0,
-                    format!(
-                        "theme '{}' not found: there is no folder themes/{}/",
-                        config.site.theme, config.site.theme
-                    ),
+                    crate::text!("render.theme_missing", config.site.theme),
                 )
-                .with_hint(
-                    "set 'theme:' to a folder under themes/, or run 'kepu init' for a site with the default theme",
-                ),
+                .with_hint(crate::text!("render.theme_missing.help")),
             );
             return Err(diags);
         }
@@ -191,7 +187,7 @@ fn collect(
                     crate::config::display_path(root, path),
                     0,
                     0,
-                    format!("cannot read: {e}"),
+                    crate::text!("render.cannot_read", e.to_string()),
                 ));
                 continue;
             }
@@ -214,10 +210,15 @@ fn collect(
                 files.insert(name, shown);
             }
             Err(e) if e.kind() == std::io::ErrorKind::InvalidData => diags.push(
-                Diagnostic::error(shown, 0, 0, "the template is not valid UTF-8")
-                    .with_hint("save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)"),
+                Diagnostic::error(shown, 0, 0, crate::text!("render.template_not_utf8"))
+                    .with_hint(crate::text!("render.template_not_utf8.help")),
             ),
-            Err(e) => diags.push(Diagnostic::error(shown, 0, 0, format!("cannot read the template: {e}"))),
+            Err(e) => diags.push(Diagnostic::error(
+                shown,
+                0,
+                0,
+                crate::text!("render.template_unreadable", e),
+            )),
         }
     }
 }
@@ -233,9 +234,9 @@ fn missing(name: &str, files: &BTreeMap<String, PathBuf>) -> Diagnostic {
         format!("templates/{name}"),
         0,
         0,
-        format!("template '{name}' not found"),
+        crate::text!("render.template_missing", name),
     )
-    .with_hint(format!("create templates/{name} (or {theme_hint}{name} in the theme)"))
+    .with_hint(crate::text!("render.template_missing.help", name, theme_hint))
 }
 
 /// Diagnostics of the reports in a Tera message: each `error: MESSAGE`
@@ -283,13 +284,8 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
                 ErrorKind::TemplateNotFound(n) => return missing(n, files),
                 ErrorKind::MissingParent { current, parent } => {
                     let file = files.get(current).cloned().unwrap_or_else(|| PathBuf::from(current));
-                    return Diagnostic::error(
-                        file,
-                        1,
-                        1,
-                        format!("'{current}' extends '{parent}', which does not exist"),
-                    )
-                    .with_hint(format!("create templates/{parent}"));
+                    return Diagnostic::error(file, 1, 1, crate::text!("render.parent_missing", current, parent))
+                        .with_hint(crate::text!("render.parent_missing.help", parent));
                 }
                 _ => {}
             }
@@ -300,12 +296,15 @@ pub(crate) fn to_diagnostic(e: &tera::Error, files: &BTreeMap<String, PathBuf>, 
         .get(name)
         .cloned()
         .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")));
-    Diagnostic::error(
-        file,
-        0,
-        0,
-        e.to_string().lines().next().unwrap_or("template error").to_string(),
-    )
+    Diagnostic::error(file, 0, 0, first_line(e))
+}
+
+/// The first line of a Tera error, as Tera wrote it.
+fn first_line(e: &tera::Error) -> Said {
+    match e.to_string().lines().next() {
+        Some(line) => Said::from(line),
+        None => crate::text!("render.template_error").into(),
+    }
 }
 
 /// A load error that names no position (a circular include, a block or
@@ -328,19 +327,63 @@ fn blame_named(e: &tera::Error, files: &BTreeMap<String, PathBuf>, sources: &BTr
         let first = sources.keys().next().cloned().unwrap_or_default();
         return to_diagnostic(e, files, &first);
     };
-    let target = named.get(1).map_or(blamed, |n| n.1);
+    let explained = explained(e);
+    // A missing parent is not a loaded template: point at the line naming it.
+    let target = match &explained {
+        Some((_, _, Some(parent))) => parent.as_str(),
+        _ => named.get(1).map_or(blamed, |n| n.1),
+    };
     let line = sources.get(blamed).and_then(|src| {
         src.lines()
             .position(|l| l.contains(&format!("\"{target}\"")) || l.contains(&format!("'{target}'")))
             .map(|i| i + 1)
     });
     let file = files.get(blamed).cloned().unwrap_or_else(|| PathBuf::from(blamed));
-    Diagnostic::error(
-        file,
-        line.unwrap_or(0),
-        usize::from(line.is_some()),
-        msg.lines().next().unwrap_or("template error").to_string(),
-    )
+    let (message, hint) = explained.map_or_else(|| (first_line(e), None), |(m, h, _)| (m, h));
+    let d = Diagnostic::error(file, line.unwrap_or(0), usize::from(line.is_some()), message);
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+/// kepu's own words, with a hint, for the load errors of Tera it knows: a
+/// missing parent (named last), templates that extend or include each
+/// other in a loop.
+fn explained(e: &tera::Error) -> Option<(Said, Option<Said>, Option<String>)> {
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(err) = cur {
+        if let Some(te) = err.downcast_ref::<tera::Error>() {
+            match te.kind() {
+                ErrorKind::MissingParent { current, parent } => {
+                    return Some((
+                        crate::text!("render.parent_missing", current, parent).into(),
+                        Some(crate::text!("render.parent_missing.help", parent).into()),
+                        Some(parent.clone()),
+                    ));
+                }
+                ErrorKind::CircularExtend { tpl, inheritance_chain } => {
+                    let chain = inheritance_chain.join(" → ");
+                    return Some((
+                        crate::text!("render.circular_extend", tpl, chain).into(),
+                        Some(crate::text!("render.circular.help").into()),
+                        None,
+                    ));
+                }
+                ErrorKind::CircularInclude { tpl, include_chain } => {
+                    let chain = include_chain.join(" → ");
+                    return Some((
+                        crate::text!("render.circular_include", tpl, chain).into(),
+                        Some(crate::text!("render.circular.help").into()),
+                        None,
+                    ));
+                }
+                _ => {}
+            }
+        }
+        cur = err.source();
+    }
+    None
 }
 
 /// kepu's template functions and filters: `url(path=...)` prefixes the

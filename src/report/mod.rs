@@ -7,3 +7,4 @@ pub mod dashboard;
 pub mod freshness;
 pub mod qr;
 pub mod svg;
+pub mod table;

@@ -117,13 +117,8 @@ pub fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dy
     }
     if !templates.has(TEMPLATE) {
         diags.push(
-            Diagnostic::warning(
-                env.config.display_path(),
-                0,
-                0,
-                "search is on but the theme has no search.html: /search/ is not written",
-            )
-            .with_hint("add templates/search.html, or set 'search: { enabled: false }'"),
+            Diagnostic::warning(env.config.display_path(), 0, 0, crate::text!("search.no_template"))
+                .with_hint(crate::text!("search.no_template.help")),
         );
         return;
     }
