@@ -175,7 +175,7 @@ pub(super) fn validate(
     if let Err(e) = crate::output::check_output_dir(root, &out) {
         err(
             &["output_dir"],
-            e,
+            e.into(),
             "use a folder of its own inside the site, such as public",
         );
     }
