@@ -1,6 +1,7 @@
 //! `kepu report [--json]`: the dashboard's figures on the terminal.
 
 use super::{Cli, SiteArgs, print_error};
+use crate::i18n::{Lang, t};
 use crate::report::dashboard::{self, Dashboard};
 
 /// Options of `kepu report`.
@@ -25,7 +26,7 @@ pub(super) fn run(cli: &Cli, args: &ReportArgs) -> i32 {
     if args.json {
         print!("{}", dashboard::to_json(&d));
     } else {
-        print!("{}", table(&d));
+        print!("{}", table(&d, cli.lang()));
     }
     0
 }
@@ -39,42 +40,69 @@ fn pad(s: &str, w: usize) -> String {
     format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
 }
 
-/// The figures as plain-text tables.
-pub(crate) fn table(d: &Dashboard) -> String {
-    let mut out = format!("{} · 覆盖统计（{}）\n\n", d.site, d.generated);
+/// The figures as plain-text tables, in `lang`.
+pub(crate) fn table(d: &Dashboard, lang: Lang) -> String {
+    let say = |id: &str, args: &[&str]| t(lang, id, args);
+    let mut out = format!("{}\n\n", say("cli.report.title", &[&d.site, &d.generated]));
     let name_w = d.towns.iter().map(|t| width(&t.name)).max().unwrap_or(4).max(8);
-    out.push_str(&format!("{}  村社区  有站  有栏  有员  齐全\n", pad("镇街", name_w)));
+    let heads: Vec<String> = [
+        "cli.report.col.communities",
+        "cli.report.col.station",
+        "cli.report.col.board",
+        "cli.report.col.staff",
+        "cli.report.col.full",
+    ]
+    .iter()
+    .map(|id| say(id, &[]))
+    .collect();
+    // Each column as wide as its heading, at least 6 for the first, 4 for the others.
+    let widths: Vec<usize> = heads
+        .iter()
+        .enumerate()
+        .map(|(i, h)| width(h).max(if i == 0 { 6 } else { 4 }))
+        .collect();
+    let row = |name: &str, cells: [String; 5]| {
+        let mut line = pad(name, name_w);
+        for (cell, w) in cells.iter().zip(&widths) {
+            line.push_str("  ");
+            line.push_str(&" ".repeat(w.saturating_sub(width(cell))));
+            line.push_str(cell);
+        }
+        line.push('\n');
+        line
+    };
+    out.push_str(&row(
+        &say("cli.report.col.town", &[]),
+        [0, 1, 2, 3, 4].map(|i| heads[i].clone()),
+    ));
     for t in &d.towns {
-        out.push_str(&format!(
-            "{}  {:>6}  {:>4}  {:>4}  {:>4}  {:>4}\n",
-            pad(&t.name, name_w),
-            t.communities.len(),
-            t.with_station,
-            t.with_board,
-            t.with_staff,
-            t.full
+        out.push_str(&row(
+            &t.name,
+            [t.communities.len(), t.with_station, t.with_board, t.with_staff, t.full].map(|n| n.to_string()),
         ));
     }
     let c = &d.coverage;
-    out.push_str(&format!(
-        "{}  {:>6}  {:>4}  {:>4}  {:>4}  {:>4}\n\n",
-        pad("合计", name_w),
-        c.communities,
-        c.with_station,
-        c.with_board,
-        c.with_staff,
-        c.full
+    out.push_str(&row(
+        &say("cli.report.total", &[]),
+        [c.communities, c.with_station, c.with_board, c.with_staff, c.full].map(|n| n.to_string()),
     ));
+    out.push('\n');
     let b = &d.boards;
-    out.push_str(&format!(
-        "宣传栏 {} 块：及时更新 {}，待更新 {}，暂无展示 {}\n",
-        b.total, b.fresh, b.stale, b.empty
+    fn n(v: impl ToString) -> String {
+        v.to_string()
+    }
+    out.push_str(&say(
+        "cli.report.boards",
+        &[&n(b.total), &n(b.fresh), &n(b.stale), &n(b.empty)],
     ));
+    out.push('\n');
     let col = &d.columns;
-    out.push_str(&format!(
-        "每周科普栏目：{} 周中 {} 周达标（每周至少 {} 期）\n",
-        col.weeks_total, col.weeks_met, col.min_per_week
+    out.push_str(&say(
+        "cli.report.columns",
+        &[&n(col.weeks_total), &n(col.weeks_met), &n(col.min_per_week)],
     ));
+    out.push('\n');
+    let sep = say("cli.report.sep", &[]);
     let short: Vec<String> = col
         .weeks
         .iter()
@@ -82,20 +110,19 @@ pub(crate) fn table(d: &Dashboard) -> String {
         .map(|w| format!("{} {}/{}", w.label, w.count, w.required))
         .collect();
     if !short.is_empty() {
-        out.push_str(&format!("  未达标：{}\n", short.join("，")));
+        out.push_str(&say("cli.report.short", &[&short.join(&sep)]));
+        out.push('\n');
     }
     let e = &d.emergency;
     let hazards: Vec<String> = e.by_hazard.iter().map(|h| format!("{} {}", h.label, h.count)).collect();
-    out.push_str(&format!(
-        "{} 年应急科普 {} 条，当前有效 {} 条{}\n",
-        e.year,
-        e.total,
-        e.active,
-        if hazards.is_empty() {
-            String::new()
-        } else {
-            format!("（{}）", hazards.join("，"))
-        }
+    let hazards = match hazards.is_empty() {
+        true => String::new(),
+        false => say("cli.report.hazards", &[&hazards.join(&sep)]),
+    };
+    out.push_str(&say(
+        "cli.report.emergency",
+        &[&n(e.year), &n(e.total), &n(e.active), &hazards],
     ));
+    out.push('\n');
     out
 }
