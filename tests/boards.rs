@@ -184,10 +184,17 @@ fn report_json_equals_dashboard_json() {
     let out = t.kepu(&["report", "--json", "--now", NOW]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), t.read("dashboard.json"));
-    let table = t.kepu(&["report", "--now", NOW]);
+    // The table in the site's language (Chinese), and in English.
+    let table = t.kepu_in("", &["report", "--now", NOW]);
     let text = String::from_utf8(table.stdout).unwrap();
     assert!(
         text.contains("仙龙镇") && text.contains("宣传栏 3 块：及时更新 1，待更新 1，暂无展示 1"),
+        "{text}"
+    );
+    let table = t.kepu(&["report", "--now", NOW]);
+    let text = String::from_utf8(table.stdout).unwrap();
+    assert!(
+        text.contains("仙龙镇") && text.contains("Boards: 3 (1 up to date, 1 due for an update, 1 showing nothing)"),
         "{text}"
     );
 }
