@@ -216,11 +216,14 @@ fn new_outside_a_site_says_so_once() {
 #[test]
 fn command_messages_in_both_languages() {
     type Setup = fn(&SiteTest);
+    /// What it is, how the site is set up, the arguments, and what the
+    /// output holds in Chinese and in English.
+    type Case<'a> = (&'a str, Setup, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
     let none: Setup = |_| {};
     let draft: Setup = |t| {
         t.page("articles/a.md", "title: 甲\ndate: 2026-10-01\ndraft: true", "x\n");
     };
-    let cases: &[(&str, Setup, &[&str], &[&str], &[&str])] = &[
+    let cases: &[Case] = &[
         (
             "check",
             |t| {
