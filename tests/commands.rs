@@ -199,6 +199,7 @@ fn new_outside_a_site_says_so_once() {
     let tmp = tempfile::tempdir().unwrap();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_kepu"))
         .args(["new", "article", "标题"])
+        .env("KEPU_LANG", "en")
         .current_dir(tmp.path())
         .output()
         .unwrap();
@@ -207,4 +208,119 @@ fn new_outside_a_site_says_so_once() {
     assert!(!err.contains("error: error:"), "{err}");
     assert_eq!(err.matches("error:").count(), 1, "{err}");
     assert!(err.contains("site.yaml"), "{err}");
+}
+
+/// What the commands print, in the site's language (Chinese for the
+/// fixture site) and with `KEPU_LANG=en` in English: each case sets up a
+/// fresh site, runs one command and looks for its lines in both.
+#[test]
+fn command_messages_in_both_languages() {
+    type Setup = fn(&SiteTest);
+    /// What it is, how the site is set up, the arguments, and what the
+    /// output holds in Chinese and in English.
+    type Case<'a> = (&'a str, Setup, &'a [&'a str], &'a [&'a str], &'a [&'a str]);
+    let none: Setup = |_| {};
+    let draft: Setup = |t| {
+        t.page("articles/a.md", "title: 甲\ndate: 2026-10-01\ndraft: true", "x\n");
+    };
+    let cases: &[Case] = &[
+        (
+            "check",
+            |t| {
+                t.page("articles/a.md", "title: 甲\ndate: 2026-10-01", "x\n");
+            },
+            &["check", "--now", NOW],
+            &["个页面：0 个错误，"],
+            &["pages: 0 error(s), "],
+        ),
+        (
+            "drafts and the build summary",
+            draft,
+            &["build", "--now", NOW],
+            &["有 1 篇草稿（draft: true）没有发布", "已生成 ", "public/"],
+            &["1 draft(s) left out (draft: true)", "Built ", "public/"],
+        ),
+        (
+            "new over an existing file",
+            |t| {
+                t.page("articles/qiu.md", "title: 秋", "");
+            },
+            &["new", "article", "秋", "--now", NOW],
+            &["错误: content/articles/qiu.md 已经存在；请换一个标题"],
+            &["error: content/articles/qiu.md exists already; choose another title"],
+        ),
+        (
+            "new with a level that does not exist",
+            none,
+            &["new", "emergency", "x", "--now", NOW, "--level", "purple"],
+            &["--level purple：请从这些里选一个：red（红色）"],
+            &["--level purple: use one of red（红色）"],
+        ),
+        (
+            "an output folder kepu did not write",
+            |t| {
+                t.write("public/mine.txt", "keep");
+            },
+            &["build", "--now", NOW],
+            &[
+                "public 已存在，但不是 kepu 生成的（里面没有 .kepu-output 文件）",
+                "生成失败；输出文件夹保持原样，没有改动。",
+            ],
+            &[
+                "public exists and was not written by kepu (it has no .kepu-output file)",
+                "Build failed; the output folder was left as it was.",
+            ],
+        ),
+        (
+            "an output folder inside the content",
+            draft,
+            &["build", "--now", NOW, "-o", "content/out"],
+            &["用作输出文件夹：它在站点的 content/ 文件夹里"],
+            &["as the output folder: it is inside the site's content/ folder"],
+        ),
+        (
+            "init into a folder with files",
+            draft,
+            &["init", "content"],
+            &["错误: content 里已经有文件；kepu init 只写入新的或空的文件夹"],
+            &["error: content is not empty; kepu init only writes into a new or empty folder"],
+        ),
+        (
+            "a --now that is not a time",
+            none,
+            &["build", "--now", "yesterday"],
+            &["“yesterday”不是 RFC 3339 格式的时间"],
+            &["'yesterday' is not an RFC 3339 time"],
+        ),
+        (
+            "importing a page that is not a WeChat article",
+            |t| {
+                t.write("page.html", "<html><body><p>hi</p></body></html>");
+            },
+            &["import", "wechat", "--offline", "page.html"],
+            &[
+                "错误: page.html: 这不是微信公众号文章的网页（里面没有 #js_content）",
+                "有 1 篇文章没有导入",
+            ],
+            &[
+                "error: page.html: this is not a WeChat article page (it has no #js_content)",
+                "1 article(s) not imported",
+            ],
+        ),
+    ];
+    for (what, setup, args, zh, en) in cases {
+        for (lang, wanted) in [("", zh), ("en", en)] {
+            let t = SiteTest::new();
+            setup(&t);
+            let out = t.kepu_in(lang, args);
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            for line in *wanted {
+                assert!(said.contains(line), "{what} ({lang:?}): no {line:?} in\n{said}");
+            }
+        }
+    }
 }

@@ -338,6 +338,7 @@ fn racing_builds_never_mix() {
         let spawn = || {
             Command::new(env!("CARGO_BIN_EXE_kepu"))
                 .current_dir(t.path())
+                .env("KEPU_LANG", "en")
                 .args(["build", "--now", NOW])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())

@@ -456,3 +456,54 @@ fn a_link_swapped_in_and_out_never_serves_the_outside_file() {
     assert!(requests > 50 && swaps > 50, "{requests} requests, {swaps} swaps");
     assert_eq!(leaked, 0, "{leaked} of {requests} responses held the outside file");
 }
+
+/// The preview speaks the site's language (Chinese here) unless told
+/// otherwise: its terminal lines, the overlay over a broken edit, the
+/// page of a site that never built and the answer to a foreign host.
+#[test]
+fn the_preview_speaks_the_sites_language() {
+    for (lang, serving, heading, failed, forbidden, bare) in [
+        (
+            "",
+            "预览地址：http://127.0.0.1:",
+            "kepu：1 个错误；这是上一次生成成功的页面",
+            "重新生成失败（articles/heat.md）",
+            "禁止访问：这个预览只接受 localhost",
+            "网站还没有生成成功",
+        ),
+        (
+            "en",
+            "Serving at http://127.0.0.1:",
+            "kepu: 1 error(s); this page is the last good build",
+            "Rebuild failed (articles/heat.md)",
+            "forbidden: this preview answers only localhost",
+            "The site has not built yet",
+        ),
+    ] {
+        let t = site();
+        let all = ["serve", "--port", "0", "--now", serve_support::NOW];
+        let s = Server::start_in(lang, t.path(), &all);
+        assert!(s.log().contains(serving), "{lang:?}: {}", s.log());
+        let mut live = s.live();
+        t.write(
+            "content/articles/heat.md",
+            "---\ntitle: 防暑\ntags: [安全\n---\n新的正文\n",
+        );
+        assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+        let page = s.text("/articles/heat/");
+        assert!(page.contains(heading), "{lang:?}: {page}");
+        assert!(s.wait_log(failed, 1, WAIT), "{lang:?}: {}", s.log());
+        let r = serve_support::request_for(s.port, "GET / HTTP/1.1", "evil.example");
+        assert_eq!(r.status, 403);
+        assert!(r.text().contains(forbidden), "{lang:?}: {}", r.text());
+        drop(s);
+
+        // A site whose first build fails: the server's own page says why.
+        let broken = site();
+        broken.write("content/about.md", "---\ntitle: [\n---\n");
+        let s = Server::start_in(lang, broken.path(), &all);
+        let r = s.get("/");
+        assert_eq!(r.status, 500, "{}", r.text());
+        assert!(r.text().contains(bare), "{lang:?}: {}", r.text());
+    }
+}

@@ -90,6 +90,7 @@ fn serve_keeps_answering_whole_pages_while_files_change() {
     std::fs::write(&live, format!("---\n{}", live_page(0))).expect("write");
     let mut server = Command::new(env!("CARGO_BIN_EXE_kepu"))
         .current_dir(t.path())
+        .env("KEPU_LANG", "en")
         .args(["serve", "--port", "0", "--now", NOW])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use super::{Cli, SiteArgs, print_diagnostics, print_error};
+use crate::i18n::{Lang, t};
 
 /// Options of `kepu build`.
 #[derive(Debug, clap::Args)]
@@ -25,44 +26,45 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
     let mut opts = cli.options(&args.site);
     opts.output = args.output.clone();
     opts.base_url = args.base_url.clone();
-    let progress = Progress::start(&mut opts);
+    let lang = cli.lang();
+    let progress = Progress::start(&mut opts, lang);
     let result = crate::build(&opts);
     progress.stop();
     match result {
         Ok(report) => {
-            print_diagnostics(&report.warnings, cli.lang());
-            let lints = crate::check::summary(&report.lints, cli.lang());
+            print_diagnostics(&report.warnings, lang);
+            let lints = crate::check::summary(&report.lints, lang);
             if !lints.is_empty() {
-                eprintln!("warning: site lints: {} (run kepu check for details)", lints.join(", "));
+                let summary = crate::text!("cli.build.lints", lints.join(", "));
+                eprintln!("{}: {}", t(lang, "diag.warning", &[]), summary.in_lang(lang));
             }
             if report.drafts > 0 {
-                eprintln!(
-                    "{} draft(s) left out (draft: true); kepu serve shows them, kepu build --drafts builds them",
-                    report.drafts
-                );
+                eprintln!("{}", crate::text!("cli.build.drafts", report.drafts).in_lang(lang));
             }
             let out = crate::site::shown(&std::env::current_dir().unwrap_or_default(), &report.output);
-            eprintln!(
-                "Built {} pages ({} files, {} written) in {:.2} s → {}/",
+            let line = crate::text!(
+                "cli.build.done",
                 report.pages,
                 report.files,
                 report.files - report.kept.min(report.files),
-                report.elapsed.as_secs_f64(),
+                format!("{:.2}", report.elapsed.as_secs_f64()),
                 out.display()
             );
+            eprintln!("{}", line.in_lang(lang));
             if report.images.images > 0 {
-                eprintln!(
-                    "Images: {} ({} processed, {} from .kepu-cache/)",
+                let line = crate::text!(
+                    "cli.build.images",
                     report.images.images,
                     report.images.decoded,
                     report.images.images - report.images.decoded.min(report.images.images)
                 );
+                eprintln!("{}", line.in_lang(lang));
             }
             0
         }
         Err(e) => {
-            print_error(&e, cli.lang());
-            eprintln!("Build failed; the output folder was left as it was.");
+            print_error(&e, lang);
+            eprintln!("{}", t(lang, "cli.build.failed", &[]));
             1
         }
     }
@@ -76,7 +78,7 @@ struct Progress {
 }
 
 impl Progress {
-    fn start(opts: &mut crate::BuildOptions) -> Progress {
+    fn start(opts: &mut crate::BuildOptions, lang: Lang) -> Progress {
         let done = Arc::new(AtomicBool::new(false));
         if !std::io::stderr().is_terminal() {
             return Progress { done, thread: None };
@@ -90,7 +92,8 @@ impl Progress {
             while !stop.load(Ordering::Relaxed) {
                 std::thread::sleep(Duration::from_millis(100));
                 if start.elapsed() > Duration::from_secs(1) {
-                    eprint!("\r  {} files written …", count.load(Ordering::Relaxed));
+                    let n = count.load(Ordering::Relaxed).to_string();
+                    eprint!("\r  {}", t(lang, "cli.build.progress", &[&n]));
                     shown = true;
                 }
             }

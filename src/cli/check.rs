@@ -11,23 +11,20 @@ pub struct CheckArgs {
 
 pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
     let opts = cli.options(&args.site);
+    let lang = cli.lang();
     match crate::load(&opts) {
         Ok(site) => {
             let mut diags = site.diagnostics.clone();
             diags.extend(crate::check::lints(&site));
             diags.sort();
-            print_diagnostics(&diags, cli.lang());
+            print_diagnostics(&diags, lang);
             let errors = diags.error_count();
-            eprintln!(
-                "Checked {} pages: {} error(s), {} warning(s).",
-                site.lib.pages.len(),
-                errors,
-                diags.warning_count()
-            );
+            let line = crate::text!("cli.check.done", site.lib.pages.len(), errors, diags.warning_count());
+            eprintln!("{}", line.in_lang(lang));
             i32::from(errors > 0)
         }
         Err(e) => {
-            print_error(&e, cli.lang());
+            print_error(&e, lang);
             1
         }
     }

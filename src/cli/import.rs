@@ -1,6 +1,7 @@
 //! `kepu import wechat PATH...`: WeChat articles into page bundles.
 
 use super::Cli;
+use crate::i18n::t;
 use crate::import::wechat::{self, Options, write::Outcome};
 use crate::site::shown;
 use crate::time::SiteClock;
@@ -40,22 +41,25 @@ pub struct WechatArgs {
 
 pub(super) fn run(cli: &Cli, args: &ImportArgs) -> i32 {
     let ImportSource::Wechat(a) = &args.source;
+    let lang = cli.lang();
     let opts = crate::site::BuildOptions {
         root: cli.root.clone(),
         config_file: Some(cli.config.clone()),
+        lang: Some(lang),
         ..Default::default()
     };
     let config = match crate::site::load_config(&opts) {
         Ok(c) => c,
         Err(d) => {
-            super::print_diagnostics(&d, cli.lang());
+            super::print_diagnostics(&d, lang);
             return 1;
         }
     };
+    let (error, warning) = (t(lang, "diag.error", &[]), t(lang, "diag.warning", &[]));
     let clock = match SiteClock::new(&config.site.timezone, jiff::Timestamp::now()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{error}: {e}");
             return 1;
         }
     };
@@ -67,38 +71,27 @@ pub(super) fn run(cli: &Cli, args: &ImportArgs) -> i32 {
     };
     let report = wechat::run(&config, &clock, &options);
     for d in &report.done {
-        let (verb, path) = match &d.outcome {
-            Outcome::Wrote(p) => ("Wrote", p),
-            Outcome::Updated(p) => ("Updated", p),
-            Outcome::Unchanged(p) => ("Unchanged", p),
-        };
-        let path = shown(&config.root, path);
-        match &d.outcome {
-            Outcome::Unchanged(_) if !a.update => {
-                println!(
-                    "{verb} {} (imported before from {}; --update writes it again)",
-                    path.display(),
-                    d.input
-                )
+        let line = match &d.outcome {
+            Outcome::Unchanged(p) if !a.update => {
+                crate::text!("import.unchanged_before", shown(&config.root, p), d.input)
             }
-            _ => println!(
-                "{verb} {} with {} image(s) (from {})",
-                path.display(),
-                d.images,
-                d.input
-            ),
-        }
+            Outcome::Wrote(p) => crate::text!("import.wrote", shown(&config.root, p), d.images, d.input),
+            Outcome::Updated(p) => crate::text!("import.updated", shown(&config.root, p), d.images, d.input),
+            Outcome::Unchanged(p) => crate::text!("import.unchanged", shown(&config.root, p), d.images, d.input),
+        };
+        println!("{}", line.in_lang(lang));
     }
     for (input, w) in &report.warnings {
-        eprintln!("warning: {input}: {w}");
+        eprintln!("{warning}: {input}: {}", w.in_lang(lang));
     }
     for (input, e) in &report.errors {
-        eprintln!("error: {input}: {e}");
+        eprintln!("{error}: {input}: {}", e.text().in_lang(lang));
     }
     if report.errors.is_empty() {
         0
     } else {
-        eprintln!("{} article(s) not imported", report.errors.len());
+        let line = crate::text!("import.not_imported", report.errors.len());
+        eprintln!("{}", line.in_lang(lang));
         1
     }
 }

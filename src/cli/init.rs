@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::Cli;
+use crate::i18n::Said;
 use crate::render::builtin_theme;
 
 /// Options of `kepu init`.
@@ -64,14 +66,11 @@ pub fn skeleton(copy_theme: bool) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Writes the skeleton into `dir`, refusing a folder that has files.
-pub fn init(dir: &Path, copy_theme: bool) -> Result<usize, String> {
+pub fn init(dir: &Path, copy_theme: bool) -> Result<usize, Said> {
     if dir.exists() {
         let mut entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         if entries.next().is_some() {
-            return Err(format!(
-                "{} is not empty; kepu init only writes into a new or empty folder",
-                dir.display()
-            ));
+            return Err(crate::text!("cli.init.not_empty", dir.display()).into());
         }
     }
     let files = skeleton(copy_theme);
@@ -85,15 +84,17 @@ pub fn init(dir: &Path, copy_theme: bool) -> Result<usize, String> {
     Ok(files.len())
 }
 
-pub(super) fn run(args: &InitArgs) -> i32 {
+pub(super) fn run(cli: &Cli, args: &InitArgs) -> i32 {
+    let lang = cli.lang();
     match init(&args.dir, args.copy_theme) {
         Ok(n) => {
-            eprintln!("Wrote a new site ({n} files) in {}/", args.dir.display());
-            eprintln!("Next: cd {} && kepu build", args.dir.display());
+            let dir = args.dir.display();
+            eprintln!("{}", crate::text!("cli.init.wrote", n, dir).in_lang(lang));
+            eprintln!("{}", crate::text!("cli.init.next", dir).in_lang(lang));
             0
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {}", crate::i18n::t(lang, "diag.error", &[]), e.in_lang(lang));
             1
         }
     }

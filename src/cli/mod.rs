@@ -65,12 +65,46 @@ pub struct SiteArgs {
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
-    crate::i18n::Lang::parse(s).ok_or_else(|| format!("'{s}': use zh or en"))
+    crate::i18n::Lang::parse(s).ok_or_else(|| crate::text!("cli.lang.bad", s).in_lang(early_lang()))
 }
 
 fn parse_now(s: &str) -> Result<jiff::Timestamp, String> {
     s.parse::<jiff::Timestamp>()
-        .map_err(|_| format!("'{s}' is not an RFC 3339 time such as 2026-07-15T10:00:00+08:00"))
+        .map_err(|_| crate::text!("cli.now.bad", s).in_lang(early_lang()))
+}
+
+/// The language of a message about the arguments themselves, said while
+/// they are parsed: `--lang` as written (when it is valid), else as
+/// [`Cli::lang`] finds it from `--root` and `--config` as written.
+fn early_lang() -> Lang {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str| -> Option<String> {
+        let prefix = format!("{name}=");
+        args.iter()
+            .enumerate()
+            .find_map(|(i, a)| match a.strip_prefix(&prefix) {
+                Some(v) => Some(v.to_string()),
+                None if a == name => args.get(i + 1).cloned(),
+                None => None,
+            })
+    };
+    if let Some(lang) = value("--lang").and_then(|v| Lang::parse(&v)) {
+        return lang;
+    }
+    let root = value("--root").unwrap_or_else(|| ".".into());
+    let config = value("--config").unwrap_or_else(|| "site.yaml".into());
+    site_lang(&PathBuf::from(root).join(config))
+}
+
+/// `KEPU_LANG`, then the `language` of the configuration `file` (Chinese
+/// when it cannot be read, as for a new site).
+fn site_lang(file: &std::path::Path) -> Lang {
+    let language = std::fs::read_to_string(file)
+        .ok()
+        .and_then(|src| crate::yaml::from_str::<yaml_serde::Value>(&src).ok())
+        .and_then(|v| v.get("language").and_then(|l| l.as_str()).map(str::to_owned))
+        .unwrap_or_else(|| "zh-CN".to_owned());
+    Lang::for_site(&language)
 }
 
 impl Cli {
@@ -94,7 +128,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Build(a) => build::run(&cli, a),
         Command::Check(a) => check::run(&cli, a),
         Command::New(a) => new::run(&cli, a),
-        Command::Init(a) => init::run(a),
+        Command::Init(a) => init::run(&cli, a),
         Command::Serve(a) => serve::run(&cli, a),
         Command::Report(a) => report::run(&cli, a),
         Command::Import(a) => import::run(&cli, a),
@@ -106,16 +140,10 @@ impl Cli {
     /// `language` of the site's configuration (Chinese when it cannot be
     /// read, as for a new site).
     pub(crate) fn lang(&self) -> Lang {
-        if let Some(l) = self.lang {
-            return l;
+        match self.lang {
+            Some(l) => l,
+            None => site_lang(&self.root.join(&self.config)),
         }
-        let file = self.root.join(&self.config);
-        let language = std::fs::read_to_string(file)
-            .ok()
-            .and_then(|src| crate::yaml::from_str::<yaml_serde::Value>(&src).ok())
-            .and_then(|v| v.get("language").and_then(|l| l.as_str()).map(str::to_owned))
-            .unwrap_or_else(|| "zh-CN".to_owned());
-        Lang::for_site(&language)
     }
 }
 

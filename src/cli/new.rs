@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::Cli;
+use crate::config::Config;
 use crate::content::slug::slugify;
+use crate::i18n::{Said, t};
 use crate::kinds::{Kind, KindData};
 use crate::time::SiteClock;
 
@@ -62,30 +64,37 @@ pub struct NewArgs {
 }
 
 pub(super) fn run(cli: &Cli, args: &NewArgs) -> i32 {
-    match write(cli, args) {
+    let lang = cli.lang();
+    let opts = crate::site::BuildOptions {
+        root: cli.root.clone(),
+        config_file: Some(cli.config.clone()),
+        lang: Some(lang),
+        ..Default::default()
+    };
+    let config = match crate::site::load_config(&opts) {
+        Ok(c) => c,
+        Err(d) => {
+            super::print_diagnostics(&d, lang);
+            return 1;
+        }
+    };
+    match write(&config, args) {
         Ok(path) => {
-            eprintln!("Wrote {}", path.display());
+            eprintln!("{}", crate::text!("cli.new.wrote", path.display()).in_lang(lang));
             0
         }
         Err(e) => {
-            // A configuration error comes already marked as one.
-            eprintln!("error: {}", e.strip_prefix("error: ").unwrap_or(&e));
+            eprintln!("{}: {}", t(lang, "diag.error", &[]), e.in_lang(lang));
             1
         }
     }
 }
 
-fn write(cli: &Cli, args: &NewArgs) -> Result<PathBuf, String> {
-    let opts = crate::site::BuildOptions {
-        root: cli.root.clone(),
-        config_file: Some(cli.config.clone()),
-        ..Default::default()
-    };
-    let config = crate::site::load_config(&opts).map_err(|d| d.to_string().trim_end().to_string())?;
+fn write(config: &Config, args: &NewArgs) -> Result<PathBuf, Said> {
     let clock = SiteClock::new(&config.site.timezone, args.now.unwrap_or_else(jiff::Timestamp::now))?;
     let slug = slugify(&args.title);
     if slug.is_empty() {
-        return Err(format!("cannot make a file name from the title '{}'", args.title));
+        return Err(crate::text!("cli.new.no_slug", args.title).into());
     }
     let folder = match args.kind {
         NewKind::Article => "articles",
@@ -98,12 +107,9 @@ fn write(cli: &Cli, args: &NewArgs) -> Result<PathBuf, String> {
     let dir = config.content_dir().join(folder);
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
-        return Err(format!(
-            "{} exists already; choose another title",
-            crate::site::shown(&config.root, &path).display()
-        ));
+        return Err(crate::text!("cli.new.exists", crate::site::shown(&config.root, &path)).into());
     }
-    let text = front_matter(args, &config, &clock)?;
+    let text = front_matter(args, config, &clock)?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(crate::site::shown(&std::env::current_dir().unwrap_or_default(), &path))
@@ -113,7 +119,7 @@ fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn front_matter(args: &NewArgs, config: &crate::config::Config, clock: &SiteClock) -> Result<String, String> {
+fn front_matter(args: &NewArgs, config: &Config, clock: &SiteClock) -> Result<String, Said> {
     let today = clock.ymd(clock.now());
     let title = yaml_str(&args.title);
     let mut fm = format!("---\ntitle: {title}\ndraft: true            # 写完、核对后删去这一行，才会发布\n");
@@ -173,22 +179,17 @@ fn choices(pairs: &[(&str, &str)]) -> String {
 }
 
 /// The id of `given` in `pairs` (by id or by its Chinese name).
-fn pick(what: &str, given: &str, pairs: &[(&str, &str)]) -> Result<String, String> {
+fn pick(what: &str, given: &str, pairs: &[(&str, &str)]) -> Result<String, Said> {
     let g = given.trim();
     pairs
         .iter()
         .find(|(id, name)| *id == g || *name == g || name.trim_end_matches('色') == g)
         .map(|(id, _)| (*id).to_string())
-        .ok_or_else(|| format!("--{what} {given}: use one of {}", choices(pairs)))
+        .ok_or_else(|| crate::text!("cli.new.pick", what, given, choices(pairs)).into())
 }
 
 /// Date, and hazard, level, expiry, areas and source as given, or as comments.
-fn emergency_fields(
-    args: &NewArgs,
-    config: &crate::config::Config,
-    clock: &SiteClock,
-    towns: &str,
-) -> Result<String, String> {
+fn emergency_fields(args: &NewArgs, config: &Config, clock: &SiteClock, towns: &str) -> Result<String, Said> {
     use crate::kinds::emergency::{HAZARDS, LEVELS};
     let hazards: Vec<(&str, &str)> = HAZARDS.iter().map(|h| (h.0, h.1)).collect();
     let levels: Vec<(&str, &str)> = LEVELS.iter().map(|(l, id)| (*id, l.label())).collect();
@@ -203,7 +204,9 @@ fn emergency_fields(
     }
     match &args.expires {
         Some(e) => {
-            clock.parse(e).map_err(|m| format!("--expires {e}: {m}"))?;
+            clock
+                .parse(e)
+                .map_err(|m| Said::from(crate::text!("cli.new.expires", e, m)))?;
             out.push_str(&format!("expires: {e}\n"));
         }
         None => out.push_str("# expires: 必填，预警解除或失效的时间，如 2026-07-03T18:00\n"),
@@ -218,7 +221,7 @@ fn emergency_fields(
                 .towns
                 .iter()
                 .find(|t| t.id == a.trim() || t.name == a.trim())
-                .ok_or_else(|| format!("--area {a}: use one of {towns}"))?;
+                .ok_or_else(|| Said::from(crate::text!("cli.new.area", a, towns)))?;
             ids.push(t.id.clone());
         }
         out.push_str(&format!("areas: [{}]\n", ids.join(", ")));
@@ -232,7 +235,7 @@ fn emergency_fields(
 }
 
 /// Medium, outlet and program of the latest entry, dated a week later.
-fn column_fields(config: &crate::config::Config, clock: &SiteClock, today: &str) -> String {
+fn column_fields(config: &Config, clock: &SiteClock, today: &str) -> String {
     let opts = crate::content::LoadOptions { drafts: true, clock };
     let (lib, _) = crate::content::load(config, &opts);
     let latest = lib

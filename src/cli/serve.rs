@@ -25,6 +25,7 @@ pub struct ServeArgs {
 }
 
 pub(super) fn run(cli: &Cli, args: &ServeArgs) -> i32 {
+    let lang = cli.lang();
     let mut build = cli.options(&args.site);
     build.base_url = args.base_url.clone();
     let opts = ServeOptions {
@@ -36,7 +37,7 @@ pub(super) fn run(cli: &Cli, args: &ServeArgs) -> i32 {
     match serve::run(opts) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}: {}", crate::i18n::t(lang, "diag.error", &[]), e.in_lang(lang));
             1
         }
     }

@@ -171,7 +171,7 @@ pub(super) fn validate(
     }
     let out = root.join(&site.output_dir);
     if let Err(e) = crate::output::check_output_dir(root, &out) {
-        err(&["output_dir"], e.into(), Some(crate::text!("config.output_dir.help")));
+        err(&["output_dir"], e, Some(crate::text!("config.output_dir.help")));
     }
     if diags.has_errors() {
         return Err(diags);

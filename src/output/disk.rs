@@ -64,7 +64,7 @@ impl Stage {
     pub fn create(out: &Path, root: &Path) -> Result<Stage> {
         let resolved = follow_link(out)?;
         let out = resolved.as_path();
-        check_output_dir(root, out).map_err(|e| Error::Refused(e.into()))?;
+        check_output_dir(root, out).map_err(Error::Refused)?;
         if out.exists() {
             ensure_ours(out)?;
         }
@@ -224,22 +224,15 @@ fn foreign_entries(out: &Path, previous: &Manifest) -> Vec<String> {
 /// leads nowhere is refused.
 fn follow_link(out: &Path) -> Result<PathBuf> {
     match fs::symlink_metadata(out) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
-            Error::Refused(
-                format!(
-                    "{} is a link to a folder that cannot be reached ({e}); point it at a folder or remove it",
-                    out.display()
-                )
-                .into(),
-            )
-        }),
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(out)
+            .map_err(|e| Error::Refused(crate::text!("output.dir.dead_link", out.display(), e).into())),
         _ => Ok(out.to_path_buf()),
     }
 }
 
 impl Sink for Stage {
     fn put(&self, path: &str, body: Body, _deps: Vec<Dep>, origin: &str) -> std::result::Result<(), OutputError> {
-        let err = |message: String| OutputError {
+        let err = |message: crate::i18n::Said| OutputError {
             path: path.to_string(),
             message,
             origin: origin.to_string(),
@@ -250,7 +243,7 @@ impl Sink for Stage {
             p.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
         self.write(&clean, &body)
-            .map_err(|e| err(format!("cannot write /{clean}: {e}")))
+            .map_err(|e| err(crate::text!("output.write_failed", clean, e).into()))
     }
 
     fn taken(&self) -> Vec<(String, String)> {
@@ -315,15 +308,14 @@ fn remove_tree(dir: &Path) {
 fn ensure_ours(out: &Path) -> Result<()> {
     if !out.is_dir() {
         return Err(Error::Refused(
-            format!("{} exists and is not a folder; kepu will not replace it", out.display()).into(),
+            crate::text!("output.dir.not_folder", out.display()).into(),
         ));
     }
     let empty = fs::read_dir(out).map_err(|e| Error::io(out, e))?.next().is_none();
     if !empty && !out.join(MARKER).is_file() {
-        return Err(Error::Refused(format!(
-            "{} exists and was not written by kepu (it has no {MARKER} file); move it away or choose another output folder",
-            out.display()
-        ).into()));
+        return Err(Error::Refused(
+            crate::text!("output.dir.not_ours", out.display(), MARKER).into(),
+        ));
     }
     Ok(())
 }

@@ -56,18 +56,12 @@ impl OutputLock {
                     let mut holder = String::new();
                     let _ = file.read_to_string(&mut holder);
                     let holder = holder.trim();
-                    let who = if holder.is_empty() {
-                        "another kepu process".to_string()
+                    let message = if holder.is_empty() {
+                        crate::text!("output.lock.busy", out.display())
                     } else {
-                        format!("another kepu process (pid {holder})")
+                        crate::text!("output.lock.busy_pid", holder, out.display())
                     };
-                    return Err(Error::Refused(
-                        format!(
-                            "{who} is building into {}; wait until it has finished, then build again",
-                            out.display()
-                        )
-                        .into(),
-                    ));
+                    return Err(Error::Refused(message.into()));
                 }
                 Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
             }
@@ -80,11 +74,7 @@ impl OutputLock {
             return Ok(OutputLock { file, path });
         }
         Err(Error::Refused(
-            format!(
-                "cannot take the lock {}: other builds keep replacing it",
-                path.display()
-            )
-            .into(),
+            crate::text!("output.lock.contended", path.display()).into(),
         ))
     }
 }

@@ -91,7 +91,7 @@ pub struct OutputError {
     /// The path as asked for.
     pub path: String,
     /// What went wrong.
-    pub message: String,
+    pub message: crate::i18n::Said,
     /// The origin that asked.
     pub origin: String,
 }

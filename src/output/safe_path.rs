@@ -3,62 +3,64 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::i18n::{Said, Text};
+
 /// Normalizes a relative output path (`articles/x/index.html`), refusing
 /// anything that could leave the output folder: `..`, absolute paths,
 /// backslashes, drive letters, NUL and control characters, empty segments.
-pub fn clean(path: &str) -> Result<String, String> {
+pub fn clean(path: &str) -> Result<String, Said> {
     if path.contains('\0') || path.chars().any(|c| c.is_control()) {
-        return Err("the path contains a control character".into());
+        return Err(crate::text!("output.path.control").into());
     }
     if path.contains('\\') {
-        return Err("the path contains a backslash".into());
+        return Err(crate::text!("output.path.backslash").into());
     }
     if path.starts_with('/') {
         // URL-style paths are fine: strip the leading slash, but not '//' (a host).
         if path.starts_with("//") {
-            return Err("the path starts with //".into());
+            return Err(crate::text!("output.path.host").into());
         }
     }
     let mut out: Vec<&str> = Vec::new();
     for seg in path.trim_start_matches('/').split('/') {
         match seg {
             "" | "." => continue,
-            ".." => return Err("the path goes up with '..'".into()),
-            s if s.contains(':') && out.is_empty() && s.len() == 2 => return Err("the path names a drive".into()),
+            ".." => return Err(crate::text!("output.path.up").into()),
+            s if s.contains(':') && out.is_empty() && s.len() == 2 => {
+                return Err(crate::text!("output.path.drive").into());
+            }
             s => out.push(s),
         }
     }
     if out.is_empty() {
-        return Err("the path is empty".into());
+        return Err(crate::text!("output.path.empty").into());
     }
     if out.iter().any(|s| s.len() > 255) {
-        return Err("a path segment is longer than 255 bytes".into());
+        return Err(crate::text!("output.path.long").into());
     }
     for s in &out {
         if let Some(why) = windows_refuses(s) {
-            return Err(format!(
-                "'{s}' {why}: a file or folder of that name cannot be opened on Windows; choose another slug or file name"
-            ));
+            return Err(crate::text!("output.path.windows", s, why).into());
         }
     }
     Ok(out.join("/"))
 }
 
 /// Why Windows refuses `segment` as a file or folder name, if it does.
-pub fn windows_refuses(segment: &str) -> Option<&'static str> {
+pub fn windows_refuses(segment: &str) -> Option<Text> {
     if let Some(c) = segment
         .chars()
         .find(|c| matches!(c, '<' | '>' | ':' | '"' | '|' | '?' | '*'))
     {
         return Some(match c {
-            ':' => "contains ':', which Windows does not allow in names",
-            _ => "contains one of < > \" | ? *, which Windows does not allow in names",
+            ':' => crate::text!("output.windows.colon"),
+            _ => crate::text!("output.windows.char"),
         });
     }
     if segment.ends_with('.') || segment.ends_with(' ') {
-        return Some("ends with a dot or a space, which Windows drops");
+        return Some(crate::text!("output.windows.trailing"));
     }
-    is_reserved_on_windows(segment).then_some("is a name Windows reserves for a device")
+    is_reserved_on_windows(segment).then(|| crate::text!("output.windows.device"))
 }
 
 /// Whether `segment` is a device name Windows reserves: CON, PRN, AUX,
@@ -107,7 +109,7 @@ pub fn normalize(path: &Path) -> PathBuf {
 /// Refuses output folders that kepu must never replace: the file system
 /// root, the site root or any folder above it, and the site's own source
 /// folders.
-pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
+pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), Said> {
     let abs = |p: &Path| {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -120,23 +122,14 @@ pub fn check_output_dir(root: &Path, out: &Path) -> Result<(), String> {
     let root = abs(root);
     let out = abs(out);
     if out.parent().is_none() {
-        return Err(format!(
-            "refusing to use {} as the output folder: it is the file system root",
-            out.display()
-        ));
+        return Err(crate::text!("output.dir.fs_root", out.display()).into());
     }
     if root.starts_with(&out) {
-        return Err(format!(
-            "refusing to use {} as the output folder: it holds the site itself, and a build replaces the whole folder",
-            out.display()
-        ));
+        return Err(crate::text!("output.dir.holds_site", out.display()).into());
     }
     for src in ["content", "themes", "templates", "static", "data"] {
         if out.starts_with(root.join(src)) {
-            return Err(format!(
-                "refusing to use {} as the output folder: it is inside the site's {src}/ folder",
-                out.display()
-            ));
+            return Err(crate::text!("output.dir.in_source", out.display(), src).into());
         }
     }
     Ok(())

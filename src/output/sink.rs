@@ -71,20 +71,18 @@ impl Claims {
     /// another path differing only in case is (the two would overwrite
     /// each other on Windows and macOS).
     pub fn claim(&mut self, clean: &str, origin: &str) -> Result<(), OutputError> {
-        let err = |message: String| OutputError {
+        let err = |message: crate::i18n::Text| OutputError {
             path: clean.to_string(),
-            message,
+            message: message.into(),
             origin: origin.to_string(),
         };
         if let Some(prev) = self.by_path.get(clean) {
-            return Err(err(format!("/{clean} is written by both {prev} and {origin}")));
+            return Err(err(crate::text!("output.taken.both", clean, prev, origin)));
         }
         let key = case_key(clean);
         if let Some(other) = self.by_case.get(&key) {
             let prev = self.by_path.get(other).map_or("", String::as_str);
-            return Err(err(format!(
-                "/{clean} (from {origin}) and /{other} (from {prev}) differ only in upper and lower case: on Windows and macOS one would overwrite the other; change one slug or file name"
-            )));
+            return Err(err(crate::text!("output.taken.case", clean, origin, other, prev)));
         }
         // Folders too: `Docs/a.pdf` and `docs/index.html` share one folder
         // there, and one of the two addresses breaks on the host.
@@ -93,8 +91,13 @@ impl Claims {
             let folder_key = case_key(folder);
             match self.folders.get(&folder_key) {
                 Some((spelt, by)) if spelt != folder => {
-                    return Err(err(format!(
-                        "/{clean} (from {origin}) is in the folder /{folder}/, and {by} writes into /{spelt}/: they differ only in upper and lower case, which Windows and macOS take for one folder; change one slug or file name"
+                    return Err(err(crate::text!(
+                        "output.taken.folder_case",
+                        clean,
+                        origin,
+                        folder,
+                        by,
+                        spelt
                     )));
                 }
                 Some(_) => {}

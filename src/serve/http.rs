@@ -24,6 +24,7 @@ use axum::routing::get;
 use super::request_path::{self, Refused};
 use super::store::{Content, Entry, Found, Status};
 use super::{State, livereload, mime, overlay};
+use crate::i18n::{Lang, t};
 use crate::render::select::Part;
 
 /// The router of the server.
@@ -45,10 +46,7 @@ async fn only_own_hosts(
 ) -> Response {
     let host = req.headers().get(header::HOST).map(|h| h.to_str().unwrap_or(""));
     if !state.hosts.permits(host) {
-        return status(
-            StatusCode::FORBIDDEN,
-            "forbidden: this preview answers only localhost and the addresses it listens on; open it at http://127.0.0.1:PORT/ (or this computer's IP address with --bind 0.0.0.0), or start kepu serve with --base-url http://NAME:PORT/ to use another name",
-        );
+        return status(StatusCode::FORBIDDEN, &t(state.lang, "serve.forbidden", &[]));
     }
     next.run(req).await
 }
@@ -75,18 +73,18 @@ async fn files(AxState(state): AxState<Arc<State>>) -> Response {
 
 async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Response {
     if req.method() != Method::GET && req.method() != Method::HEAD {
-        return status(StatusCode::METHOD_NOT_ALLOWED, "method not allowed");
+        return status(StatusCode::METHOD_NOT_ALLOWED, &t(state.lang, "serve.method", &[]));
     }
     let uri = req.uri();
     let clean = match request_path::clean(uri.path()) {
         Ok(c) => c,
-        Err(Refused::BadRequest) => return status(StatusCode::BAD_REQUEST, "bad request"),
+        Err(Refused::BadRequest) => return status(StatusCode::BAD_REQUEST, &t(state.lang, "serve.bad_request", &[])),
         Err(Refused::NotFound) => return not_found(&state).await,
     };
     let base = state.base_path.trim_start_matches('/');
     let Some(rel) = clean.strip_prefix(base) else {
         if base.strip_suffix('/') == Some(clean.as_str()) {
-            return redirect(&format!("/{base}"), uri.query());
+            return redirect(&format!("/{base}"), uri.query(), state.lang);
         }
         return not_found(&state).await;
     };
@@ -97,7 +95,7 @@ async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Respo
     }
     match found {
         Found::File(path, entry) => file(&state, &path, &entry, StatusCode::OK).await,
-        Found::Folder(folder) => redirect(&format!("/{base}{folder}"), uri.query()),
+        Found::Folder(folder) => redirect(&format!("/{base}{folder}"), uri.query(), state.lang),
         Found::Missing => not_found(&state).await,
     }
 }
@@ -128,13 +126,16 @@ async fn not_found(state: &State) -> Response {
         true => StatusCode::INTERNAL_SERVER_ERROR,
         false => StatusCode::NOT_FOUND,
     };
-    let page = overlay::inject(&overlay::no_page(code.as_u16()), &extras(&state.store.status()));
+    let page = overlay::inject(
+        &overlay::no_page(code.as_u16(), state.lang),
+        &extras(&state.store.status(), state.lang),
+    );
     respond(code, "404.html", page)
 }
 
 /// The script and overlay added to HTML.
-fn extras(status: &Status) -> String {
-    let mut s = overlay::overlay(&status.errors);
+fn extras(status: &Status, lang: Lang) -> String {
+    let mut s = overlay::overlay(&status.errors, lang);
     s.push_str(&livereload::script(status.generation));
     s
 }
@@ -144,11 +145,11 @@ async fn file(state: &State, path: &str, entry: &Entry, code: StatusCode) -> Res
         Content::Bytes(b) => Cow::Borrowed(b),
         Content::File(src) => match read_inside(&state.root, src).await {
             Some(b) => Cow::Owned(b),
-            None => return status(StatusCode::NOT_FOUND, "not found"),
+            None => return status(StatusCode::NOT_FOUND, &t(state.lang, "serve.not_found", &[])),
         },
     };
     let bytes = match path.ends_with(".html") {
-        true => overlay::inject(&bytes, &extras(&state.store.status())),
+        true => overlay::inject(&bytes, &extras(&state.store.status(), state.lang)),
         false => bytes.into_owned(),
     };
     respond(code, path, bytes)
@@ -223,7 +224,7 @@ fn respond(code: StatusCode, path: &str, bytes: Vec<u8>) -> Response {
     r
 }
 
-fn redirect(to: &str, query: Option<&str>) -> Response {
+fn redirect(to: &str, query: Option<&str>, lang: Lang) -> Response {
     let location = match query {
         Some(q) => format!("{to}?{q}"),
         None => to.to_string(),
@@ -236,12 +237,17 @@ fn redirect(to: &str, query: Option<&str>) -> Response {
             r.headers_mut().insert(header::LOCATION, v);
             r
         }
-        Err(_) => status(StatusCode::BAD_REQUEST, "bad request"),
+        Err(_) => status(StatusCode::BAD_REQUEST, &t(lang, "serve.bad_request", &[])),
     }
 }
 
-fn status(code: StatusCode, text: &'static str) -> Response {
-    (code, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response()
+fn status(code: StatusCode, text: &str) -> Response {
+    (
+        code,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        text.to_string(),
+    )
+        .into_response()
 }
 
 /// How long a request waits for stale parts to be redone.

@@ -36,6 +36,7 @@ use std::time::Instant;
 
 use tokio::sync::{broadcast, oneshot};
 
+use crate::i18n::Lang;
 use crate::render::select::Part;
 use crate::site::BuildOptions;
 use incremental::{Engine, Rebuilt};
@@ -57,10 +58,9 @@ pub struct ServeOptions {
 }
 
 /// Why the server could not run.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ServeError {
     /// The site folder does not exist.
-    #[error("{}: {source}", path.display())]
     Root {
         /// The folder.
         path: PathBuf,
@@ -68,7 +68,6 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// No port could be bound.
-    #[error("cannot listen on {addr}: {source}")]
     Bind {
         /// Address and port tried last.
         addr: SocketAddr,
@@ -76,11 +75,49 @@ pub enum ServeError {
         source: std::io::Error,
     },
     /// The file watcher could not start.
-    #[error("cannot watch the site's files: {0}")]
-    Watch(#[from] notify::Error),
+    Watch(notify::Error),
     /// The async runtime could not start or serve.
-    #[error("server: {0}")]
-    Runtime(#[from] std::io::Error),
+    Runtime(std::io::Error),
+}
+
+impl ServeError {
+    /// The error as printed in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            ServeError::Root { path, source } => format!("{}: {source}", path.display()),
+            ServeError::Bind { addr, source } => crate::text!("serve.bind", addr.to_string(), source).in_lang(lang),
+            ServeError::Watch(e) => crate::text!("serve.watch", e.to_string()).in_lang(lang),
+            ServeError::Runtime(e) => crate::text!("serve.runtime", e).in_lang(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for ServeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for ServeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ServeError::Root { source, .. } | ServeError::Bind { source, .. } => Some(source),
+            ServeError::Watch(e) => Some(e),
+            ServeError::Runtime(e) => Some(e),
+        }
+    }
+}
+
+impl From<notify::Error> for ServeError {
+    fn from(e: notify::Error) -> Self {
+        ServeError::Watch(e)
+    }
+}
+
+impl From<std::io::Error> for ServeError {
+    fn from(e: std::io::Error) -> Self {
+        ServeError::Runtime(e)
+    }
 }
 
 /// What the HTTP side and the rebuild thread share.
@@ -97,6 +134,9 @@ pub struct State {
     pub root: PathBuf,
     /// The `Host` values answered.
     pub hosts: host::Allowed,
+    /// The language of the terminal lines, the overlay and the server's
+    /// own pages.
+    pub lang: Lang,
 }
 
 impl State {
@@ -159,10 +199,11 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         path: build.root.clone(),
         source,
     })?;
+    let lang = build.lang.unwrap_or_default();
     let listener = bind(ip, port)?;
     let local = listener.local_addr()?;
     if port != 0 && local.port() != port {
-        eprintln!("Port {port} is taken; using {} instead.", local.port());
+        eprintln!("{}", crate::text!("serve.port_taken", port, local.port()).in_lang(lang));
     }
     let url = url_of(local);
     let hosts = host::Allowed::new(local, build.base_url.as_deref());
@@ -172,7 +213,6 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
     // renditions are made in the background, then the browser reloads.
     build.images_cache_only = true;
     let root = build.root.clone();
-    let lang = build.lang.unwrap_or_default();
     let mut engine = Engine::new(build);
     initial_build(&mut engine, lang);
     let (tx, rx) = mpsc::channel();
@@ -187,36 +227,38 @@ pub fn run(opts: ServeOptions) -> Result<(), ServeError> {
         base_path: base_path(&site_url),
         root,
         hosts,
+        lang,
     });
     let worker_state = state.clone();
     let worker = std::thread::Builder::new()
         .name("kepu-rebuild".into())
         .spawn(move || worker::run(engine, watcher, rx, worker_state))?;
     let page_url = format!("{}{}", url.trim_end_matches('/'), state.base_path);
-    eprintln!("Serving at {page_url} (Ctrl-C to stop)");
+    eprintln!("{}", crate::text!("serve.serving", page_url).in_lang(lang));
     if open {
-        open_browser(&page_url);
+        open_browser(&page_url, lang);
     }
     let served = serve(listener, state.clone());
     let _ = tx.send(Command::Stop);
     let _ = worker.join();
-    eprintln!("Stopped.");
+    eprintln!("{}", crate::text!("serve.stopped").in_lang(lang));
     served
 }
 
-fn initial_build(engine: &mut Engine, lang: crate::i18n::Lang) {
+fn initial_build(engine: &mut Engine, lang: Lang) {
     let start = Instant::now();
     match engine.apply(&[]) {
         Ok(Rebuilt::Pages(n)) => {
             crate::cli::print_diagnostics(&crate::Diagnostics(engine.warnings()), lang);
-            eprintln!("Built {n} pages in {} ms", start.elapsed().as_millis());
+            let ms = start.elapsed().as_millis().to_string();
+            eprintln!("{}", crate::text!("serve.built", n, ms).in_lang(lang));
         }
         Ok(_) => {}
         Err(d) => {
             for e in &d {
                 eprintln!("{}", e.shown(lang));
             }
-            eprintln!("The site has errors; the browser shows them until they are fixed.");
+            eprintln!("{}", crate::text!("serve.has_errors").in_lang(lang));
         }
     }
 }
@@ -242,14 +284,14 @@ fn serve(listener: TcpListener, state: Arc<State>) -> Result<(), ServeError> {
     Ok(())
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, lang: Lang) {
     let program = match std::env::consts::OS {
         "macos" => "open",
         "windows" => "explorer",
         _ => "xdg-open",
     };
     if let Err(e) = std::process::Command::new(program).arg(url).spawn() {
-        eprintln!("Could not open a browser ({program}: {e}); open {url} yourself.");
+        eprintln!("{}", crate::text!("serve.no_browser", program, e, url).in_lang(lang));
     }
 }
 

@@ -135,7 +135,7 @@ impl Sink for Recorder<'_> {
         let mut new = lock(&self.new);
         if let Some(prev) = self.kept(&clean).or_else(|| new.get(&clean)) {
             return Err(OutputError {
-                message: format!("/{clean} is written by both {} and {origin}", prev.origin),
+                message: crate::text!("output.taken.both", clean, prev.origin, origin).into(),
                 path: clean,
                 origin: origin.to_string(),
             });

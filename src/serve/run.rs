@@ -56,6 +56,7 @@ pub fn everything() -> Redo {
 pub fn errors_of(e: Error) -> Vec<Diagnostic> {
     match e {
         Error::Site(d) => d.into_iter().filter(Diagnostic::is_error).collect(),
+        Error::Refused(why) => vec![Diagnostic::error("kepu", 0, 0, why)],
         other => vec![Diagnostic::error("kepu", 0, 0, other.to_string())],
     }
 }

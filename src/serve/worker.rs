@@ -23,6 +23,7 @@ use super::State;
 use super::incremental::{Engine, Rebuilt};
 use super::livereload::Signal;
 use super::watch::{self, Change, ChangeKind};
+use crate::i18n::Lang;
 use crate::render::select::Part;
 
 /// Quiet time that ends a batch of file events.
@@ -48,6 +49,7 @@ pub enum Command {
 
 /// Runs until [`Command::Stop`] or until every sender is gone.
 pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Command>, state: Arc<State>) {
+    let lang = state.lang;
     // Commands that came while file events were gathered, in order.
     let mut later = VecDeque::new();
     let mut images_busy = start_images(&engine, &state, false);
@@ -59,8 +61,11 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 let outcome = engine.images_ready();
                 let generation = engine.store().status().generation;
                 match outcome {
-                    Ok(_) => eprintln!("Made {n} images; reloaded in {} ms", start.elapsed().as_millis()),
-                    Err(d) => print_errors(&d),
+                    Ok(_) => {
+                        let ms = start.elapsed().as_millis().to_string();
+                        eprintln!("{}", crate::text!("serve.images_made", n, ms).in_lang(lang));
+                    }
+                    Err(d) => print_errors(&d, lang),
                 }
                 let _ = state.signals.send(Signal::Reload(generation));
                 // Images that failed stay failed (the cache notes why);
@@ -68,19 +73,19 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 images_busy = start_images(&engine, &state, n == 0);
             }
             Command::Complete(part, reply) => {
-                complete(&mut engine, part);
+                complete(&mut engine, part, lang);
                 let _ = reply.send(());
             }
             Command::Fs(first) => {
                 let mut events = vec![first];
                 gather(&rx, &mut events, &mut later);
-                let mut report = rebuild(&mut engine, &mut watcher, events);
+                let mut report = rebuild(&mut engine, &mut watcher, events, lang);
                 while report.as_ref().is_some_and(|r| r.failed) {
                     match rx.recv_timeout(GRACE) {
                         Ok(Command::Fs(ev)) => {
                             let mut events = vec![ev];
                             gather(&rx, &mut events, &mut later);
-                            if let Some(r) = rebuild(&mut engine, &mut watcher, events) {
+                            if let Some(r) = rebuild(&mut engine, &mut watcher, events, lang) {
                                 report = Some(r);
                             }
                         }
@@ -133,8 +138,8 @@ fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
         return false;
     }
     eprintln!(
-        "Making {} images in the background; pages show the originals until then.",
-        files.len()
+        "{}",
+        crate::text!("serve.images_start", files.len()).in_lang(state.lang)
     );
     let tx = state.commands.clone();
     std::thread::Builder::new()
@@ -146,13 +151,17 @@ fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
         .is_ok()
 }
 
-fn complete(engine: &mut Engine, part: Option<Part>) {
+fn complete(engine: &mut Engine, part: Option<Part>, lang: Lang) {
     let start = Instant::now();
     if let Err(d) = engine.complete(part) {
-        print_errors(&d);
+        print_errors(&d, lang);
     } else if start.elapsed() > Duration::from_millis(200) {
-        let what = part.map_or_else(|| "feeds, search and sitemap".to_string(), |p| format!("{p:?}"));
-        eprintln!("Brought {what} up to date in {} ms", start.elapsed().as_millis());
+        let ms = start.elapsed().as_millis().to_string();
+        let line = match part {
+            None => crate::text!("serve.brought_all", ms),
+            Some(p) => crate::text!("serve.brought_part", format!("{p:?}"), ms),
+        };
+        eprintln!("{}", line.in_lang(lang));
     }
 }
 
@@ -179,6 +188,7 @@ fn rebuild(
     engine: &mut Engine,
     watcher: &mut RecommendedWatcher,
     events: Vec<notify::Result<notify::Event>>,
+    lang: Lang,
 ) -> Option<Report> {
     let classifier = engine.classifier();
     let mut changes: Vec<Change> = events
@@ -200,28 +210,23 @@ fn rebuild(
     let outcome = engine.apply(&changes);
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let generation = engine.store().status().generation;
-    let what = names(&classifier.root, &changes);
-    let report = |line: String, signal| Report {
-        lines: vec![line],
+    let what = names(&classifier.root, &changes).in_lang(lang);
+    let report = |line: crate::i18n::Text, signal| Report {
+        lines: vec![line.in_lang(lang)],
         signal,
         failed: false,
     };
     match outcome {
         Ok(Rebuilt::Nothing) => None,
-        Ok(Rebuilt::Css) => Some(report(
-            format!("Reloaded stylesheets ({what})"),
-            Signal::Css(generation),
-        )),
-        Ok(Rebuilt::Files) => Some(report(format!("Reloaded ({what})"), Signal::Reload(generation))),
+        Ok(Rebuilt::Css) => Some(report(crate::text!("serve.css", what), Signal::Css(generation))),
+        Ok(Rebuilt::Files) => Some(report(crate::text!("serve.reloaded", what), Signal::Reload(generation))),
         Ok(Rebuilt::Pages(n)) => Some(report(
-            format!("Rebuilt {n} pages in {ms:.0} ms ({what})"),
+            crate::text!("serve.rebuilt", n, format!("{ms:.0}"), what),
             Signal::Reload(generation),
         )),
         Err(d) => {
-            let mut lines: Vec<String> = d.iter().map(ToString::to_string).collect();
-            lines.push(format!(
-                "Rebuild failed ({what}); the browser shows the errors over the last good site."
-            ));
+            let mut lines: Vec<String> = d.iter().map(|e| e.shown(lang).to_string()).collect();
+            lines.push(crate::text!("serve.failed", what).in_lang(lang));
             Some(Report {
                 lines,
                 signal: Signal::Reload(generation),
@@ -231,15 +236,15 @@ fn rebuild(
     }
 }
 
-fn print_errors(d: &[crate::Diagnostic]) {
+fn print_errors(d: &[crate::Diagnostic], lang: Lang) {
     for e in d {
-        eprintln!("{e}");
+        eprintln!("{}", e.shown(lang));
     }
 }
 
 /// The changed files, as the editor knows them: under `content/` relative
 /// to it, others relative to the site.
-fn names(root: &Path, changes: &[Change]) -> String {
+fn names(root: &Path, changes: &[Change]) -> crate::i18n::Said {
     let content = root.join("content");
     let shown: Vec<String> = changes
         .iter()
@@ -249,7 +254,7 @@ fn names(root: &Path, changes: &[Change]) -> String {
         })
         .collect();
     match shown.len() {
-        0..=3 => shown.join(", "),
-        n => format!("{} and {} more", shown[..2].join(", "), n - 2),
+        0..=3 => shown.join(", ").into(),
+        n => crate::text!("serve.and_more", shown[..2].join(", "), n - 2).into(),
     }
 }

@@ -30,9 +30,21 @@ impl Server {
         Self::start_raw(site, &all)
     }
 
-    /// Starts `kepu` with exactly `args` and waits until it serves.
+    /// Starts `kepu` with exactly `args`, its messages in English
+    /// (`KEPU_LANG=en`), and waits until it serves.
     pub fn start_raw(site: &Path, args: &[&str]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kepu"))
+        Self::start_in("en", site, args)
+    }
+
+    /// Starts `kepu` with exactly `args` and `KEPU_LANG=lang` (`""`: the
+    /// site's own language), and waits until it serves.
+    pub fn start_in(lang: &str, site: &Path, args: &[&str]) -> Server {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_kepu"));
+        command.env_remove("KEPU_LANG");
+        if !lang.is_empty() {
+            command.env("KEPU_LANG", lang);
+        }
+        let mut child = command
             .current_dir(site)
             .args(args)
             .stdin(Stdio::null())
@@ -127,7 +139,12 @@ impl Drop for Server {
 }
 
 fn serving_port(log: &str) -> Option<u16> {
-    let rest = &log[log.find("Serving at http://127.0.0.1:")? + "Serving at http://127.0.0.1:".len()..];
+    // "Serving at http://…" in English, "预览地址：http://…" in Chinese.
+    let at = "http://127.0.0.1:";
+    let line = log
+        .lines()
+        .find(|l| (l.starts_with("Serving at ") || l.starts_with("预览地址：")) && l.contains(at))?;
+    let rest = &line[line.find(at)? + at.len()..];
     rest.split(|c: char| !c.is_ascii_digit()).next()?.parse().ok()
 }
 

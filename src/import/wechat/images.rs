@@ -11,6 +11,7 @@ use url::Url;
 
 use super::blocks::{Block, Image};
 use super::fetch::Fetcher;
+use crate::i18n::Said;
 
 /// Where an article's images come from.
 #[derive(Debug)]
@@ -31,7 +32,7 @@ pub struct Gathered {
     /// The cover's file name.
     pub cover: Option<String>,
     /// Names of the images that could not be had.
-    pub missing: Vec<String>,
+    pub missing: Vec<Said>,
 }
 
 /// Fills each image's `file`, and finds the cover.
@@ -51,7 +52,7 @@ pub fn gather(blocks: &mut [Block], cover: Option<&str>, origin: &Origin<'_>) ->
                 img.file = Some(file.clone());
                 g.files.push((file, bytes));
             }
-            None => g.missing.push(name_of(&key)),
+            None => g.missing.push(name_of(&key).into()),
         }
     });
     if let Some(url) = cover.filter(|c| !c.is_empty()) {
@@ -63,7 +64,7 @@ pub fn gather(blocks: &mut [Block], cover: Option<&str>, origin: &Origin<'_>) ->
             Some(file)
         });
         if g.cover.is_none() {
-            g.missing.push(format!("{} (cover)", name_of(url)));
+            g.missing.push(crate::text!("import.cover", name_of(url)).into());
             g.cover = g.files.first().map(|(f, _)| f.clone());
         }
     }

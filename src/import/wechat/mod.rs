@@ -29,44 +29,60 @@ mod props;
 
 use std::path::PathBuf;
 
+use crate::i18n::Text;
+
 pub use run::{Done, Options, Report, run};
 
 /// Why one article was not imported.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ImportError {
     /// The file or folder cannot be read.
-    #[error("cannot read it: {0}")]
     Unreadable(String),
     /// A folder without saved pages.
-    #[error("the folder holds no saved page (.html); save an article in the browser as “网页，全部” first")]
     EmptyFolder,
     /// The page is not a WeChat article.
-    #[error(
-        "this is not a WeChat article page (it has no #js_content); save the article in the browser as “网页，全部” and import the .html file"
-    )]
     NotWechat,
     /// The publisher deleted the article.
-    #[error("the article was deleted by its publisher (the page says {0}); there is nothing to import")]
     Deleted(String),
     /// No title anywhere.
-    #[error("the page has no article title (#activity-name)")]
     NoTitle,
     /// The address could not be fetched.
-    #[error("cannot fetch it: {0}")]
     Fetch(String),
     /// `--offline` and an address.
-    #[error("this is an address, and --offline forbids fetching it; save the page in the browser and import the file")]
     Offline,
     /// An editor changed the imported page.
-    #[error("{0} was changed after it was imported; it is kept as it is (add --force to overwrite it)")]
     Edited(PathBuf),
     /// The imported page is no longer a bundle.
-    #[error("{0} is no longer a bundle (x/index.md); move it back or import again under a new name")]
     NotBundle(PathBuf),
     /// A folder outside `content/`, or a symbolic link.
-    #[error("{0} is outside content/ or reached through a symbolic link; nothing was written")]
     Outside(PathBuf),
     /// Writing failed.
-    #[error("cannot write {0}: {1}")]
     Write(PathBuf, String),
 }
+
+impl ImportError {
+    /// The message of the catalogue that says why.
+    pub fn text(&self) -> Text {
+        match self {
+            ImportError::Unreadable(why) => crate::text!("import.unreadable", why),
+            ImportError::EmptyFolder => crate::text!("import.empty_folder"),
+            ImportError::NotWechat => crate::text!("import.not_wechat"),
+            ImportError::Deleted(says) => crate::text!("import.deleted", says),
+            ImportError::NoTitle => crate::text!("import.no_title"),
+            ImportError::Fetch(why) => crate::text!("import.fetch", why),
+            ImportError::Offline => crate::text!("import.offline"),
+            ImportError::Edited(p) => crate::text!("import.edited", p),
+            ImportError::NotBundle(p) => crate::text!("import.not_bundle", p),
+            ImportError::Outside(p) => crate::text!("import.outside", p),
+            ImportError::Write(p, why) => crate::text!("import.write", p, why),
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.text())
+    }
+}
+
+impl std::error::Error for ImportError {}

@@ -17,6 +17,7 @@ use super::write::{self, Front, Outcome};
 use super::{ImportError, clean, images, markdown, shape};
 use crate::config::Config;
 use crate::content::slug::slugify;
+use crate::i18n::Said;
 use crate::time::SiteClock;
 
 /// What the command asks for.
@@ -49,7 +50,7 @@ pub struct Report {
     /// Articles written, updated or left unchanged.
     pub done: Vec<Done>,
     /// Input and warning.
-    pub warnings: Vec<(String, String)>,
+    pub warnings: Vec<(String, Said)>,
     /// Input and error.
     pub errors: Vec<(String, ImportError)>,
 }
@@ -126,19 +127,15 @@ pub fn run(config: &Config, clock: &SiteClock, opts: &Options) -> Report {
         };
         let got = images::gather(&mut l.blocks, l.meta.cover.as_deref(), &origin);
         if !got.missing.is_empty() {
-            let msg = format!(
-                "{} image(s) could not be had and are left out (the rest is imported): {}",
-                got.missing.len(),
-                got.missing.join(", ")
-            );
-            report.warnings.push((label.clone(), msg));
+            let names: Vec<String> = got.missing.iter().map(|m| m.in_lang(config.lang)).collect();
+            let msg = crate::text!("import.images_missing", got.missing.len(), names.join(", "));
+            report.warnings.push((label.clone(), msg.into()));
         }
         let date = date(&l.meta, clock);
         if date.is_none() {
-            report.warnings.push((
-                label.clone(),
-                "the page gives no publish time; the article has no date".into(),
-            ));
+            report
+                .warnings
+                .push((label.clone(), crate::text!("import.no_date").into()));
         }
         let body = markdown::write(&l.blocks, &l.address, &|h| known.resolve(h));
         let front = Front {
