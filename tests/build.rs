@@ -243,3 +243,18 @@ fn a_rebuild_writes_only_what_changed() {
         "one edit rewrote {written} of {all} files"
     );
 }
+
+#[test]
+fn a_chinese_host_is_written_in_punycode() {
+    let t = SiteTest::new();
+    t.page("articles/a.md", "title: 甲\ndate: 2026-11-01", "正文\n");
+    let out = t.kepu(&["build", "--now", common::NOW, "--base-url", "https://科协.中国/kepu/"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let sitemap = t.read("sitemap.xml");
+    assert!(
+        sitemap.contains("<loc>https://xn--ykrz90g.xn--fiqs8s/kepu/articles/a/</loc>"),
+        "{sitemap}"
+    );
+    assert!(!sitemap.contains("%E7") && !sitemap.contains("科协"), "{sitemap}");
+    assert!(t.read("atom.xml").contains("https://xn--ykrz90g.xn--fiqs8s/kepu/"));
+}

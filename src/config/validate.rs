@@ -194,23 +194,12 @@ pub(crate) fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
-/// Splits `https://host/path/` into (`https://host/path`, `/path/`).
 /// A warning when `base_url` is on a domain reserved for examples and tests
 /// (example.org/.com/.net, `.test`, `.example`, `.invalid`, `localhost`,
 /// loopback addresses): QR codes, feeds and CAP files would point nowhere.
 pub fn reserved_base_url(config: &super::Config) -> Option<Diagnostic> {
-    let rest = config.base_url.split_once("://").map_or("", |(_, r)| r);
-    let host = rest
-        .split('/')
-        .next()
-        .unwrap_or("")
-        .rsplit_once('@')
-        .map_or(rest.split('/').next().unwrap_or(""), |(_, h)| h);
-    let host = host
-        .rsplit_once(':')
-        .filter(|(_, p)| p.chars().all(|c| c.is_ascii_digit()))
-        .map_or(host, |(h, _)| h);
-    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    let parsed = url::Url::parse(&config.base_url).ok()?;
+    let host = parsed.host_str()?.trim_end_matches('.').to_ascii_lowercase();
     let reserved = ["example.org", "example.com", "example.net"]
         .iter()
         .any(|d| host == *d || host.ends_with(&format!(".{d}")))
@@ -235,6 +224,9 @@ pub fn reserved_base_url(config: &super::Config) -> Option<Diagnostic> {
     )
 }
 
+/// Splits `https://host/path/` into (`https://host/path`, `/path/`). A
+/// host in Chinese (`科协.中国`) is written as browsers and feed readers
+/// send it, in punycode (`xn--…`); the path stays as written.
 pub(crate) fn split_base_url(url: &str) -> Result<(String, String), Said> {
     let url = url.trim();
     let rest = url
@@ -245,15 +237,22 @@ pub(crate) fn split_base_url(url: &str) -> Result<(String, String), Said> {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
     };
-    if host.is_empty() || host.contains(['?', '#', ' ', '\\']) {
+    if host.is_empty() || host.contains(['?', '#', ' ', '\\', '@']) {
         return Err(crate::text!("config.base_url.host", url).into());
     }
     if path.contains(['?', '#', ' ', '\\']) || path.split('/').any(|s| s == ".." || s == ".") {
         return Err(crate::text!("config.base_url.path", url).into());
     }
+    let scheme = &url[..url.len() - rest.len()];
+    let parsed = url::Url::parse(&format!("{scheme}{host}/"))
+        .map_err(|_| Said::from(crate::text!("config.base_url.host", url)))?;
+    let host = match (parsed.host_str(), parsed.port()) {
+        (Some(h), Some(p)) => format!("{h}:{p}"),
+        (Some(h), None) => h.to_string(),
+        (None, _) => return Err(crate::text!("config.base_url.host", url).into()),
+    };
     let trimmed = path.trim_end_matches('/');
-    let scheme_len = url.len() - rest.len();
-    let base_url = format!("{}{}{}", &url[..scheme_len], host, trimmed);
+    let base_url = format!("{scheme}{host}{trimmed}");
     let base_path = format!("{trimmed}/");
     Ok((base_url, base_path))
 }
@@ -264,6 +263,16 @@ mod tests {
 
     #[test]
     fn splits_base_urls() {
+        assert_eq!(
+            split_base_url("https://科协.中国/kepu/").unwrap(),
+            ("https://xn--ykrz90g.xn--fiqs8s/kepu".into(), "/kepu/".into())
+        );
+        assert_eq!(
+            split_base_url("http://Kepu.Example.ORG:8080").unwrap(),
+            ("http://kepu.example.org:8080".into(), "/".into())
+        );
+        assert!(split_base_url("https://user@a.org/").is_err());
+        assert!(split_base_url("https://a b.org/").is_err());
         assert_eq!(
             split_base_url("https://a.org").unwrap(),
             ("https://a.org".into(), "/".into())
