@@ -79,7 +79,7 @@ pub(crate) fn table(d: &Dashboard) -> String {
         .weeks
         .iter()
         .filter(|w| !w.met)
-        .map(|w| format!("{} {}/{}", w.label, w.count, w.required))
+        .map(|w| format!("{} 年{} {}/{}", w.year, w.title, w.count, w.required))
         .collect();
     if !short.is_empty() {
         out.push_str(&format!("  未达标：{}\n", short.join("，")));

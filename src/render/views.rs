@@ -266,6 +266,8 @@ pub struct ColumnView {
     pub episode: Option<String>,
     /// `2026-W21`.
     pub week: String,
+    /// For readers: `第21周（5月18日—24日）`.
+    pub week_title: String,
     /// `/columns/2026/w21/`.
     pub week_url: String,
 }
@@ -573,6 +575,9 @@ fn column(env: &ViewEnv, page: &Page) -> Option<ColumnView> {
         program: c.program.clone(),
         episode: c.episode.clone(),
         week: format!("{y}-W{w:02}"),
+        week_title: jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
+            .map(|d| crate::report::columns::week_title(w, d.date()))
+            .unwrap_or_default(),
         week_url: env.link(&format!("columns/{y}/w{w:02}/")),
     })
 }
