@@ -112,7 +112,8 @@ fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) 
     let mut staff = false;
     for &id in &mine {
         if let KindData::Station(s) = &lib.pages[id].data {
-            staff |= !s.staff.is_empty();
+            // A member without a name is not staff (it is an error too).
+            staff |= s.staff.iter().any(|m| !m.name.trim().is_empty());
             for b in &s.boards {
                 if let Some((bid, _)) = lib.find(Kind::Board, b)
                     && !my_boards.contains(&bid)
