@@ -20,7 +20,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
             let errors = diags.error_count();
             eprintln!(
                 "Checked {} pages: {} error(s), {} warning(s).",
-                site.lib.pages.len(),
+                site.pages,
                 errors,
                 diags.warning_count()
             );
