@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Render a preview (`kepu serve`): posters carry a 预览 mark.
+    pub preview: bool,
     /// The language of the messages (`--lang`), over the site's.
     pub lang: Option<crate::i18n::Lang>,
     /// Build clock; the real clock when absent.
@@ -106,6 +108,7 @@ pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnosti
     if let Some(lang) = opts.lang {
         config.lang = lang;
     }
+    config.preview = opts.preview;
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![
