@@ -5,5 +5,6 @@
 
 mod lints;
 pub mod names;
+pub mod refs;
 
 pub use lints::{lints, lints_of, summary};

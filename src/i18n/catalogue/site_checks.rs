@@ -54,4 +54,56 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     ("site_checks.what_community", "村（社区）名称", "a village or community name"),
     ("site_checks.what_hours", "开放时间", "opening hours"),
     ("site_checks.what_author", "作者姓名", "an author's name"),
+    // Links and images that lead nowhere.
+    (
+        "site_checks.image_missing",
+        "图片 {0} 找不到：网站里没有 {1}",
+        "image {0} not found: the site has no {1}",
+    ),
+    (
+        "site_checks.cover_missing",
+        "封面图片 {0} 找不到：网站里没有 {1}",
+        "cover image {0} not found: the site has no {1}",
+    ),
+    (
+        "site_checks.link_missing",
+        "链接 {0} 指向的地址不存在：网站里没有 {1}",
+        "link {0} leads nowhere: the site has no {1}",
+    ),
+    (
+        "site_checks.outside_site",
+        "{0} 在网站之外：网站发布在 {1} 之下",
+        "{0} is outside the site, which is published under {1}",
+    ),
+    (
+        "site_checks.outside_help",
+        "写成 {0}；链接站内的页面最好写成 @/ 路径（如 @/articles/文件名.md）",
+        "write {0}; link a page of the site by its file (@/articles/FILE.md)",
+    ),
+    (
+        "site_checks.image_help",
+        "检查文件夹和文件名（服务器上区分大小写）：页面文件夹里的图片与 index.md 放在一起，/images/… 的图片放在 static/images/ 里",
+        "check the folder and the file name (names are case-sensitive on the server): a page folder's pictures sit beside its index.md, /images/… ones in static/images/",
+    ),
+    (
+        "site_checks.cover_help",
+        "检查文件夹和文件名（服务器上区分大小写）：cover 写与 index.md 放在一起的文件名，或 static/ 里文件的 /… 地址",
+        "check the folder and the file name (names are case-sensitive on the server): write the name of a file beside index.md, or the /… address of a file in static/",
+    ),
+    (
+        "site_checks.did_you_mean_case",
+        "是不是 {0}？服务器上的文件名区分大小写",
+        "did you mean {0}? names are case-sensitive on the server",
+    ),
+    ("site_checks.closest_file", "最接近的是 {0}；{1}", "the closest is {0}; {1}"),
+    (
+        "site_checks.closest_page",
+        "最接近的地址是 {0}；链接站内的页面最好写成 @/ 路径（如 @/articles/文件名.md），页面改名后也不会断",
+        "the closest address is {0}; link a page of the site by its file (@/articles/FILE.md), which follows renames",
+    ),
+    (
+        "site_checks.link_help",
+        "检查地址；链接站内的页面最好写成 @/ 路径（如 @/articles/文件名.md），页面改名后也不会断",
+        "check the address; link a page of the site by its file (@/articles/FILE.md), which follows renames",
+    ),
 ];
