@@ -230,7 +230,11 @@ fn addresses_that_exist_or_are_not_the_sites_are_left_alone() {
     let t = SiteTest::with_real_theme();
     t.write("static/files/guide.pdf", "%PDF-1.4");
     t.write("content/articles/trip/map.svg", SVG);
-    t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01\ntags: [安全]\naliases: [/old/]", "## 要点\n\n正文\n");
+    t.page(
+        "articles/ok.md",
+        "title: 好文章\ndate: 2026-10-01\ntags: [安全]\naliases: [/old/]",
+        "## 要点\n\n正文\n",
+    );
     t.page(
         "articles/trip/index.md",
         "title: 出行\ndate: 2026-10-02\ncover: map.svg",
@@ -262,7 +266,11 @@ fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
         "[好](/kepu/articles/ok/) [相对](../ok/)\n",
     );
     t.build_ok();
-    t.page("articles/wrong.md", "title: 错的\ndate: 2026-10-03", "[好](/articles/ok/)\n");
+    t.page(
+        "articles/wrong.md",
+        "title: 错的\ndate: 2026-10-03",
+        "[好](/articles/ok/)\n",
+    );
     let zh = String::from_utf8_lossy(&t.kepu_in("", &["build", "--now", NOW]).stderr).to_string();
     assert!(
         zh.contains("错误: content/articles/wrong.md:5:5: /articles/ok/ 在网站之外：网站发布在 /kepu/ 之下"),
@@ -271,7 +279,9 @@ fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     assert!(zh.contains("写成 /kepu/articles/ok/"), "{zh}");
     let en = t.build_err();
     assert!(
-        en.contains("error: content/articles/wrong.md:5:5: /articles/ok/ is outside the site, which is published under /kepu/"),
+        en.contains(
+            "error: content/articles/wrong.md:5:5: /articles/ok/ is outside the site, which is published under /kepu/"
+        ),
         "{en}"
     );
     assert!(en.contains("write /kepu/articles/ok/"), "{en}");
@@ -281,7 +291,11 @@ fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
 fn a_draft_is_marked_wherever_it_is_shown_and_never_published_by_a_build() {
     let t = SiteTest::with_real_theme();
     t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "正文\n");
-    t.page("articles/wip.md", "title: 写了一半\ndate: 2026-10-05\ndraft: true", "未完成\n");
+    t.page(
+        "articles/wip.md",
+        "title: 写了一半\ndate: 2026-10-05\ndraft: true",
+        "未完成\n",
+    );
     let err = t.build_ok();
     assert!(err.contains("1 draft(s) left out"), "{err}");
     assert!(!t.exists("articles/wip/index.html"));
@@ -370,7 +384,11 @@ fn build_check_and_serve_count_the_same_pages() {
 #[test]
 fn serve_shows_drafts_marked_and_posters_marked_as_a_preview() {
     let t = full_site();
-    t.page("articles/wip.md", "title: 写了一半\ndate: 2026-11-05\ndraft: true", "未完成\n");
+    t.page(
+        "articles/wip.md",
+        "title: 写了一半\ndate: 2026-11-05\ndraft: true",
+        "未完成\n",
+    );
     t.build_ok();
     let poster = t.read("boards/g/poster/index.html");
     assert!(
@@ -380,7 +398,11 @@ fn serve_shows_drafts_marked_and_posters_marked_as_a_preview() {
     let server = Server::start(t.path(), &[]);
     let draft = server.text("/articles/wip/");
     assert!(draft.contains("<span class=\"draft-mark\">草稿</span>"), "{draft}");
-    assert!(server.text("/articles/").contains("写了一半</a><span class=\"draft-mark\">草稿</span>"));
+    assert!(
+        server
+            .text("/articles/")
+            .contains("写了一半</a><span class=\"draft-mark\">草稿</span>")
+    );
     let poster = server.text("/boards/g/poster/");
     assert!(
         poster.contains("<strong class=\"poster-preview__mark\">预览</strong>"),
@@ -398,7 +420,10 @@ fn weeks_read_as_readers_count_them() {
     let t = SiteTest::with_real_theme();
     t.write(
         "site.yaml",
-        &format!("{}columns: {{ since: 2026-11-09, min_per_week: 1 }}\n", common::SITE_YAML),
+        &format!(
+            "{}columns: {{ since: 2026-11-09, min_per_week: 1 }}\n",
+            common::SITE_YAML
+        ),
     );
     for (slug, date) in [("c1", "2025-12-30"), ("c2", "2026-11-09"), ("c3", "2026-11-24")] {
         t.page(
@@ -415,20 +440,32 @@ fn weeks_read_as_readers_count_them() {
         week.contains("<h1 class=\"page-title\">2026 年第48周（11月23日—29日）</h1>"),
         "{week}"
     );
-    assert!(week.contains("<title>科普栏目 2026 年第48周（11月23日—29日）"), "{week}");
-    assert!(t.read("columns/2026/w01/index.html").contains("2026 年第1周（12月29日—1月4日）"));
+    assert!(
+        week.contains("<title>科普栏目 2026 年第48周（11月23日—29日）"),
+        "{week}"
+    );
+    assert!(
+        t.read("columns/2026/w01/index.html")
+            .contains("2026 年第1周（12月29日—1月4日）")
+    );
     let entry = t.read("columns/c3/index.html");
     assert!(
         entry.contains("href=\"/columns/2026/w48/\">2026 年第48周（11月23日—29日）</a>"),
         "{entry}"
     );
     let list = t.read("columns/index.html");
-    assert!(list.contains("2026 年第46周（11月9日—15日）") && !list.contains("年第 "), "{list}");
+    assert!(
+        list.contains("2026 年第46周（11月9日—15日）") && !list.contains("年第 "),
+        "{list}"
+    );
     // Data keep the ISO week.
     assert!(t.read("dashboard.json").contains("\"label\": \"2026-W47\""));
     // The lint names the week that fell short, in both languages.
     let zh = String::from_utf8_lossy(&t.kepu_in("", &["check", "--now", now]).stderr).to_string();
-    assert!(zh.contains("第47周（11月16日—22日）只刊播了 0 期科普栏目，应至少 1 期"), "{zh}");
+    assert!(
+        zh.contains("第47周（11月16日—22日）只刊播了 0 期科普栏目，应至少 1 期"),
+        "{zh}"
+    );
     let en = String::from_utf8_lossy(&t.kepu(&["check", "--now", now]).stderr).to_string();
     assert!(en.contains("week 47 (16–22 Nov): 0 of 1 column entries"), "{en}");
     assert!(!en.contains("2026-W47") && !zh.contains("2026-W47"), "{en}");

@@ -14,14 +14,22 @@ use crate::i18n::Text;
 pub fn empty_names(fm: &FrontMatter, yaml: &str, yaml_line: usize, shown: &Path) -> Vec<Diagnostic> {
     let fields: [(&str, Option<&str>, Text); 8] = [
         ("source", fm.source.as_deref(), crate::text!("site_checks.what_source")),
-        ("address", fm.address.as_deref(), crate::text!("site_checks.what_address")),
+        (
+            "address",
+            fm.address.as_deref(),
+            crate::text!("site_checks.what_address"),
+        ),
         (
             "maintainer",
             fm.maintainer.as_deref(),
             crate::text!("site_checks.what_maintainer"),
         ),
         ("outlet", fm.outlet.as_deref(), crate::text!("site_checks.what_outlet")),
-        ("program", fm.program.as_deref(), crate::text!("site_checks.what_program")),
+        (
+            "program",
+            fm.program.as_deref(),
+            crate::text!("site_checks.what_program"),
+        ),
         ("editor", fm.editor.as_deref(), crate::text!("site_checks.what_editor")),
         (
             "community",
@@ -126,7 +134,8 @@ mod tests {
 
     #[test]
     fn finds_the_nth_name_in_block_and_flow_lists() {
-        let block = "title: 站\nstaff:\n  - name: 张三\n    role: 站长\n  - name: \"\"\n    role: 科普员\nhours: 9-17\n";
+        let block =
+            "title: 站\nstaff:\n  - name: 张三\n    role: 站长\n  - name: \"\"\n    role: 科普员\nhours: 9-17\n";
         assert_eq!(nth_key_under(block, "staff", "name", 1), (5, 5));
         let flow = "staff: [{name: 张三, role: 站长}, { name: '' }]\n";
         assert_eq!(nth_key_under(flow, "staff", "name", 1), (1, 33));

@@ -52,8 +52,7 @@ impl Known {
 
     fn has(&self, path: &str) -> bool {
         self.paths.contains(path)
-            || (self.deferred
-                && (path.ends_with(".xml") || path == "robots.txt" || path.starts_with("search/")))
+            || (self.deferred && (path.ends_with(".xml") || path == "robots.txt" || path.starts_with("search/")))
     }
 
     /// Whether `path` (without a trailing slash; empty for the home page)
@@ -158,7 +157,11 @@ impl Ctx<'_> {
             return Target::Found;
         }
         let bare = url.split(['?', '#']).next().unwrap_or("");
-        let slash = if bare.ends_with('/') && !path.is_empty() { "/" } else { "" };
+        let slash = if bare.ends_with('/') && !path.is_empty() {
+            "/"
+        } else {
+            ""
+        };
         Target::Missing {
             shown: format!("{}{path}{slash}", self.base()),
             path,
@@ -236,7 +239,14 @@ impl Ctx<'_> {
         if let Some(p) = self.known.paths.iter().filter(|p| p.to_lowercase() == lower).min() {
             return crate::text!("site_checks.did_you_mean_case", format!("{}{p}", self.base()));
         }
-        match closest(self.known.paths.iter().filter(|p| !p.ends_with(".html")).map(String::as_str), path) {
+        match closest(
+            self.known
+                .paths
+                .iter()
+                .filter(|p| !p.ends_with(".html"))
+                .map(String::as_str),
+            path,
+        ) {
             Some(p) => crate::text!("site_checks.closest_file", format!("{}{p}", self.base()), help),
             None => help,
         }
@@ -251,7 +261,11 @@ impl Ctx<'_> {
         });
         match closest(pages, path) {
             Some(p) => {
-                let slash = if p.is_empty() || self.known.paths.contains(p) { "" } else { "/" };
+                let slash = if p.is_empty() || self.known.paths.contains(p) {
+                    ""
+                } else {
+                    "/"
+                };
                 crate::text!("site_checks.closest_page", format!("{}{p}{slash}", self.base()))
             }
             None => crate::text!("site_checks.link_help"),
@@ -303,7 +317,11 @@ impl Lines {
             let raw = std::fs::read_to_string(&self.file).ok()?;
             self.text = Some(crate::content::front_matter::normalize(raw));
         }
-        self.text.as_deref()?.lines().nth(line.checked_sub(1)?).map(str::to_string)
+        self.text
+            .as_deref()?
+            .lines()
+            .nth(line.checked_sub(1)?)
+            .map(str::to_string)
     }
 }
 
@@ -314,7 +332,10 @@ mod tests {
     #[test]
     fn the_closest_candidate_must_be_close() {
         let pages = ["articles/old-pages", "articles/new", "tags/an-quan"];
-        assert_eq!(closest(pages.into_iter(), "articles/old-page"), Some("articles/old-pages"));
+        assert_eq!(
+            closest(pages.into_iter(), "articles/old-page"),
+            Some("articles/old-pages")
+        );
         assert_eq!(closest(pages.into_iter(), "zzz/qqq"), None);
     }
 }

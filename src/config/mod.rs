@@ -148,7 +148,11 @@ mod preview_tests {
         ] {
             assert!(super::local_url(url), "{url}");
         }
-        for url in ["https://kepu.example.org", "https://8.8.8.8", "https://kepu.yongchuan.gov.cn/kepu"] {
+        for url in [
+            "https://kepu.example.org",
+            "https://8.8.8.8",
+            "https://kepu.yongchuan.gov.cn/kepu",
+        ] {
             assert!(!super::local_url(url), "{url}");
         }
     }

@@ -106,7 +106,12 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         }
     };
     if !fm.draft || env.drafts {
-        diags.extend(crate::check::names::empty_names(&fm, split.yaml, split.yaml_line, &shown));
+        diags.extend(crate::check::names::empty_names(
+            &fm,
+            split.yaml,
+            split.yaml_line,
+            &shown,
+        ));
     }
     let rel_path = rel_path(env.content, file);
     let mut errors = Vec::new();

@@ -152,7 +152,8 @@ fn is_local(dest: &str) -> bool {
     let scheme = dest[..end].split_once(':').map(|(s, _)| s);
     !scheme.is_some_and(|s| {
         s.starts_with(|c: char| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     })
 }
 
@@ -307,7 +308,14 @@ mod tests {
         let (_, links, _) = run(text, link("/articles/old/", ""));
         assert_eq!(links.local.len(), 1);
         assert_eq!((links.local[0].line, links.local[0].column), (1, 6));
-        for dest in ["mailto:a@b", "data:image/png;base64,x", "#top", "//cdn.x/a.png", "tel:123", "?q=1"] {
+        for dest in [
+            "mailto:a@b",
+            "data:image/png;base64,x",
+            "#top",
+            "//cdn.x/a.png",
+            "tel:123",
+            "?q=1",
+        ] {
             assert!(!is_local(dest), "{dest}");
         }
         for dest in ["photo.jpg", "/images/a.png", "../x/", "x/a:b.png", "照片.jpg"] {
@@ -317,7 +325,8 @@ mod tests {
 
     #[test]
     fn raw_html_links_and_images() {
-        let refs = html_refs("<p><A HREF='/x/'>x</A> <img alt=\"a\" src=\"p.jpg\"> <a name=top> <area href=\"/no/\"></p>");
+        let refs =
+            html_refs("<p><A HREF='/x/'>x</A> <img alt=\"a\" src=\"p.jpg\"> <a name=top> <area href=\"/no/\"></p>");
         assert_eq!(
             refs,
             vec![(12, "/x/".to_owned(), false), (41, "p.jpg".to_owned(), true)]

@@ -436,7 +436,9 @@ struct WeekView {
 }
 
 fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView {
-    let monday = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday).map(|d| d.date()).ok();
+    let monday = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
+        .map(|d| d.date())
+        .ok();
     let range = monday
         .map(|mon| {
             let sun = mon.checked_add(jiff::Span::new().days(6)).unwrap_or(mon);

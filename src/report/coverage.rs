@@ -153,7 +153,9 @@ mod tests {
         .unwrap();
         std::fs::create_dir_all(root.join("content/stations")).unwrap();
         let station = |staff: &str| {
-            format!("---\ntitle: 站\ntown: xianlong\ncommunity: 仙龙村\nstation_kind: station\nstaff: [{staff}]\n---\nx\n")
+            format!(
+                "---\ntitle: 站\ntown: xianlong\ncommunity: 仙龙村\nstation_kind: station\nstaff: [{staff}]\n---\nx\n"
+            )
         };
         let file = root.join("content/stations/s.md");
         let config = crate::config::load(root, &root.join("site.yaml")).unwrap();

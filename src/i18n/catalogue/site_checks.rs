@@ -3,7 +3,11 @@
 /// (id, 中文, English).
 pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     // Weeks, as messages name them.
-    ("site_checks.week_in_month", "第{0}周（{1}{2}日—{3}日）", "week {0} ({2}–{3} {1})"),
+    (
+        "site_checks.week_in_month",
+        "第{0}周（{1}{2}日—{3}日）",
+        "week {0} ({2}–{3} {1})",
+    ),
     (
         "site_checks.week_across_months",
         "第{0}周（{1}{2}日—{3}{4}日）",
@@ -27,9 +31,21 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "{0}: {1} of {2} column entries",
     ),
     // Names written empty.
-    ("site_checks.empty_value", "“{0}”是空的，应写上{1}", "'{0}' is empty: it needs {1}"),
-    ("site_checks.empty_value_help", "填上{0}，或者删去这一行", "fill in {0}, or remove the line"),
-    ("site_checks.empty_item", "“{0}”里有一项是空的，应写上{1}", "'{0}' has an empty item: it needs {1}"),
+    (
+        "site_checks.empty_value",
+        "“{0}”是空的，应写上{1}",
+        "'{0}' is empty: it needs {1}",
+    ),
+    (
+        "site_checks.empty_value_help",
+        "填上{0}，或者删去这一行",
+        "fill in {0}, or remove the line",
+    ),
+    (
+        "site_checks.empty_item",
+        "“{0}”里有一项是空的，应写上{1}",
+        "'{0}' has an empty item: it needs {1}",
+    ),
     (
         "site_checks.empty_item_help",
         "填上这一项，或者把它删去",
@@ -45,13 +61,29 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "填上姓名，或者删去这一位；没有姓名的工作人员不计入站栏员覆盖",
         "fill in the name, or remove the entry; a staff member without a name does not count as staff",
     ),
-    ("site_checks.what_source", "来源（发布预警或信息的单位）", "a source (who issued it)"),
+    (
+        "site_checks.what_source",
+        "来源（发布预警或信息的单位）",
+        "a source (who issued it)",
+    ),
     ("site_checks.what_address", "详细地址", "an address"),
-    ("site_checks.what_maintainer", "维护人或维护单位", "a maintainer (a person or an office)"),
-    ("site_checks.what_outlet", "播出或刊发单位", "an outlet (the station or paper)"),
+    (
+        "site_checks.what_maintainer",
+        "维护人或维护单位",
+        "a maintainer (a person or an office)",
+    ),
+    (
+        "site_checks.what_outlet",
+        "播出或刊发单位",
+        "an outlet (the station or paper)",
+    ),
     ("site_checks.what_program", "栏目名称", "a program name"),
     ("site_checks.what_editor", "责任编辑的姓名", "the editor's name"),
-    ("site_checks.what_community", "村（社区）名称", "a village or community name"),
+    (
+        "site_checks.what_community",
+        "村（社区）名称",
+        "a village or community name",
+    ),
     ("site_checks.what_hours", "开放时间", "opening hours"),
     ("site_checks.what_author", "作者姓名", "an author's name"),
     // Links and images that lead nowhere.
@@ -95,7 +127,11 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "是不是 {0}？服务器上的文件名区分大小写",
         "did you mean {0}? names are case-sensitive on the server",
     ),
-    ("site_checks.closest_file", "最接近的是 {0}；{1}", "the closest is {0}; {1}"),
+    (
+        "site_checks.closest_file",
+        "最接近的是 {0}；{1}",
+        "the closest is {0}; {1}",
+    ),
     (
         "site_checks.closest_page",
         "最接近的地址是 {0}；链接站内的页面最好写成 @/ 路径（如 @/articles/文件名.md），页面改名后也不会断",
