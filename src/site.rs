@@ -199,14 +199,13 @@ impl Prepared {
         let pages = CountPages::default();
         let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &pages);
         self.diagnostics.extend(diags);
-        let taken = sink.taken();
-        self.diagnostics.extend(sink.finish());
         self.diagnostics.extend(crate::check::refs::after_render(
             &self.lib,
             &self.config,
             &self.images,
-            taken,
+            &sink,
         ));
+        self.diagnostics.extend(sink.finish());
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {
             return Err(Error::Site(self.diagnostics.clone()));

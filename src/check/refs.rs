@@ -14,8 +14,8 @@
 //! Off-site addresses, `data:` and other schemes and `@/` links (checked
 //! when they are resolved) are not looked at here.
 
-use std::collections::HashSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::content::Library;
@@ -24,34 +24,42 @@ use crate::i18n::Text;
 use crate::images::Images;
 use crate::images::rewrite::resolve_url;
 use crate::markdown::LocalRef;
+use crate::output::sink::Sink;
 
-/// Every output path of a render, and how strictly to look them up.
-pub struct Known {
-    paths: HashSet<String>,
+/// The outputs of a render, and how strictly to look them up.
+pub struct Known<'a> {
+    sink: &'a dyn Sink,
+    images: &'a Images,
     /// Feeds, search and the sitemap are made later (`kepu serve`): their
     /// files are taken as there.
     deferred: bool,
+    /// Every path, gathered only when a hint needs them.
+    all: OnceLock<Vec<String>>,
 }
 
-impl Known {
-    /// The paths a sink took, with the originals of `images` (a processed
-    /// image is published as its renditions).
-    pub fn new(taken: Vec<(String, String)>, images: &Images) -> Known {
-        let mut paths: HashSet<String> = taken.into_iter().map(|(p, _)| p).collect();
-        paths.extend(images.entries.keys().cloned());
-        paths.extend(images.failed.keys().cloned());
-        Known { paths, deferred: false }
+impl<'a> Known<'a> {
+    /// What `sink` took, with the originals of `images` (a processed image
+    /// is published as its renditions).
+    pub fn new(sink: &'a dyn Sink, images: &'a Images) -> Known<'a> {
+        Known {
+            sink,
+            images,
+            deferred: false,
+            all: OnceLock::new(),
+        }
     }
 
     /// Takes the files of the parts `kepu serve` makes only when asked
     /// (feeds, search, sitemap, robots.txt) as there.
-    pub fn with_deferred(mut self) -> Known {
+    pub fn with_deferred(mut self) -> Known<'a> {
         self.deferred = true;
         self
     }
 
     fn has(&self, path: &str) -> bool {
-        self.paths.contains(path)
+        self.sink.has(path)
+            || self.images.entries.contains_key(path)
+            || self.images.failed.contains_key(path)
             || (self.deferred && (path.ends_with(".xml") || path == "robots.txt" || path.starts_with("search/")))
     }
 
@@ -63,13 +71,25 @@ impl Known {
             p => self.has(p) || self.has(&format!("{p}/index.html")),
         }
     }
+
+    /// Every path, sorted.
+    fn all(&self) -> &[String] {
+        self.all.get_or_init(|| {
+            let mut all: Vec<String> = self.sink.taken().into_iter().map(|(p, _)| p).collect();
+            all.extend(self.images.entries.keys().cloned());
+            all.extend(self.images.failed.keys().cloned());
+            all.sort();
+            all.dedup();
+            all
+        })
+    }
 }
 
 /// The errors for every local link, image and cover of `lib` that `known`
 /// does not answer. `site_relative`: judge addresses that start with `/`
 /// too (`kepu serve` does not when it serves the site under another path
 /// than the one it is published under).
-pub fn check(lib: &Library, config: &Config, known: &Known, site_relative: bool) -> Vec<Diagnostic> {
+pub fn check(lib: &Library, config: &Config, known: &Known<'_>, site_relative: bool) -> Vec<Diagnostic> {
     let ctx = Ctx {
         config,
         known,
@@ -95,12 +115,12 @@ pub fn check(lib: &Library, config: &Config, known: &Known, site_relative: bool)
     out
 }
 
-/// Runs [`check`] after a render into a sink that took `taken`: everything
-/// in `kepu build` and `kepu check`; in `kepu serve` (a preview) the parts
-/// made later are taken as there, and addresses starting with `/` are
-/// judged only when the preview has the site's own base path.
-pub fn after_render(lib: &Library, config: &Config, images: &Images, taken: Vec<(String, String)>) -> Vec<Diagnostic> {
-    let known = Known::new(taken, images);
+/// Runs [`check`] after a render into `sink`: everything in `kepu build`
+/// and `kepu check`; in `kepu serve` (a preview) the parts made later are
+/// taken as there, and addresses starting with `/` are judged only when
+/// the preview has the site's own base path.
+pub fn after_render(lib: &Library, config: &Config, images: &Images, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let known = Known::new(sink, images);
     match config.preview {
         false => check(lib, config, &known, true),
         true => {
@@ -119,7 +139,7 @@ fn own_base_path(config: &Config) -> Option<String> {
 
 struct Ctx<'a> {
     config: &'a Config,
-    known: &'a Known,
+    known: &'a Known<'a>,
     site_relative: bool,
 }
 
@@ -236,12 +256,12 @@ impl Ctx<'_> {
     /// from `a.jpg`), else the closest name, else `help`.
     fn file_hint(&self, path: &str, help: Text) -> Text {
         let lower = path.to_lowercase();
-        if let Some(p) = self.known.paths.iter().filter(|p| p.to_lowercase() == lower).min() {
+        if let Some(p) = self.known.all().iter().find(|p| p.to_lowercase() == lower) {
             return crate::text!("site_checks.did_you_mean_case", format!("{}{p}", self.base()));
         }
         match closest(
             self.known
-                .paths
+                .all()
                 .iter()
                 .filter(|p| !p.ends_with(".html"))
                 .map(String::as_str),
@@ -254,18 +274,14 @@ impl Ctx<'_> {
 
     /// For a missing page: the closest page address, else the general help.
     fn page_hint(&self, path: &str) -> Text {
-        let pages = self.known.paths.iter().filter_map(|p| {
+        let pages = self.known.all().iter().filter_map(|p| {
             p.strip_suffix("index.html")
                 .map(|d| d.trim_end_matches('/'))
                 .or((!p.ends_with(".html")).then_some(p.as_str()))
         });
         match closest(pages, path) {
             Some(p) => {
-                let slash = if p.is_empty() || self.known.paths.contains(p) {
-                    ""
-                } else {
-                    "/"
-                };
+                let slash = if p.is_empty() || self.known.has(p) { "" } else { "/" };
                 crate::text!("site_checks.closest_page", format!("{}{p}{slash}", self.base()))
             }
             None => crate::text!("site_checks.link_help"),

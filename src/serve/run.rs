@@ -17,7 +17,6 @@ use crate::config::Config;
 use crate::content::parse::ParseEnv;
 use crate::error::{Diagnostic, Error};
 use crate::images::sink::ImageSink;
-use crate::output::sink::Sink as _;
 use crate::render::select::{Part, Shared};
 use crate::render::{self, views::ViewEnv};
 use crate::site::Prepared;
@@ -107,9 +106,8 @@ pub fn render_into(
     let mut env = ViewEnv::new(config, clock, lib, data);
     let sink = ImageSink::new(&recorder, images, &config.root);
     let mut diags = render::render_with(&mut env, templates, shared, &sink, &recorder);
-    let taken = sink.taken();
+    diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
     diags.extend(sink.finish());
-    diags.extend(crate::check::refs::after_render(lib, config, images, taken));
     check(diags)?;
     Ok(recorder.finish())
 }
