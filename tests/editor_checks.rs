@@ -413,6 +413,19 @@ fn serve_shows_drafts_marked_and_posters_marked_as_a_preview() {
     let out = t.kepu(&["build", "--now", NOW, "--base-url", "http://localhost:8000/"]);
     assert!(out.status.success());
     assert!(t.read("boards/g/poster/index.html").contains("poster-preview__mark"));
+    // A draft shown on a board is marked on its poster too.
+    t.page(
+        "boards/g.md",
+        "title: 广场画廊\nboard_kind: gallery\nplace: plaza\ntown: xianlong\ncommunity: 仙龙村\nshowing: [{ page: \"@/articles/wip.md\", from: 2026-11-10 }]",
+        "画廊\n",
+    );
+    let out = t.kepu(&["build", "--drafts", "--now", NOW]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        t.read("boards/g/poster/index.html")
+            .contains("写了一半<span class=\"draft-mark\">草稿</span>"),
+        "the poster marks the draft"
+    );
 }
 
 #[test]
