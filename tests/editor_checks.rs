@@ -483,3 +483,30 @@ fn weeks_read_as_readers_count_them() {
     assert!(en.contains("week 47 (16–22 Nov): 0 of 1 column entries"), "{en}");
     assert!(!en.contains("2026-W47") && !zh.contains("2026-W47"), "{en}");
 }
+
+#[test]
+fn serve_names_a_missing_picture_and_a_dead_link_after_an_edit() {
+    let t = full_site();
+    let s = Server::start(t.path(), &[]);
+    let mut live = s.live();
+    let fm = "title: 防溺水\ndate: 2026-11-01\ntags: [安全, 暑期]\ncategories: [科普]";
+    t.page(
+        "articles/a.md",
+        fm,
+        "正文\n\n![图](missing.jpg) [旧文](/articles/bb/)\n",
+    );
+    assert!(
+        live.wait("reload", std::time::Duration::from_secs(60)).is_some(),
+        "{}",
+        s.log()
+    );
+    let page = s.text("/articles/a/");
+    assert!(page.contains("kepu-overlay"), "{page}");
+    assert!(page.contains("content/articles/a.md:9:6"), "the picture: {page}");
+    assert!(page.contains("missing.jpg"), "{page}");
+    assert!(page.contains("content/articles/a.md:9:24"), "the link: {page}");
+    assert!(page.contains("/articles/b/"), "the closest page: {page}");
+    t.page("articles/a.md", fm, "正文\n\n[好](/articles/b/)\n");
+    assert!(live.wait("reload", std::time::Duration::from_secs(60)).is_some());
+    assert!(!s.text("/articles/a/").contains("kepu-overlay"));
+}
