@@ -17,7 +17,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::images::{self, ImageStats, Images, sink::ImageSink};
 use crate::output::sink::{MemorySink, Sink};
 use crate::output::{OutputSet, disk};
-use crate::render::select::{Everything, Shared};
+use crate::render::select::{CountPages, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::report::dashboard::Dashboard;
 use crate::time::SiteClock;
@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include drafts.
     pub drafts: bool,
+    /// Render a preview (`kepu serve`): posters carry a 预览 mark.
+    pub preview: bool,
     /// The language of the messages (`--lang`), over the site's.
     pub lang: Option<crate::i18n::Lang>,
     /// Build clock; the real clock when absent.
@@ -62,6 +64,8 @@ pub struct Site {
     pub outputs: OutputSet,
     /// The coverage figures the dashboard shows and the lints read.
     pub dashboard: Dashboard,
+    /// The HTML pages of the site (see [`CountPages`]).
+    pub pages: usize,
     /// Warnings (errors make [`load`] fail).
     pub diagnostics: Diagnostics,
 }
@@ -69,7 +73,7 @@ pub struct Site {
 /// What a build did.
 #[derive(Debug, Clone)]
 pub struct BuildReport {
-    /// HTML pages written.
+    /// HTML pages of the site (see [`CountPages`]).
     pub pages: usize,
     /// Files in the output.
     pub files: usize,
@@ -104,6 +108,7 @@ pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnosti
     if let Some(lang) = opts.lang {
         config.lang = lang;
     }
+    config.preview = opts.preview;
     if let Some(url) = &opts.base_url {
         config.set_base_url(url).map_err(|e| {
             Diagnostics(vec![
@@ -185,19 +190,27 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
 
 impl Prepared {
     /// Renders every output into `sink`; fails with all errors if any.
-    /// Returns the coverage figures the render computed.
-    pub fn render(&mut self, sink: &dyn Sink) -> Result<Dashboard> {
+    /// Returns the coverage figures the render computed and the number of
+    /// HTML pages (see [`CountPages`]).
+    pub fn render(&mut self, sink: &dyn Sink) -> Result<(Dashboard, usize)> {
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env);
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
-        let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &Everything);
+        let pages = CountPages::default();
+        let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &pages);
         self.diagnostics.extend(diags);
+        self.diagnostics.extend(crate::check::refs::after_render(
+            &self.lib,
+            &self.config,
+            &self.images,
+            &sink,
+        ));
         self.diagnostics.extend(sink.finish());
         self.diagnostics.sort();
         if self.diagnostics.has_errors() {
             return Err(Error::Site(self.diagnostics.clone()));
         }
-        Ok(shared.kinds.dashboard)
+        Ok((shared.kinds.dashboard, pages.count()))
     }
 }
 
@@ -205,13 +218,14 @@ impl Prepared {
 pub fn load(opts: &BuildOptions) -> Result<Site> {
     let mut p = prepare(opts)?;
     let sink = MemorySink::default();
-    let dashboard = p.render(&sink)?;
+    let (dashboard, pages) = p.render(&sink)?;
     Ok(Site {
         config: p.config,
         clock: p.clock,
         lib: p.lib,
         outputs: sink.into_set(),
         dashboard,
+        pages,
         diagnostics: p.diagnostics,
     })
 }
@@ -236,8 +250,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let out = output_dir(opts, &p.config);
     let mut stage = disk::Stage::create(&out, &p.config.root)?;
     stage.progress = opts.progress.clone();
-    let dashboard = p.render(&stage)?;
-    let pages = stage.count_where(|path| path.ends_with(".html"));
+    let (dashboard, pages) = p.render(&stage)?;
     let files = stage.count();
     let kept = stage.kept();
     for name in stage.foreign() {

@@ -170,11 +170,8 @@ fn weeks_that_fall_short_are_listed_exactly() {
     let err = String::from_utf8_lossy(&out.stderr);
     let short: Vec<&str> = err.lines().filter(|l| l.contains("column entries")).collect();
     assert_eq!(short.len(), 2, "{err}");
-    assert!(
-        short[0].contains("2026-W45: 0 of 1 column entries (week of 2026-11-02)"),
-        "{err}"
-    );
-    assert!(short[1].contains("2026-W47: 0 of 1"), "{err}");
+    assert!(short[0].contains("week 45 (2–8 Nov): 0 of 1 column entries"), "{err}");
+    assert!(short[1].contains("week 47 (16–22 Nov): 0 of 1"), "{err}");
     assert!(
         short[0].starts_with("warning: site.yaml:7:"),
         "points at columns.since: {err}"

@@ -16,9 +16,10 @@ fn site() -> SiteTest {
         ),
     );
     t.page("articles/_index.md", "title: 科普资讯", "");
+    t.write("static/img/a.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
     t.page(
         "articles/a.md",
-        "title: 防溺水 <提示>\ndate: 2026-11-01\nupdated: 2026-11-05\nsource: 永川区卫健委\nauthors: [张三, 李四]\neditor: 王五\ncover: /img/a.png",
+        "title: 防溺水 <提示>\ndate: 2026-11-01\nupdated: 2026-11-05\nsource: 永川区卫健委\nauthors: [张三, 李四]\neditor: 王五\ncover: /img/a.svg",
         "正文。\n",
     );
     t.page("articles/b.md", "title: 无来源\ndate: 2026-11-02", "正文。\n");
@@ -166,7 +167,7 @@ fn home_is_a_portal() {
     assert!(html.contains("主办单位：测试区科协"));
     // The featured article is the newest with a cover.
     let featured = &html[pos("class=\"featured")..];
-    assert!(featured.contains("/img/a.png") && featured.contains("/articles/a/"));
+    assert!(featured.contains("/img/a.svg") && featured.contains("/articles/a/"));
     assert!(pos("class=\"featured") < pos("class=\"cards\""));
     assert!(html.contains("href=\"/towns/\""), "科普阵地 links the towns");
 }

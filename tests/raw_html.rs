@@ -23,7 +23,7 @@ const BODY: &str = r#"Intro <span class="hi" onclick="steal()">inline</span> and
 
 ## 标题
 
-[bad](javascript:alert(1)) [good](https://example.org/) <img src="x.png" onerror="steal()">
+[bad](javascript:alert(1)) [good](https://example.org/) <img src="x.gif" onerror="steal()">
 
 {{ video(id="42") }}
 
@@ -60,6 +60,8 @@ fn build(policy: Option<&str>) -> (String, String) {
         "<main>{{ page.content | safe }}</main><aside>{{ page.summary | safe }}</aside>",
     );
     t.page("articles/a.md", "title: a\ndate: 2026-11-01", BODY);
+    // The picture the raw <img> shows (a missing one is an error).
+    t.write("content/articles/a/x.gif", "GIF89a");
     t.build_ok();
     let html = t.read("articles/a/index.html");
     let (main, summary) = html.split_once("<aside>").expect("aside");
@@ -127,7 +129,7 @@ fn sanitize_keeps_safe_html_only() {
     assert!(html.contains("<span class=\"hi\">inline</span>"), "{html}");
     assert!(html.contains("<b>bold</b>"), "{html}");
     assert!(html.contains("<div class=\"box\">"), "{html}");
-    assert!(html.contains("<img src=\"x.png\">"), "{html}");
+    assert!(html.contains("<img src=\"x.gif\">"), "{html}");
     for gone in [
         "onclick",
         "onmouseover",

@@ -118,11 +118,19 @@ fn column_weeks(site: &Ctx, out: &mut Vec<Diagnostic>) {
                 site.config.display_path(),
                 line,
                 col,
-                crate::text!("lint.column_week", w.label, w.count, w.required, w.monday),
+                crate::text!("site_checks.column_week_short", week_name(w), w.count, w.required),
             )
             .with_hint(crate::text!("lint.column_week.help"))
             .with_lint("column-week-short"),
         );
+    }
+}
+
+/// The week as readers name it (`第45周（11月2日—8日）`), else its ISO label.
+fn week_name(w: &crate::report::columns::Week) -> crate::i18n::Said {
+    match w.monday.parse::<jiff::civil::Date>() {
+        Ok(monday) => crate::report::columns::week_name(w.week, monday).into(),
+        Err(_) => w.label.as_str().into(),
     }
 }
 

@@ -4,5 +4,7 @@
 //! line they concern. Broken links are errors already found by the build.
 
 mod lints;
+pub mod names;
+pub mod refs;
 
 pub use lints::{lints, lints_of, summary};

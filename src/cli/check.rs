@@ -19,7 +19,7 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
             diags.sort();
             print_diagnostics(&diags, lang);
             let errors = diags.error_count();
-            let line = crate::text!("cli.check.done", site.lib.pages.len(), errors, diags.warning_count());
+            let line = crate::text!("cli.check.done", site.pages, errors, diags.warning_count());
             eprintln!("{}", line.in_lang(lang));
             i32::from(errors > 0)
         }

@@ -28,6 +28,10 @@ pub(super) fn run(cli: &Cli, args: &ServeArgs) -> i32 {
     let lang = cli.lang();
     let mut build = cli.options(&args.site);
     build.base_url = args.base_url.clone();
+    // A preview shows the drafts too, each marked 草稿, and posters marked
+    // 预览 (their QR codes lead to this server).
+    build.drafts = true;
+    build.preview = true;
     let opts = ServeOptions {
         build,
         bind: args.bind,

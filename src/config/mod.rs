@@ -38,6 +38,8 @@ pub struct Config {
     pub base_path: String,
     /// The language kepu's messages are printed in.
     pub lang: crate::i18n::Lang,
+    /// Rendered for `kepu serve`: posters carry a 预览 mark.
+    pub preview: bool,
 }
 
 impl Config {
@@ -54,6 +56,14 @@ impl Config {
     /// The config file's path as diagnostics show it.
     pub fn display_path(&self) -> PathBuf {
         display_path(&self.root, &self.path)
+    }
+
+    /// Whether the site is a preview whose addresses lead nowhere for
+    /// readers: rendered by `kepu serve`, or with a `base_url` on this
+    /// computer or its local network (`localhost`, `127.0.0.1`,
+    /// `192.168.…`). Its posters carry a 预览 mark.
+    pub fn is_preview(&self) -> bool {
+        self.preview || local_url(&self.base_url)
     }
 
     /// Overrides `base_url` (the `--base-url` option).
@@ -110,4 +120,44 @@ pub fn display_path(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Whether `url`'s host is this computer or its local network.
+fn local_url(url: &str) -> bool {
+    let Ok(u) = url::Url::parse(url) else { return false };
+    match u.host() {
+        Some(url::Host::Domain(d)) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost" || d.ends_with(".localhost") || d.ends_with(".local")
+        }
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_unspecified(),
+        Some(url::Host::Ipv6(ip)) => {
+            let first = ip.segments()[0];
+            ip.is_loopback() || ip.is_unspecified() || (first & 0xfe00) == 0xfc00 || (first & 0xffc0) == 0xfe80
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod preview_tests {
+    #[test]
+    fn local_addresses_are_previews() {
+        for url in [
+            "http://127.0.0.1:1111",
+            "http://localhost:8080/kepu",
+            "http://192.168.1.5:1111",
+            "http://[::1]:1111",
+            "http://0.0.0.0",
+        ] {
+            assert!(super::local_url(url), "{url}");
+        }
+        for url in [
+            "https://kepu.example.org",
+            "https://8.8.8.8",
+            "https://kepu.yongchuan.gov.cn/kepu",
+        ] {
+            assert!(!super::local_url(url), "{url}");
+        }
+    }
 }

@@ -184,6 +184,7 @@ pub(super) fn validate(
         path: path.to_path_buf(),
         base_url,
         base_path,
+        preview: false,
     })
 }
 

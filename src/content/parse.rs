@@ -106,6 +106,14 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
             return None;
         }
     };
+    if !fm.draft || env.drafts {
+        diags.extend(crate::check::names::empty_names(
+            &fm,
+            split.yaml,
+            split.yaml_line,
+            &shown,
+        ));
+    }
     let rel_path = rel_path(env.content, file);
     let mut errors = Vec::new();
     let result = if file.file_name().is_some_and(|n| n == "_index.md") {

@@ -148,6 +148,21 @@ mod tests {
         assert!(missing.is_empty(), "not in the catalogue: {missing:#?}");
     }
 
+    /// Every entry of the catalogue is used somewhere in the sources.
+    #[test]
+    fn every_entry_is_used() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut sources = String::new();
+        for entry in walkdir::WalkDir::new(&root).into_iter().flatten() {
+            let p = entry.path();
+            if p.extension().is_some_and(|e| e == "rs") && !p.components().any(|c| c.as_os_str() == "catalogue") {
+                sources.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+            }
+        }
+        let unused: Vec<&str> = ids().filter(|id| !sources.contains(&format!("\"{id}\""))).collect();
+        assert!(unused.is_empty(), "entries no code uses: {unused:?}");
+    }
+
     #[test]
     fn languages_from_tags() {
         assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));

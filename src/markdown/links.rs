@@ -8,20 +8,24 @@
 //! 2. An external link (`http://`, `https://`, `//`) is noted and written as
 //!    raw `<a .. rel="noopener">` HTML, using pulldown-cmark's own writer for
 //!    the `href` and `title` escaping; its end event stays as it is.
-//! 3. Everything else passes through unchanged.
+//! 3. Everything else passes through unchanged; a destination on the site
+//!    itself (`/x/`, `photo.jpg`) is noted as a [`LocalRef`], as are the
+//!    `href` of `<a>` and the `src` of `<img>` in raw HTML
+//!    ([`LinkCollector::raw_html`]).
 
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
 use super::position::Positions;
-use super::{InternalLink, LinkResolver, MarkdownError};
+use super::{InternalLink, LinkResolver, LocalRef, MarkdownError};
 
 /// Collects links while rewriting their destinations.
 pub(crate) struct LinkCollector<'o> {
     resolver: &'o dyn LinkResolver,
     pub(crate) internal: Vec<InternalLink>,
     pub(crate) external: Vec<String>,
+    pub(crate) local: Vec<LocalRef>,
 }
 
 impl<'o> LinkCollector<'o> {
@@ -31,6 +35,7 @@ impl<'o> LinkCollector<'o> {
             resolver,
             internal: Vec::new(),
             external: Vec::new(),
+            local: Vec::new(),
         }
     }
 
@@ -61,7 +66,36 @@ impl<'o> LinkCollector<'o> {
             self.external.push(dest.to_string());
             return Event::InlineHtml(CowStr::from(external_anchor(tag)));
         }
+        if is_local(dest) {
+            let at = text
+                .get(range.clone())
+                .and_then(|s| s.rfind(dest.as_ref()))
+                .map_or(range.start, |i| range.start + i);
+            let (line, column) = pos.line_col(at);
+            self.local.push(LocalRef {
+                url: dest.to_string(),
+                image: !is_link,
+                line,
+                column,
+            });
+        }
         Event::Start(tag)
+    }
+
+    /// Notes the local `href` of each `<a>` and `src` of each `<img>` in
+    /// raw HTML that starts at offset `at` of the expanded text.
+    pub(crate) fn raw_html(&mut self, html: &str, at: usize, pos: &Positions<'_>) {
+        for (offset, url, image) in html_refs(html) {
+            if is_local(&url) {
+                let (line, column) = pos.line_col(at + offset);
+                self.local.push(LocalRef {
+                    url,
+                    image,
+                    line,
+                    column,
+                });
+            }
+        }
     }
 
     /// Notes and resolves `@/` + `rest`; `None` (and an error) if unknown.
@@ -104,6 +138,80 @@ impl<'o> LinkCollector<'o> {
 fn is_external(dest: &str) -> bool {
     let starts = |p: &str| dest.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
     starts("http://") || starts("https://") || dest.starts_with("//")
+}
+
+/// Whether `dest` is an address on the site itself: not empty, not only an
+/// anchor or a query, not off-site (`//`), without a scheme (`mailto:`,
+/// `data:`, `javascript:`).
+fn is_local(dest: &str) -> bool {
+    let dest = dest.trim();
+    if dest.is_empty() || dest.starts_with(['#', '?']) || dest.starts_with("//") || dest.starts_with("@/") {
+        return false;
+    }
+    let end = dest.find(['/', '?', '#']).unwrap_or(dest.len());
+    let scheme = dest[..end].split_once(':').map(|(s, _)| s);
+    !scheme.is_some_and(|s| {
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// (offset of the value, value, whether an image) of each `<a href>` and
+/// `<img src>` start tag in `html`; `&amp;` in values is read as `&`.
+fn html_refs(html: &str) -> Vec<(usize, String, bool)> {
+    let mut out = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = html.get(i..).and_then(|s| s.find('<')) {
+        let start = i + off + 1;
+        let name_end = html[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(html.len(), |n| start + n);
+        let name = html[start..name_end].to_ascii_lowercase();
+        i = name_end.max(start);
+        let wanted = match name.as_str() {
+            "a" => "href",
+            "img" => "src",
+            _ => continue,
+        };
+        let mut j = name_end;
+        while j < bytes.len() && bytes[j] != b'>' {
+            while j < bytes.len() && bytes[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            let n0 = j;
+            while j < bytes.len() && !bytes[j].is_ascii_whitespace() && !matches!(bytes[j], b'=' | b'>') {
+                j += 1;
+            }
+            let attr = html[n0..j].to_ascii_lowercase();
+            if j < bytes.len() && bytes[j] == b'=' {
+                j += 1;
+                let (v0, v1) = match bytes.get(j) {
+                    Some(&q @ (b'"' | b'\'')) => {
+                        let end = html[j + 1..].find(q as char).map_or(html.len(), |e| j + 1 + e);
+                        let r = (j + 1, end);
+                        j = (end + 1).min(html.len());
+                        r
+                    }
+                    _ => {
+                        let v0 = j;
+                        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'>' {
+                            j += 1;
+                        }
+                        (v0, j)
+                    }
+                };
+                if attr == wanted {
+                    out.push((v0, html[v0..v1].replace("&amp;", "&"), name == "img"));
+                }
+            } else if j == n0 {
+                j += 1;
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// `tag` with its destination replaced by `url` (kept as it is if `None`).
@@ -192,6 +300,37 @@ mod tests {
         assert_eq!(errors[0].message, "broken internal link: @/nope.md does not exist");
         assert_eq!(errors[0].hint.as_deref(), Some("check the path under content/"));
         assert_eq!(links.internal.len(), 1);
+    }
+
+    #[test]
+    fn local_destinations_are_noted_at_their_place() {
+        let text = "[旧文](/articles/old/)";
+        let (_, links, _) = run(text, link("/articles/old/", ""));
+        assert_eq!(links.local.len(), 1);
+        assert_eq!((links.local[0].line, links.local[0].column), (1, 6));
+        for dest in [
+            "mailto:a@b",
+            "data:image/png;base64,x",
+            "#top",
+            "//cdn.x/a.png",
+            "tel:123",
+            "?q=1",
+        ] {
+            assert!(!is_local(dest), "{dest}");
+        }
+        for dest in ["photo.jpg", "/images/a.png", "../x/", "x/a:b.png", "照片.jpg"] {
+            assert!(is_local(dest), "{dest}");
+        }
+    }
+
+    #[test]
+    fn raw_html_links_and_images() {
+        let refs =
+            html_refs("<p><A HREF='/x/'>x</A> <img alt=\"a\" src=\"p.jpg\"> <a name=top> <area href=\"/no/\"></p>");
+        assert_eq!(
+            refs,
+            vec![(12, "/x/".to_owned(), false), (41, "p.jpg".to_owned(), true)]
+        );
     }
 
     #[test]

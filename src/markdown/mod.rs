@@ -34,7 +34,9 @@ mod types;
 use pulldown_cmark::Options;
 
 pub use highlight::{available_themes, highlight_css};
-pub use types::{Heading, InternalLink, LinkResolver, MarkdownError, MarkdownOptions, Rendered, ShortcodeRenderer};
+pub use types::{
+    Heading, InternalLink, LinkResolver, LocalRef, MarkdownError, MarkdownOptions, Rendered, ShortcodeRenderer,
+};
 
 use position::{Locator, Positions};
 use text::CollectedText;
@@ -94,6 +96,7 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         anchors,
         internal_links: out.links.internal,
         external_links: out.links.external,
+        local_refs: out.links.local,
         text,
         han_count: han,
         word_count: words,

@@ -61,6 +61,7 @@ pub(crate) fn run<'a, 'o>(
         links: LinkCollector::new(opts.links),
         footnotes: Vec::new(),
         guard: Guard::new(opts.raw_html),
+        raw_links: opts.raw_html != crate::config::RawHtml::Escape,
     };
     // Placeholders hold no character that is special to Markdown, so the
     // parser never splits one across text events.
@@ -110,6 +111,8 @@ struct Pass<'a, 'o> {
     links: LinkCollector<'o>,
     footnotes: Vec<String>,
     guard: Guard,
+    /// Raw HTML stays HTML: its links and images are noted.
+    raw_links: bool,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -131,11 +134,17 @@ impl<'a> Pass<'a, '_> {
                 self.events.push(Event::Code(code));
             }
             Event::Html(html) => {
+                if self.raw_links {
+                    self.links.raw_html(&html, range.start, pos);
+                }
                 let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);
                 self.events.push(Event::Html(html));
             }
             Event::InlineHtml(html) => {
+                if self.raw_links {
+                    self.links.raw_html(&html, range.start, pos);
+                }
                 let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);
                 self.events.push(Event::InlineHtml(html));

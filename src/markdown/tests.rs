@@ -377,3 +377,23 @@ fn template_like_braces_stay_text() {
     let r = ok("写成 {{ name }} 或 {% if x %} 都行。\n");
     assert_eq!(r.html, "<p>写成 {{ name }} 或 {% if x %} 都行。</p>\n");
 }
+
+#[test]
+fn local_links_and_images_are_noted_with_their_place() {
+    let src = "文字 ![图](photo.jpg) 和 [旧文](/articles/old/)\n\n```\n![](code.png)\n```\n\n<div>\n<a href=\"/raw/\">x</a>\n</div>\n\n见 <img src=\"inline.png\"> 与 [外](https://x.org/) [@](@/articles/x.md) [#](#top)\n";
+    let r = ok(src);
+    let got: Vec<(&str, bool, usize, usize)> = r
+        .local_refs
+        .iter()
+        .map(|l| (l.url.as_str(), l.image, l.line, l.column))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("photo.jpg", true, 1, 9),
+            ("/articles/old/", false, 1, 27),
+            ("/raw/", false, 8, 10),
+            ("inline.png", true, 11, 13),
+        ]
+    );
+}

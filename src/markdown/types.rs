@@ -88,6 +88,21 @@ pub struct InternalLink {
     pub column: usize,
 }
 
+/// A link or image to an address of the site itself, as written (`/x/`,
+/// `photo.jpg`, `../y/`): not `@/`, not off-site, no scheme (`mailto:`,
+/// `data:`), not only an anchor. The site checks that it leads somewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRef {
+    /// The address as written.
+    pub url: String,
+    /// An image (`![](x)`, `<img src>`), else a link.
+    pub image: bool,
+    /// 1-based line of the address in the source.
+    pub line: usize,
+    /// 1-based column (in characters) of the address in the source.
+    pub column: usize,
+}
+
 /// A problem in a Markdown body, positioned in the source given to `render`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{line}:{column}: {message}")]
@@ -118,6 +133,8 @@ pub struct Rendered {
     pub internal_links: Vec<InternalLink>,
     /// Every external (`http://`, `https://`, `//`) link destination.
     pub external_links: Vec<String>,
+    /// Every link and image to a local address (see [`LocalRef`]).
+    pub local_refs: Vec<LocalRef>,
     /// Plain text of the body, whitespace collapsed, for a search index.
     pub text: String,
     /// Han characters in `text`.

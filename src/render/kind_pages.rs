@@ -424,6 +424,8 @@ pub fn week_path((y, w): (i16, i8)) -> String {
 #[derive(Debug, Serialize)]
 struct WeekView {
     label: String,
+    /// `第48周（11月23日—29日）`.
+    title: String,
     year: i16,
     week: i8,
     url: String,
@@ -434,15 +436,20 @@ struct WeekView {
 }
 
 fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView {
-    let range = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
-        .map(|d| {
-            let mon = d.date();
+    let monday = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
+        .map(|d| d.date())
+        .ok();
+    let range = monday
+        .map(|mon| {
             let sun = mon.checked_add(jiff::Span::new().days(6)).unwrap_or(mon);
             format!("{}月{}日—{}月{}日", mon.month(), mon.day(), sun.month(), sun.day())
         })
         .unwrap_or_default();
     WeekView {
         label: format!("{}-W{:02}", w.0, w.1),
+        title: monday
+            .map(|mon| crate::report::columns::week_title(w.1, mon))
+            .unwrap_or_default(),
         year: w.0,
         week: w.1,
         url: env.link(&week_path(w)),

@@ -71,3 +71,24 @@ pub trait Select: Sync {
 pub struct Everything;
 
 impl Select for Everything {}
+
+/// Renders everything and counts the HTML pages its tasks make (pages,
+/// lists, terms, kind pages, home, 404; not redirects, copied files or the
+/// search page): the page count `build`, `check` and `serve` report.
+#[derive(Debug, Default)]
+pub struct CountPages(std::sync::atomic::AtomicUsize);
+
+impl CountPages {
+    /// The pages counted.
+    pub fn count(&self) -> usize {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Select for CountPages {
+    fn made(&self, _task: Task, path: &str) {
+        if path.ends_with(".html") {
+            self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}

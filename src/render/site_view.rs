@@ -49,6 +49,9 @@ pub struct SiteView<'a> {
     pub extra: &'a serde_json::Value,
     /// `kepu VERSION`.
     pub generator: &'static str,
+    /// A preview whose addresses lead nowhere for readers (`kepu serve`,
+    /// or a `base_url` on this computer or network): posters show 预览.
+    pub preview: bool,
 }
 
 /// Footer items.
@@ -127,6 +130,7 @@ pub fn site<'a>(env: &ViewEnv<'a>) -> SiteView<'a> {
         year: now.year(),
         extra: &s.extra,
         generator: concat!("kepu ", env!("CARGO_PKG_VERSION")),
+        preview: env.config.is_preview(),
     }
 }
 

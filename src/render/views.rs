@@ -105,6 +105,9 @@ pub struct PageSummary<'a> {
     pub column: Option<ColumnBadge>,
     /// For boards: kind, place and freshness.
     pub board: Option<BoardBadge>,
+    /// A draft (`draft: true`, built by `serve` or `build --drafts`):
+    /// lists mark it 草稿.
+    pub draft: bool,
 }
 
 /// What lists show of an emergency note.
@@ -222,6 +225,9 @@ pub struct PageView<'a> {
     pub board: Option<BoardView<'a>>,
     /// Station fields.
     pub station: Option<StationView<'a>>,
+    /// A draft (`draft: true`, built by `serve` or `build --drafts`): the
+    /// page carries a visible 草稿 mark.
+    pub draft: bool,
 }
 
 /// An emergency note's fields.
@@ -266,6 +272,8 @@ pub struct ColumnView {
     pub episode: Option<String>,
     /// `2026-W21`.
     pub week: String,
+    /// For readers: `第21周（5月18日—24日）`.
+    pub week_title: String,
     /// `/columns/2026/w21/`.
     pub week_url: String,
 }
@@ -430,6 +438,7 @@ pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
         emergency: note_badge(env, page),
         column: column_badge(page),
         board: board_badge(env, page),
+        draft: page.meta.draft,
     }
 }
 
@@ -541,6 +550,7 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         column: column(env, page),
         board: board(env, page),
         station: station(env, page),
+        draft: page.meta.draft,
     }
 }
 
@@ -573,6 +583,9 @@ fn column(env: &ViewEnv, page: &Page) -> Option<ColumnView> {
         program: c.program.clone(),
         episode: c.episode.clone(),
         week: format!("{y}-W{w:02}"),
+        week_title: jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
+            .map(|d| crate::report::columns::week_title(w, d.date()))
+            .unwrap_or_default(),
         week_url: env.link(&format!("columns/{y}/w{w:02}/")),
     })
 }

@@ -104,13 +104,49 @@ pub fn weeks(lib: &Library, config: &Config, clock: &SiteClock) -> Vec<Week> {
 
 /// `第48周（11月23日—29日）`; the month is repeated when the week spans two.
 pub fn week_title(week: i8, monday: Date) -> String {
+    week_name(week, monday).in_lang(crate::i18n::Lang::Zh)
+}
+
+/// A week as messages name it: `第48周（11月23日—29日）`, `week 48 (23–29
+/// Nov)`; across two months `第1周（12月29日—1月4日）`, `week 1 (29 Dec–4 Jan)`.
+pub fn week_name(week: i8, monday: Date) -> crate::i18n::Text {
     let sunday = monday.checked_add(jiff::Span::new().days(6)).unwrap_or(monday);
-    let end = if sunday.month() == monday.month() {
-        format!("{}日", sunday.day())
+    if sunday.month() == monday.month() {
+        crate::text!(
+            "site_checks.week_in_month",
+            week.to_string(),
+            month_name(monday.month()),
+            monday.day().to_string(),
+            sunday.day().to_string()
+        )
     } else {
-        format!("{}月{}日", sunday.month(), sunday.day())
-    };
-    format!("第{week}周（{}月{}日—{end}）", monday.month(), monday.day())
+        crate::text!(
+            "site_checks.week_across_months",
+            week.to_string(),
+            month_name(monday.month()),
+            monday.day().to_string(),
+            month_name(sunday.month()),
+            sunday.day().to_string()
+        )
+    }
+}
+
+/// `11月`, `Nov`.
+fn month_name(month: i8) -> crate::i18n::Text {
+    match month {
+        1 => crate::text!("site_checks.month_1"),
+        2 => crate::text!("site_checks.month_2"),
+        3 => crate::text!("site_checks.month_3"),
+        4 => crate::text!("site_checks.month_4"),
+        5 => crate::text!("site_checks.month_5"),
+        6 => crate::text!("site_checks.month_6"),
+        7 => crate::text!("site_checks.month_7"),
+        8 => crate::text!("site_checks.month_8"),
+        9 => crate::text!("site_checks.month_9"),
+        10 => crate::text!("site_checks.month_10"),
+        11 => crate::text!("site_checks.month_11"),
+        _ => crate::text!("site_checks.month_12"),
+    }
 }
 
 fn monday_of(d: Date) -> Date {
@@ -128,5 +164,17 @@ mod tests {
     fn monday_of_a_sunday_and_a_new_year() {
         assert_eq!(monday_of("2026-05-24".parse().unwrap()).to_string(), "2026-05-18");
         assert_eq!(monday_of("2027-01-01".parse().unwrap()).to_string(), "2026-12-28");
+    }
+
+    #[test]
+    fn weeks_are_named_in_both_languages() {
+        use crate::i18n::Lang;
+        let nov = week_name(48, "2026-11-23".parse().unwrap());
+        assert_eq!(nov.in_lang(Lang::Zh), "第48周（11月23日—29日）");
+        assert_eq!(nov.in_lang(Lang::En), "week 48 (23–29 Nov)");
+        let new_year = week_name(1, "2025-12-29".parse().unwrap());
+        assert_eq!(new_year.in_lang(Lang::Zh), "第1周（12月29日—1月4日）");
+        assert_eq!(new_year.in_lang(Lang::En), "week 1 (29 Dec–4 Jan)");
+        assert_eq!(week_title(48, "2026-11-23".parse().unwrap()), "第48周（11月23日—29日）");
     }
 }

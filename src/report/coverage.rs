@@ -112,7 +112,8 @@ fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) 
     let mut staff = false;
     for &id in &mine {
         if let KindData::Station(s) = &lib.pages[id].data {
-            staff |= !s.staff.is_empty();
+            // A member without a name is not staff (it is an error too).
+            staff |= s.staff.iter().any(|m| !m.name.trim().is_empty());
             for b in &s.boards {
                 if let Some((bid, _)) = lib.find(Kind::Board, b)
                     && !my_boards.contains(&bid)
@@ -132,5 +133,43 @@ fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) 
         full: station && board && staff,
         stations: mine,
         boards: my_boards,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A station whose only staff member has no name: the name is an error,
+    /// and the community has no staff even in the library loaded anyway.
+    #[test]
+    fn a_staff_member_without_a_name_is_not_staff() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("site.yaml"),
+            "title: t\nbase_url: https://kepu.example.org/\ntimezone: Asia/Shanghai\ntowns:\n  - { id: xianlong, name: 仙龙镇, kind: town, communities: [仙龙村, 新房子村] }\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("content/stations")).unwrap();
+        let station = |staff: &str| {
+            format!(
+                "---\ntitle: 站\ntown: xianlong\ncommunity: 仙龙村\nstation_kind: station\nstaff: [{staff}]\n---\nx\n"
+            )
+        };
+        let file = root.join("content/stations/s.md");
+        let config = crate::config::load(root, &root.join("site.yaml")).unwrap();
+        let clock = crate::time::SiteClock::new("Asia/Shanghai", jiff::Timestamp::UNIX_EPOCH).unwrap();
+        let opts = crate::content::LoadOptions {
+            drafts: false,
+            clock: &clock,
+        };
+        for (staff, counted) in [("{ name: 张三 }", true), ("{ name: \"\", role: 站长 }", false)] {
+            std::fs::write(&file, station(staff)).unwrap();
+            let (lib, diags) = crate::content::load(&config, &opts);
+            assert_eq!(diags.has_errors(), !counted, "{staff}: {diags}");
+            let c = &towns(&lib, &config)[0];
+            assert_eq!((c.with_station, c.with_staff), (1, usize::from(counted)), "{staff}");
+        }
     }
 }

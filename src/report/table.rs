@@ -101,7 +101,13 @@ pub fn table(d: &Dashboard, lang: Lang) -> String {
         .weeks
         .iter()
         .filter(|w| !w.met)
-        .map(|w| format!("{} {}/{}", w.label, w.count, w.required))
+        .map(|w| {
+            let name = w.monday.parse::<jiff::civil::Date>().map_or_else(
+                |_| w.label.clone(),
+                |monday| crate::report::columns::week_name(w.week, monday).in_lang(lang),
+            );
+            format!("{} {name} {}/{}", w.year, w.count, w.required)
+        })
         .collect();
     if !short.is_empty() {
         out.push_str(&t(lang, "report.columns.short", &[&short.join(&sep)]));

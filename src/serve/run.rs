@@ -107,6 +107,7 @@ pub fn render_into(
     let mut env = ViewEnv::new(config, clock, lib, data);
     let sink = ImageSink::new(&recorder, images, &config.root);
     let mut diags = render::render_with(&mut env, templates, shared, &sink, &recorder);
+    diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
     diags.extend(sink.finish());
     check(diags)?;
     Ok(recorder.finish())

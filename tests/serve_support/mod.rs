@@ -321,13 +321,14 @@ pub fn encode(path: &str) -> String {
 }
 
 /// Asserts that what `server` serves is byte for byte a fresh
-/// `kepu build` of `site` with the same clock and base URL.
+/// `kepu build --drafts` of `site` with the same clock and base URL (a
+/// preview shows the drafts).
 pub fn assert_same_as_build(site: &Path, server: &Server) {
     let out = tempfile::tempdir().expect("temp dir");
     let base = format!("http://127.0.0.1:{}/", server.port);
     let built = Command::new(env!("CARGO_BIN_EXE_kepu"))
         .current_dir(site)
-        .args(["build", "--now", NOW, "--base-url", &base, "-o"])
+        .args(["build", "--drafts", "--now", NOW, "--base-url", &base, "-o"])
         .arg(out.path().join("site"))
         .output()
         .expect("kepu build");

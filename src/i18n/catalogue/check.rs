@@ -24,11 +24,6 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "emergency notes are for warnings of days, not months; shorten 'expires' or make it an article",
     ),
     (
-        "lint.column_week",
-        "{0}：每周科普栏目只发了 {1} 期，应有 {2} 期（{3} 起的一周）",
-        "{0}: {1} of {2} column entries (week of {3})",
-    ),
-    (
         "lint.column_week.help",
         "在 content/columns/ 下为这一周补一期（kepu new column 标题）",
         "add an entry under content/columns/ for that week (kepu new column TITLE)",
