@@ -117,7 +117,7 @@ impl KindPages {
                     .iter()
                     .skip((n - 1) * WEEKS_PER_PAGE)
                     .take(WEEKS_PER_PAGE)
-                    .map(|(w, ids)| week_view(env, lib, *w, ids))
+                    .map(|(w, ids)| week_view(env, *w, ids))
                     .collect();
                 let pager = pager(env, &s.path, self.weeks.len(), WEEKS_PER_PAGE, n);
                 job.with("weeks", &weeks)
@@ -139,12 +139,12 @@ impl KindPages {
     }
 
     /// The page of one ISO week of the column.
-    pub fn week_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
+    pub fn week_job(&self, env: &ViewEnv, i: usize) -> Job {
         let (w, ids) = &self.weeks[i];
-        let view = week_view(env, lib, *w, ids);
+        let view = week_view(env, *w, ids);
         let link = |j: Option<usize>| {
             j.and_then(|j| self.weeks.get(j))
-                .map(|(w, ids)| week_view(env, lib, *w, ids))
+                .map(|(w, ids)| week_view(env, *w, ids))
         };
         let (newer, older) = (link(i.checked_sub(1)), link(Some(i + 1)));
         Job::new(
@@ -159,10 +159,10 @@ impl KindPages {
     }
 
     /// Page `n` of the list of one medium.
-    pub fn medium_job(&self, env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
+    pub fn medium_job(&self, env: &ViewEnv, i: usize, n: usize) -> Job {
         let (m, ids) = &self.media[i];
         let base = format!("columns/{}/", m.name());
-        let pager = paginate(env, lib, ids, &base, env.config.site.paginate_by, n);
+        let pager = paginate(env, ids, &base, env.config.site.paginate_by, n);
         let medium = Link {
             name: m.label().to_string(),
             url: env.link(&base),
@@ -189,8 +189,8 @@ impl KindPages {
         let article_ids: Vec<PageId> = mine
             .map(|t| t.articles.iter().take(10).copied().collect())
             .unwrap_or_default();
-        let notes: Vec<Summary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
-        let articles: Vec<Summary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
+        let notes: Vec<Summary> = note_ids.iter().map(|&id| summary(env, id)).collect();
+        let articles: Vec<Summary> = article_ids.iter().map(|&id| summary(env, id)).collect();
         let view = TownView {
             id: &town.id,
             name: &town.name,
@@ -211,8 +211,8 @@ impl KindPages {
                 })
                 .collect(),
             coverage: cov,
-            boards: cov.boards.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
-            stations: cov.stations.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+            boards: cov.boards.iter().map(|&id| summary(env, id)).collect(),
+            stations: cov.stations.iter().map(|&id| summary(env, id)).collect(),
             notes,
             articles,
         };
@@ -317,12 +317,12 @@ impl KindPages {
                     }
                     None => Vec::new(),
                 };
-                let related: Vec<Summary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
+                let related: Vec<Summary> = ids.iter().map(|&i| summary(env, i)).collect();
                 super::pages::summary_deps(job.with("related", &related), lib, &ids, ids.len(), 1)
             }
             KindData::Column(_) => {
                 let (older, newer) = self.programs.get(&id).copied().unwrap_or((None, None));
-                let view = |o: PageId| summary(env, &lib.pages[o]);
+                let view = |o: PageId| summary(env, o);
                 let job = job
                     .with("program_prev", &older.map(view))
                     .with("program_next", &newer.map(view));
@@ -435,7 +435,7 @@ struct WeekView {
     entries: Vec<Summary>,
 }
 
-fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView {
+fn week_view(env: &ViewEnv, w: (i16, i8), ids: &[PageId]) -> WeekView {
     let monday = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
         .map(|d| d.date())
         .ok();
@@ -455,7 +455,7 @@ fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageI
         url: env.link(&week_path(w)),
         range,
         count: ids.len(),
-        entries: ids.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+        entries: ids.iter().map(|&id| summary(env, id)).collect(),
     }
 }
 
@@ -483,10 +483,10 @@ fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesL
             _ => {
                 let year = p.date.map(|d| env.clock.zoned(d).year()).unwrap_or(0);
                 match archive.last_mut() {
-                    Some(g) if g.year == year => g.pages.push(summary(env, p)),
+                    Some(g) if g.year == year => g.pages.push(summary(env, id)),
                     _ => archive.push(YearGroup {
                         year,
-                        pages: vec![summary(env, p)],
+                        pages: vec![summary(env, id)],
                     }),
                 }
             }
@@ -503,7 +503,7 @@ fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> NotesL
             .then(lib.pages[a].path.cmp(&lib.pages[b].path))
     });
     NotesList {
-        active: active.into_iter().map(|id| summary(env, &lib.pages[id])).collect(),
+        active: active.into_iter().map(|id| summary(env, id)).collect(),
         archive,
     }
 }
@@ -537,11 +537,11 @@ fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<TownG
         let link = town_link(env, &t);
         match groups.last_mut() {
             Some(g) if g.town.as_ref().map(|l| l.id.as_str()) == link.as_ref().map(|l| l.id.as_str()) => {
-                g.pages.push(summary(env, &lib.pages[id]))
+                g.pages.push(summary(env, id))
             }
             _ => groups.push(TownGroup {
                 town: link,
-                pages: vec![summary(env, &lib.pages[id])],
+                pages: vec![summary(env, id)],
             }),
         }
     }

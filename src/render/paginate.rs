@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{Summary, ViewEnv, summary};
-use crate::content::{Library, PageId};
+use crate::content::PageId;
 
 /// How many numbered links stand on each side of the current page.
 const WINDOW: usize = 2;
@@ -60,9 +60,8 @@ pub fn page_count(items: usize, per: usize) -> usize {
 }
 
 /// Page `n` (1-based) of the list of `ids` at `base`.
-pub fn paginate<'a>(
-    env: &ViewEnv<'a>,
-    lib: &'a Library,
+pub fn paginate(
+    env: &ViewEnv,
     ids: &[PageId],
     base: &str,
     per: usize,
@@ -74,7 +73,7 @@ pub fn paginate<'a>(
         .iter()
         .skip((n - 1) * per)
         .take(per)
-        .map(|&id| summary(env, &lib.pages[id]))
+        .map(|&id| summary(env, id))
         .collect();
     p
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::front_matter::{Location, Staff};
-use crate::content::{Library, Page};
+use crate::content::{Library, Page, PageId};
 use crate::kinds::KindData;
 use crate::markdown::Heading;
 use crate::time::SiteClock;
@@ -407,20 +407,13 @@ impl Serialize for Summary {
 }
 
 /// The summary of `page`, a page of `env.lib`.
-pub fn summary(env: &ViewEnv, page: &Page) -> Summary {
+pub fn summary(env: &ViewEnv, id: PageId) -> Summary {
+    let page = &env.lib.pages[id];
     let make = || tera::Value::from_serializable(&summary_view(env, page));
-    match page_index(env.lib, page).and_then(|i| env.summaries.get(i)) {
+    match env.summaries.get(id) {
         Some(cell) => Summary(cell.get_or_init(make).clone()),
         None => Summary(make()),
     }
-}
-
-/// The index of `page` in `lib.pages`, when it is one of them.
-fn page_index(lib: &Library, page: &Page) -> Option<usize> {
-    let size = std::mem::size_of::<Page>().max(1);
-    let offset = (page as *const Page as usize).checked_sub(lib.pages.as_ptr() as usize)?;
-    let i = offset / size;
-    (offset % size == 0 && i < lib.pages.len()).then_some(i)
 }
 
 /// What a list shows of a page.
@@ -595,10 +588,11 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
     let now = env.clock.now();
     let (mut current, mut past, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
     for s in &b.showing {
-        let Some(target) = env.lib.page(&s.page) else { continue };
+        let Some(&target_id) = env.lib.by_rel_path.get(&s.page) else { continue };
+        let target = &env.lib.pages[target_id];
         let view = ShowingView {
             qr_svg: String::new(),
-            page: summary(env, target),
+            page: summary(env, target_id),
             permalink: env.permalink(&target.path),
             from_display: env.clock.display_date(s.from),
             until_display: s.until.map(|u| env.clock.display_date(u)),

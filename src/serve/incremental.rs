@@ -267,7 +267,7 @@ impl Engine {
         let mut facets = Vec::new();
         for id in ids {
             let page = &env.lib.pages[id];
-            let facet = Facet::of(&env, page);
+            let facet = Facet::of(&env, id);
             touched.page(&page.rel_path);
             if l.baseline
                 .pages
