@@ -3,9 +3,11 @@
 //! media, board posters, town pages, the dashboard and the plan.
 //!
 //! [`KindPages::new`] computes once what these pages share (weeks, media,
-//! coverage, the dashboard figures); each `*_job` builds one page.
+//! coverage); the dashboard figures come from before the render; each
+//! `*_job` builds one page.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -17,7 +19,7 @@ use crate::kinds::column::{MEDIA, Medium};
 use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
 use crate::report::coverage::TownCoverage;
-use crate::report::dashboard::{self, Dashboard};
+use crate::report::dashboard::Dashboard;
 use crate::report::{columns, qr};
 
 /// Weeks shown per page of `/columns/`.
@@ -29,8 +31,8 @@ pub struct KindPages {
     pub weeks: Vec<((i16, i8), Vec<PageId>)>,
     /// Column entries by medium, newest first.
     pub media: Vec<(Medium, Vec<PageId>)>,
-    /// Every coverage figure.
-    pub dashboard: Dashboard,
+    /// Every coverage figure (computed before the render).
+    pub dashboard: Arc<Dashboard>,
     /// Column entry → (older, newer) entry of the same outlet and program.
     programs: HashMap<PageId, (Option<PageId>, Option<PageId>)>,
     /// Town id → its emergency notes and the articles tagged with it, newest first.
@@ -47,8 +49,8 @@ struct TownPages {
 }
 
 impl KindPages {
-    /// Computes the shared data.
-    pub fn new(env: &ViewEnv, lib: &Library) -> Self {
+    /// Computes the shared data; `dashboard` holds the library's figures.
+    pub fn new(env: &ViewEnv, lib: &Library, dashboard: Arc<Dashboard>) -> Self {
         let weeks = columns::entries_by_week(lib, env.clock);
         let media: Vec<(Medium, Vec<PageId>)> = MEDIA
             .iter()
@@ -69,7 +71,7 @@ impl KindPages {
             qr: qr_codes(env, lib),
             weeks,
             media,
-            dashboard: dashboard::compute(lib, env.config, env.clock),
+            dashboard,
         }
     }
 
@@ -285,7 +287,7 @@ impl KindPages {
     pub fn dashboard_job(&self, env: &ViewEnv) -> Job {
         let charts = crate::report::svg::charts(&self.dashboard);
         Job::new("dashboard/index.html", "dashboard.html", "dashboard")
-            .with("dashboard", &self.dashboard)
+            .with("dashboard", &*self.dashboard)
             .with("charts", &charts)
             .with("json_url", &env.link("dashboard.json"))
             .dep(Dep::AllFrontMatter)
