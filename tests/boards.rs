@@ -236,3 +236,22 @@ fn a_community_gap_points_at_its_own_town_when_names_repeat() {
     assert!(err.contains("warning: site.yaml:4:38: 甲镇 龙井村"), "{err}");
     assert!(err.contains("warning: site.yaml:5:38: 乙镇 龙井村"), "{err}");
 }
+
+#[test]
+fn report_reads_front_matter_only_and_renders_no_markdown() {
+    let t = site();
+    // A body the Markdown stage refuses (an unknown shortcode): a build
+    // fails, the figures do not need the body.
+    t.page(
+        "boards/broken-body.md",
+        "title: 坏正文\nboard_kind: bulletin\nplace: community\ntown: xianlong\nshowing: []",
+        "{{ nope() }}\n",
+    );
+    let build = t.kepu(&["build", "--now", NOW]);
+    assert!(!build.status.success(), "the build should refuse the body");
+    assert!(String::from_utf8_lossy(&build.stderr).contains("nope"));
+    let out = t.kepu(&["report", "--json", "--now", NOW]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["boards"]["total"], 4);
+}

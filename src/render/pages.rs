@@ -206,11 +206,7 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
         .map(|id| summary(env, id))
         .collect();
     if columns.is_empty() {
-        columns = list("columns")
-            .into_iter()
-            .take(3)
-            .map(|id| summary(env, id))
-            .collect();
+        columns = list("columns").into_iter().take(3).map(|id| summary(env, id)).collect();
     }
     let count = |k| lib.pages_of(k).count();
     let home = HomeView {

@@ -60,13 +60,7 @@ pub fn page_count(items: usize, per: usize) -> usize {
 }
 
 /// Page `n` (1-based) of the list of `ids` at `base`.
-pub fn paginate(
-    env: &ViewEnv,
-    ids: &[PageId],
-    base: &str,
-    per: usize,
-    n: usize,
-) -> Paginator {
+pub fn paginate(env: &ViewEnv, ids: &[PageId], base: &str, per: usize, n: usize) -> Paginator {
     let per = per.max(1);
     let mut p = pager(env, base, ids.len(), per, n);
     p.pages = ids

@@ -588,7 +588,9 @@ fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
     let now = env.clock.now();
     let (mut current, mut past, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
     for s in &b.showing {
-        let Some(&target_id) = env.lib.by_rel_path.get(&s.page) else { continue };
+        let Some(&target_id) = env.lib.by_rel_path.get(&s.page) else {
+            continue;
+        };
         let target = &env.lib.pages[target_id];
         let view = ShowingView {
             qr_svg: String::new(),

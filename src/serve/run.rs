@@ -88,12 +88,7 @@ pub fn parse_env<'a>(config: &'a Config, clock: &'a SiteClock, drafts: bool, con
 }
 
 /// Renders what `redo` says over the `current` outputs; returns the new files.
-pub fn render_into(
-    p: &mut Site,
-    shared: &Shared,
-    current: &Outputs,
-    redo: Redo,
-) -> Result<Outputs, Vec<Diagnostic>> {
+pub fn render_into(p: &mut Site, shared: &Shared, current: &Outputs, redo: Redo) -> Result<Outputs, Vec<Diagnostic>> {
     let recorder = Recorder::new(current, redo);
     let Site {
         config,
