@@ -109,7 +109,7 @@ pub fn pager(env: &ViewEnv, base: &str, items: usize, per: usize, n: usize) -> P
 
 /// A page that sends the reader on to `to` (an absolute URL).
 pub fn redirect_html(to: &str) -> String {
-    let to = crate::render::builtins::xml_escape(to);
+    let to = crate::escape::xml_escape(to);
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页面已移动</title>\n<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p>页面已移动到 <a href=\"{to}\">{to}</a>。</p>\n</body>\n</html>\n"
     )

@@ -50,11 +50,19 @@ impl ViewEnv<'_> {
 
     /// `/base/` + path.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_path, path.trim_start_matches('/'))
+        crate::urls::link(&self.config.base_path, path)
     }
     /// `https://host/base/` + path.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}/{}", self.config.base_url, path.trim_start_matches('/'))
+        crate::urls::permalink(&self.config.base_url, path)
+    }
+
+    /// What feeds need of the environment.
+    pub fn feeds(&self) -> crate::feeds::FeedEnv<'_> {
+        crate::feeds::FeedEnv {
+            config: self.config,
+            clock: self.clock,
+        }
     }
 }
 
@@ -476,7 +484,7 @@ fn board_badge(env: &ViewEnv, page: &Page) -> Option<BoardBadge> {
 
 fn summary_html(page: &Page) -> Option<String> {
     match &page.meta.summary {
-        Some(s) => Some(format!("<p>{}</p>", crate::render::builtins::xml_escape(s))),
+        Some(s) => Some(format!("<p>{}</p>", crate::escape::xml_escape(s))),
         None => page.rendered.summary_html.clone(),
     }
 }
