@@ -9,7 +9,7 @@
 //! Every diagnostic of every stage is gathered. [`build`] writes the result,
 //! only if there was no error; [`load`] renders into memory (`kepu check`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -314,9 +314,4 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         warnings: p.diagnostics,
         images: p.images.stats(),
     })
-}
-
-/// `path` shown relative to `root`.
-pub fn shown(root: &Path, path: &Path) -> PathBuf {
-    config::display_path(root, path)
 }
