@@ -93,9 +93,10 @@ const CASES: &[Case] = &[
     },
 ];
 
+/// The fixture site `tests/fixtures/one-article`, built once: where each
+/// mistake is then made.
 fn good_site() -> SiteTest {
-    let t = SiteTest::new();
-    t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "正文\n");
+    let t = SiteTest::new().with_fixture("one-article");
     t.build_ok();
     t
 }
