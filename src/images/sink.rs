@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use super::{Images, WARN_PAGE_BYTES};
+use super::{Failure, Images, WARN_PAGE_BYTES};
 use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep, OutputError};
@@ -53,15 +53,8 @@ impl<'a> ImageSink<'a> {
             if used.contains(rel) {
                 continue;
             }
-            let shown = crate::site::shown(&self.root, &f.source);
-            let at = f
-                .owner
-                .as_ref()
-                .map_or(shown.clone(), |o| crate::site::shown(&self.root, o));
-            diags.push(
-                Diagnostic::error(at, 0, 0, format!("image {}: {}", shown.display(), f.error))
-                    .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),
-            );
+            let at = f.owner.as_ref().unwrap_or(&f.source);
+            diags.push(failure(&self.root, crate::site::shown(&self.root, at), f));
         }
         diags
     }
@@ -74,11 +67,7 @@ impl<'a> ImageSink<'a> {
         let mut diags = Vec::new();
         for rel in found.failed {
             if let Some(f) = self.images.failed.get(&rel) {
-                let shown = crate::site::shown(&self.root, &f.source);
-                diags.push(
-                    Diagnostic::error(origin, 0, 0, format!("image {}: {}", shown.display(), f.error))
-                        .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),
-                );
+                diags.push(failure(&self.root, origin, f));
                 self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(rel);
             }
         }
@@ -91,13 +80,9 @@ impl<'a> ImageSink<'a> {
                     origin,
                     0,
                     0,
-                    format!(
-                        "/{path}: its images weigh {} KB on a phone, more than 1 MB; the largest is {largest} ({} KB)",
-                        total / 1024,
-                        bytes / 1024
-                    ),
+                    crate::text!("images.heavy_page", path, total / 1024, largest, bytes / 1024),
                 )
-                .with_hint("use fewer pictures on this page, or split it"),
+                .with_hint(crate::text!("images.heavy_page.hint")),
             );
         }
         if !diags.is_empty() {
@@ -159,4 +144,12 @@ impl Sink for ImageSink<'_> {
     fn has(&self, path: &str) -> bool {
         self.inner.has(path)
     }
+}
+
+/// The error of failed image `f`, at `at` (the page using it, or the page
+/// whose bundle holds it, or the file); `root` is the site folder.
+fn failure(root: &std::path::Path, at: impl Into<std::path::PathBuf>, f: &Failure) -> Diagnostic {
+    let shown = crate::site::shown(root, &f.source);
+    Diagnostic::error(at, 0, 0, crate::text!("images.failed", shown, f.error.text()))
+        .with_hint(crate::text!("images.failed.hint"))
 }

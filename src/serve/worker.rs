@@ -126,7 +126,7 @@ fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>
 /// a thread of its own; true if it started. `stalled`: the last round
 /// made nothing, so the same files would fail again.
 fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
-    let Some((config, files)) = engine.pending_images() else {
+    let Some((config, pending)) = engine.pending_images() else {
         return false;
     };
     if stalled {
@@ -134,13 +134,13 @@ fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
     }
     eprintln!(
         "Making {} images in the background; pages show the originals until then.",
-        files.len()
+        pending.len()
     );
     let tx = state.commands.clone();
     std::thread::Builder::new()
         .name("kepu-images".into())
         .spawn(move || {
-            let n = crate::images::make_pending(&config, &files);
+            let n = crate::images::make_pending(&config, &pending);
             let _ = tx.send(Command::ImagesReady(n));
         })
         .is_ok()
