@@ -49,16 +49,17 @@ pub enum ImageError {
 impl ImageError {
     /// The message, to be read in the site's language.
     pub fn text(&self) -> Text {
+        // A decoder's words may end in a line break.
         match self {
-            ImageError::Read(e) => crate::text!("images.error.read", e),
-            ImageError::Decode(e) => crate::text!("images.error.decode", e),
+            ImageError::Read(e) => crate::text!("images.error.read", e.trim()),
+            ImageError::Decode(e) => crate::text!("images.error.decode", e.trim()),
             ImageError::TooLarge {
                 width,
                 height,
                 mp,
                 limit,
             } => crate::text!("images.error.too_large", width, height, mp, limit),
-            ImageError::Encode(e) => crate::text!("images.error.encode", e),
+            ImageError::Encode(e) => crate::text!("images.error.encode", e.trim()),
             ImageError::Cache(dir) => crate::text!("images.error.cache", dir),
         }
     }

@@ -64,10 +64,11 @@ impl<'a> ImageSink<'a> {
             return html.to_vec();
         };
         let (out, found) = super::rewrite::page(text, path, self.images);
+        let origin = crate::site::shown(&self.root, std::path::Path::new(origin));
         let mut diags = Vec::new();
         for rel in found.failed {
             if let Some(f) = self.images.failed.get(&rel) {
-                diags.push(failure(&self.root, origin, f));
+                diags.push(failure(&self.root, &origin, f));
                 self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(rel);
             }
         }
