@@ -265,10 +265,15 @@ fn image_messages_are_in_chinese_for_a_chinese_site_and_in_english_when_asked() 
     };
     let zh = run("");
     assert!(
-        zh.contains("错误: content/articles/bad/index.md: 图片 content/articles/bad/broken.jpg：无法识别这张图片，可能已损坏（"),
+        zh.contains(
+            "错误: content/articles/bad/index.md: 图片 content/articles/bad/broken.jpg：无法识别这张图片，可能已损坏（"
+        ),
         "{zh}"
     );
-    assert!(zh.contains("提示: 用看图软件打开它，另存为 JPEG 或 PNG，或者删掉它"), "{zh}");
+    assert!(
+        zh.contains("提示: 用看图软件打开它，另存为 JPEG 或 PNG，或者删掉它"),
+        "{zh}"
+    );
     assert!(
         zh.contains("警告: content/articles/bad/index.md:6:1: 图片没有文字说明（替代文字）：broken.jpg"),
         "{zh}"
@@ -276,7 +281,9 @@ fn image_messages_are_in_chinese_for_a_chinese_site_and_in_english_when_asked() 
     assert!(!zh.contains("cannot decode") && !zh.contains("alt text"), "{zh}");
     let en = run("en");
     assert!(
-        en.contains("error: content/articles/bad/index.md: image content/articles/bad/broken.jpg: cannot decode the image ("),
+        en.contains(
+            "error: content/articles/bad/index.md: image content/articles/bad/broken.jpg: cannot decode the image ("
+        ),
         "{en}"
     );
     assert!(

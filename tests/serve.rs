@@ -477,10 +477,7 @@ fn an_image_added_while_serving_shows_at_once_then_as_renditions_once_made() {
     let s = Server::start(t.path(), &[]);
     let wait = Duration::from_secs(120);
     // A photo dropped into the bundle, then the page that shows it.
-    t.write_bytes(
-        "content/articles/trip/photo.jpg",
-        &images_support::jpeg(3000, 2000),
-    );
+    t.write_bytes("content/articles/trip/photo.jpg", &images_support::jpeg(3000, 2000));
     t.page(
         "articles/trip/index.md",
         "title: 仙龙村\ndate: 2026-10-20",
@@ -508,10 +505,7 @@ fn an_image_added_while_serving_shows_at_once_then_as_renditions_once_made() {
     assert!(!s.log().contains("Rebuild failed"), "{}", s.log());
 
     // The photo replaced by a portrait one: made again, shown as it is now.
-    t.write_bytes(
-        "content/articles/trip/photo.jpg",
-        &images_support::jpeg(1000, 1500),
-    );
+    t.write_bytes("content/articles/trip/photo.jpg", &images_support::jpeg(1000, 1500));
     assert!(s.wait_log("Made 1 images", 2, wait), "{}", s.log());
     let html = wait_text(&s, "/articles/trip/", "height=\"1200\"");
     assert!(html.contains("width=\"800\" height=\"1200\""), "{html}");

@@ -271,7 +271,7 @@ impl Finder<'_> {
         let hash = cache::content_hash(&bytes);
         looked.seen = Some(seen(hash));
         let dir = cache::key_dir(&self.cache_root, hash, self.params);
-        looked.outcome = match self.from_bytes(s, &bytes, &dir, indexed != Some(hash), &mut looked.warns) {
+        looked.outcome = match self.with_bytes(s, &bytes, &dir, indexed != Some(hash), &mut looked.warns) {
             Ok(Some(meta)) => Outcome::Ready(dir, meta),
             Ok(None) => Outcome::Waiting,
             Err(e) => Outcome::Failed(e),
@@ -281,7 +281,7 @@ impl Finder<'_> {
 
     /// The meta of `bytes` in `dir`: found (unless `dir` was just looked
     /// in), made, or `None` when left for later (a cache-only load).
-    fn from_bytes(
+    fn with_bytes(
         &self,
         s: &sources::Source,
         bytes: &[u8],
@@ -350,9 +350,12 @@ pub fn prepare(config: &Config, lib: &Library, cache_only: bool) -> (Images, Vec
         .filter(|s| is_processed(&s.rel))
         .collect();
     let looked: Vec<Looked> = found.par_iter().map(|s| finder.look(s)).collect();
-    finder
-        .index
-        .save(found.iter().zip(&looked).filter_map(|(s, l)| Some((s.file.as_path(), l.seen?))));
+    finder.index.save(
+        found
+            .iter()
+            .zip(&looked)
+            .filter_map(|(s, l)| Some((s.file.as_path(), l.seen?))),
+    );
     let mut images = Images {
         config: cfg,
         base_path: config.base_path.clone(),

@@ -212,15 +212,19 @@ pub fn urls(text: &str, path: &str, images: &Images) -> String {
     if images.entries.is_empty() {
         return text.to_owned();
     }
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut i = 0;
-    while let Some(dot) = lower[i..].find('.').map(|n| i + n) {
+    while let Some(dot) = text[i..].find('.').map(|n| i + n) {
         i = dot + 1;
         let Some(ext_len) = ["jpeg", "jpg", "png", "webp"]
             .iter()
-            .find(|e| lower[dot + 1..].starts_with(*e))
+            .find(|e| {
+                bytes
+                    .get(dot + 1..dot + 1 + e.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(e.as_bytes()))
+            })
             .map(|e| e.len())
         else {
             continue;

@@ -2,11 +2,7 @@
 
 /// (id, 中文, English).
 pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
-    (
-        "images.error.read",
-        "无法读取文件（{0}）",
-        "cannot read the file ({0})",
-    ),
+    ("images.error.read", "无法读取文件（{0}）", "cannot read the file ({0})"),
     (
         "images.error.decode",
         "无法识别这张图片，可能已损坏（{0}）",
@@ -27,11 +23,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "无法写入图片缓存文件夹 {0}（检查磁盘空间和文件夹权限；删除 .kepu-cache/ 文件夹是安全的）",
         "cannot write the image cache {0} (check the free disk space and the folder's permissions; deleting .kepu-cache/ is safe)",
     ),
-    (
-        "images.failed",
-        "图片 {0}：{1}",
-        "image {0}: {1}",
-    ),
+    ("images.failed", "图片 {0}：{1}", "image {0}: {1}"),
     (
         "images.failed.hint",
         "用看图软件打开它，另存为 JPEG 或 PNG，或者删掉它",
@@ -87,11 +79,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "不是网站 static/ 或 content/ 里的 JPEG、PNG 或 WebP 图片",
         "not a JPEG, PNG or WebP file of the site's static/ or content/",
     ),
-    (
-        "images.resize.needs",
-        "fit=\"{0}\" 还需要 {1}",
-        "fit=\"{0}\" needs {1}",
-    ),
+    ("images.resize.needs", "fit=\"{0}\" 还需要 {1}", "fit=\"{0}\" needs {1}"),
     (
         "images.resize.fit",
         "不认识的 fit \"{0}\"（可用 fit_width、fit_height、fit 或 fill）",
