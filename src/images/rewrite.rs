@@ -60,6 +60,23 @@ fn percent_decode(s: &str) -> String {
         .unwrap_or_else(|| s.to_owned())
 }
 
+/// Whether `text` may name an image [`page`] or [`urls`] would rewrite:
+/// an `<img` tag, or a name ending in `.jpg`, `.jpeg`, `.png` or `.webp`
+/// (any case), or an escaped dot. One pass over the bytes; a file
+/// without any passes as it is, neither checked as UTF-8 nor copied.
+pub fn may_name_images(text: &[u8]) -> bool {
+    let at = |i: usize, what: &[u8]| {
+        text.get(i..i + what.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(what))
+    };
+    text.iter().enumerate().any(|(i, b)| match b {
+        b'<' => at(i + 1, b"img"),
+        b'.' => at(i + 1, b"jp") || at(i + 1, b"png") || at(i + 1, b"webp"),
+        b'%' => at(i + 1, b"2e"),
+        _ => false,
+    })
+}
+
 /// `html` of the page at `path` with its images pointed at renditions.
 pub fn page(html: &str, path: &str, images: &Images) -> (String, PageImages) {
     let mut found = PageImages::default();
@@ -265,6 +282,23 @@ pub fn urls(text: &str, path: &str, images: &Images) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_naming_no_image_are_told_apart() {
+        for yes in [
+            "<p><IMG src=x.gif>",
+            "<meta property=\"og:image\" content=\"/a/b.JPEG\">",
+            "see photo.jpg",
+            "a.Png",
+            "x.webp\"",
+            "a%2Ejpg",
+        ] {
+            assert!(may_name_images(yes.as_bytes()), "{yes}");
+        }
+        for no in ["<p>图片</p><image>", "a.gif b.svg", "x.js", "%2", "", "<im"] {
+            assert!(!may_name_images(no.as_bytes()), "{no}");
+        }
+    }
 
     #[test]
     fn urls_resolve_to_output_paths_decoded_once() {

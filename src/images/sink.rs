@@ -59,9 +59,12 @@ impl<'a> ImageSink<'a> {
         diags
     }
 
-    fn page(&self, path: &str, html: &[u8], origin: &str) -> Vec<u8> {
-        let Ok(text) = std::str::from_utf8(html) else {
-            return html.to_vec();
+    fn page(&self, path: &str, html: Vec<u8>, origin: &str) -> Vec<u8> {
+        if self.images.entries.is_empty() && self.images.failed.is_empty() {
+            return html;
+        }
+        let Ok(text) = std::str::from_utf8(&html) else {
+            return html;
         };
         let (out, found) = super::rewrite::page(text, path, self.images);
         let origin = crate::site::shown(&self.root, std::path::Path::new(origin));
@@ -123,8 +126,12 @@ impl Sink for ImageSink<'_> {
                 }
                 None => self.inner.put(path, Body::Copy(file), deps, origin),
             },
+            // Most files name no image at all: they pass as they are.
+            Body::Bytes(b) if !super::rewrite::may_name_images(&b) => {
+                self.inner.put(path, Body::Bytes(b), deps, origin)
+            }
             Body::Bytes(b) if path.ends_with(".html") => {
-                let b = self.page(path, &b, origin);
+                let b = self.page(path, b, origin);
                 self.inner.put(path, Body::Bytes(b), deps, origin)
             }
             Body::Bytes(b) if path.ends_with(".xml") || path.ends_with(".json") => {
