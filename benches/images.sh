@@ -43,7 +43,7 @@ site=$work/kepu-img-$pages
 rm -rf "$site" && cp -r "$base" "$site"
 bundle=$site/content/articles/photos
 mkdir -p "$bundle"
-cp "$photos"/*.jpg "$bundle/"
+cp -p "$photos"/*.jpg "$bundle/"
 {
   printf -- '---\ntitle: 仙龙村科普站活动照片\ndate: 2026-11-01\n---\n活动现场。\n'
   for f in "$photos"/*.jpg; do

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::config::ImagesConfig;
+use super::process::ImageError;
 
 /// Bumped whenever what is written for the same input changes.
 const FORMAT: u32 = 1;
@@ -59,8 +60,14 @@ pub struct Meta {
     pub original: Option<CachedFile>,
 }
 
-/// The cache folder for `bytes` under `config`.
-pub fn key_dir(cache: &Path, bytes: &[u8], config: &ImagesConfig) -> PathBuf {
+/// The hash of a source's bytes: half of its cache folder's name.
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
+}
+
+/// The hash of every parameter that changes what is written for the same
+/// bytes: the other half of a cache folder's name. One a build.
+pub fn params_key(config: &ImagesConfig) -> u64 {
     let params = format!(
         "{FORMAT}|{:?}|{}|{}|{}",
         config.all_widths(),
@@ -68,7 +75,13 @@ pub fn key_dir(cache: &Path, bytes: &[u8], config: &ImagesConfig) -> PathBuf {
         config.jpeg_quality(),
         config.publish_originals
     );
-    let key = format!("{:032x}-{:016x}", xxh3_128(bytes), xxh3_64(params.as_bytes()));
+    xxh3_64(params.as_bytes())
+}
+
+/// The cache folder of bytes hashing to `hash` under parameters `params`
+/// (see [`content_hash`] and [`params_key`]).
+pub fn key_dir(cache: &Path, hash: u128, params: u64) -> PathBuf {
+    let key = format!("{hash:032x}-{params:016x}");
     cache.join("images").join(&key[..2]).join(key)
 }
 
@@ -76,6 +89,9 @@ pub fn key_dir(cache: &Path, bytes: &[u8], config: &ImagesConfig) -> PathBuf {
 pub fn load(dir: &Path) -> Option<Meta> {
     let text = std::fs::read(dir.join("meta.json")).ok()?;
     let meta: Meta = serde_json::from_slice(&text).ok()?;
+    if meta.renditions.is_empty() {
+        return None;
+    }
     let files = meta
         .renditions
         .iter()
@@ -132,21 +148,37 @@ pub fn store(dir: &Path, files: &[(String, Vec<u8>)], meta: &Meta) -> std::io::R
 pub fn store_extra(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, &path)?;
+    write_atomic(&path, bytes)?;
     Ok(path)
 }
 
-/// The error a background make left for `dir`, if any.
-pub fn load_error(dir: &Path) -> Option<String> {
-    std::fs::read_to_string(dir.with_extension("error")).ok()
+/// The error a background make left for `dir`, if any (a note that
+/// cannot be read is no note: the source is simply tried again).
+pub fn load_error(dir: &Path) -> Option<ImageError> {
+    let text = std::fs::read(dir.with_extension("error")).ok()?;
+    serde_json::from_slice(&text).ok()
 }
 
-/// Leaves `message` for `dir` (best effort: it only saves a decode).
-pub fn store_error(dir: &Path, message: &str) {
-    if let Some(parent) = dir.parent() {
-        let _ = std::fs::create_dir_all(parent);
-    }
-    let _ = std::fs::write(dir.with_extension("error"), message);
+/// Leaves `error` for `dir` (best effort: it only saves a decode).
+pub fn store_error(dir: &Path, error: &ImageError) {
+    let Some(parent) = dir.parent() else { return };
+    let Ok(json) = serde_json::to_vec(error) else { return };
+    let _ = std::fs::create_dir_all(parent);
+    let _ = write_atomic(&dir.with_extension("error"), &json);
+}
+
+/// Writes `bytes` to `path` under a temporary name first, so that a
+/// reader sees the old file or the new one, never half of one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let thread = format!("{:?}", std::thread::current().id());
+    let tmp = path.with_file_name(format!(
+        ".{name}.{}-{:x}.tmp",
+        std::process::id(),
+        xxh3_64(thread.as_bytes())
+    ));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }

@@ -13,8 +13,9 @@ use std::sync::atomic::Ordering;
 use serde::Serialize;
 use tera::{Kwargs, State, Tera};
 
-use super::process::{self, Encoding};
+use super::process::{self, Encoding, ImageError};
 use super::{Entry, Images, cache, split_ext};
+use crate::i18n::{Text, t};
 
 /// The value `resize_image` returns.
 #[derive(Debug, Clone, Serialize)]
@@ -37,16 +38,20 @@ pub fn register(tera: &mut Tera, images: Arc<Images>) {
             let height: Option<u32> = kwargs.get("height")?;
             let fit: &str = kwargs.get("fit")?.unwrap_or("fit_width");
             let format: &str = kwargs.get("format")?.unwrap_or("auto");
+            let lang = images.lang;
             resize(&images, path, width, height, fit, format)
                 .map(|r| tera::Value::from_serializable(&r))
-                .map_err(|m| tera::Error::message(format!("resize_image(path=\"{path}\"): {m}")))
+                .map_err(|m| tera::Error::message(t(lang, "images.resize.failed", &[path, &m.in_lang(lang)])))
         },
     );
 }
 
 /// Target size of `fit` for a `w`×`h` image; `(width, height, crop)`.
-fn target(w: u32, h: u32, width: Option<u32>, height: Option<u32>, fit: &str) -> Result<(u32, u32, bool), String> {
-    let need = |v: Option<u32>, n: &str| v.filter(|v| *v > 0).ok_or(format!("fit=\"{fit}\" needs {n}"));
+fn target(w: u32, h: u32, width: Option<u32>, height: Option<u32>, fit: &str) -> Result<(u32, u32, bool), Text> {
+    let need = |v: Option<u32>, n: &str| {
+        v.filter(|v| *v > 0)
+            .ok_or_else(|| crate::text!("images.resize.needs", fit, n))
+    };
     Ok(match fit {
         "fit_width" => {
             let tw = need(width, "width")?.min(w);
@@ -78,7 +83,7 @@ fn target(w: u32, h: u32, width: Option<u32>, height: Option<u32>, fit: &str) ->
                 true,
             )
         }
-        other => return Err(format!("unknown fit \"{other}\" (fit_width, fit_height, fit or fill)")),
+        other => return Err(crate::text!("images.resize.fit", other)),
     })
 }
 
@@ -90,25 +95,25 @@ pub fn resize(
     height: Option<u32>,
     fit: &str,
     format: &str,
-) -> Result<Resized, String> {
+) -> Result<Resized, Text> {
     let rel = images.resolve(path, "").unwrap_or_default();
     let e = images
         .entries
         .get(&rel)
-        .ok_or_else(|| "not a JPEG, PNG or WebP file of the site's static/ or content/".to_owned())?;
+        .ok_or_else(|| crate::text!("images.resize.unknown"))?;
     let (w, h, crop) = target(e.meta.width, e.meta.height, width, height, fit)?;
     let enc = match format {
         "auto" if e.meta.fallback_ext == "png" => Encoding::Png,
         "auto" | "jpg" | "jpeg" => Encoding::Jpeg(images.config.jpeg_quality()),
         "png" => Encoding::Png,
         "webp" => Encoding::WebP(images.config.quality),
-        other => return Err(format!("unknown format \"{other}\" (auto, webp, jpg or png)")),
+        other => return Err(crate::text!("images.resize.format", other)),
     };
     let name = format!("{w}x{h}-{fit}.{}", enc.ext());
     let file = e.dir.join(&name);
     if !file.is_file() {
-        let bytes = make(images, e, w, h, crop, enc)?;
-        cache::store_extra(&e.dir, &name, &bytes).map_err(|err| err.to_string())?;
+        let bytes = make(images, e, w, h, crop, enc).map_err(|err| err.text())?;
+        cache::store_extra(&e.dir, &name, &bytes).map_err(|_| ImageError::Cache(e.dir.clone()).text())?;
     }
     let (stem, _) = split_ext(&e.rel);
     let out = format!("{stem}-{name}");
@@ -120,10 +125,11 @@ pub fn resize(
     })
 }
 
-fn make(images: &Images, e: &Entry, w: u32, h: u32, crop: bool, enc: Encoding) -> Result<Vec<u8>, String> {
-    let bytes = std::fs::read(&e.source).map_err(|err| err.to_string())?;
+fn make(images: &Images, e: &Entry, w: u32, h: u32, crop: bool, enc: Encoding) -> Result<Vec<u8>, ImageError> {
+    images.reads.fetch_add(1, Ordering::Relaxed);
+    let bytes = std::fs::read(&e.source).map_err(|err| ImageError::Read(err.to_string()))?;
     let max = images.config.max_megapixels;
-    let px = process::decode(&bytes, max).map_err(|err| err.to_string())?;
+    let px = process::decode(&bytes, max)?;
     images.decodes.fetch_add(1, Ordering::Relaxed);
     let px = match crop {
         true => {
@@ -133,6 +139,6 @@ fn make(images: &Images, e: &Entry, w: u32, h: u32, crop: bool, enc: Encoding) -
         }
         false => px,
     };
-    let scaled = process::resize(&px, w, h).map_err(|err| err.to_string())?;
-    process::encode(&scaled, enc).map_err(|err| err.to_string())
+    let scaled = process::resize(&px, w, h)?;
+    process::encode(&scaled, enc)
 }

@@ -18,11 +18,9 @@ pub fn missing_alt(lib: &Library, root: &Path) -> Vec<Diagnostic> {
                     crate::config::display_path(root, &page.file),
                     line + page.body_line - 1,
                     column,
-                    format!("image without a description (alt text): {what}"),
+                    crate::text!("images.no_alt", what),
                 )
-                .with_hint(
-                    "write what the picture shows between the brackets: ![志愿者在仙龙村讲解防汛知识](photo.jpg)",
-                ),
+                .with_hint(crate::text!("images.no_alt.hint")),
             );
         }
     }

@@ -1,6 +1,7 @@
-//! One source to its cache folder: from the cache when its bytes and
-//! parameters are known, else probed, decoded once and encoded at every
-//! width.
+//! One source to its cache folder: decoded once and encoded at every
+//! width, largest first. Whether the folder already holds it, and whether
+//! the source may be decoded at all (its header, its declared size), the
+//! caller has found out before.
 
 use std::path::Path;
 
@@ -8,29 +9,13 @@ use super::cache::{self, CachedFile, Meta, Rendition};
 use super::config::ImagesConfig;
 use super::process::{self, Encoding, ImageError, Pixels};
 
-/// The outcome of [`make`]: the meta and whether the source was decoded.
-pub struct Made {
-    /// What the cache folder holds.
-    pub meta: Meta,
-    /// True when the source was decoded (not found in the cache).
-    pub decoded: bool,
-}
-
-/// Makes (or finds) the renditions of `bytes` in `dir`.
-pub fn make(bytes: &[u8], dir: &Path, config: &ImagesConfig) -> Result<Made, ImageError> {
-    if let Some(meta) = cache::load(dir) {
-        return Ok(Made { meta, decoded: false });
-    }
-    process::probe(bytes, config.max_megapixels)?;
+/// Makes the renditions of `bytes` (a source whose header was read and
+/// found within `max_megapixels`) into cache folder `dir`.
+pub fn make(bytes: &[u8], dir: &Path, config: &ImagesConfig) -> Result<Meta, ImageError> {
     let px = process::decode(bytes, config.max_megapixels)?;
     let (files, meta) = encode_all(&px, config)?;
-    if cache::store(dir, &files, &meta).is_err() {
-        return Err(ImageError::Encode(format!(
-            "cannot write the image cache {}",
-            dir.display()
-        )));
-    }
-    Ok(Made { meta, decoded: true })
+    cache::store(dir, &files, &meta).map_err(|_| ImageError::Cache(dir.to_path_buf()))?;
+    Ok(meta)
 }
 
 /// The fallback encoding of `px`: PNG when it has transparency, else JPEG.
@@ -45,13 +30,12 @@ pub fn fallback(px: &Pixels, config: &ImagesConfig) -> Encoding {
 type Files = Vec<(String, Vec<u8>)>;
 
 fn encode_all(px: &Pixels, config: &ImagesConfig) -> Result<(Files, Meta), ImageError> {
-    let mut widths: Vec<u32> = config.all_widths().into_iter().filter(|w| *w <= px.width).collect();
-    // A source narrower than the widest rendition is also published at
-    // its own width (never upscaled).
-    if config.all_widths().iter().any(|w| *w > px.width) {
+    // Sorted, without repeats; a source narrower than the widest
+    // rendition is also published at its own width (never upscaled).
+    let mut widths = config.all_widths();
+    if widths.last().is_some_and(|w| *w > px.width) {
+        widths.retain(|w| *w < px.width);
         widths.push(px.width);
-        widths.sort_unstable();
-        widths.dedup();
     }
     let fb = fallback(px, config);
     let mut files = Vec::new();

@@ -4,7 +4,8 @@
 //! 1. [`prepare`] finds every image a build copies (theme and site
 //!    `static/`, bundle assets, loose files under content/) and makes the
 //!    renditions of each in parallel ([`make`]), from `.kepu-cache/` when
-//!    its bytes and parameters are known ([`cache`]).
+//!    its bytes and parameters are known ([`cache`]). A source whose size
+//!    and time are those the cache's index recorded is not even read.
 //! 2. [`sink::ImageSink`] wraps the output: an image's renditions are
 //!    published instead of the original, and every HTML page's `<img>` and
 //!    `og:image` point at them ([`rewrite`]).
@@ -16,6 +17,7 @@
 pub mod cache;
 mod config;
 pub mod function;
+pub mod index;
 pub mod lint;
 pub mod make;
 pub mod process;
@@ -24,16 +26,20 @@ pub mod sink;
 mod sources;
 mod tag;
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
 pub use cache::{Meta, Rendition};
 pub use config::ImagesConfig;
+pub use index::{Seen, Stamp};
 pub use process::ImageError;
+
+use index::Index;
 
 use crate::config::Config;
 use crate::content::Library;
@@ -59,6 +65,8 @@ pub struct Entry {
     pub dir: PathBuf,
     /// Its renditions.
     pub meta: Meta,
+    /// Size and time of the source when it was looked at.
+    pub stamp: Option<Stamp>,
 }
 
 impl Entry {
@@ -70,8 +78,7 @@ impl Entry {
 
     /// The rendition a phone of [`PHONE_WIDTH`] loads.
     pub fn phone(&self) -> &Rendition {
-        let r = &self.meta.renditions;
-        r.iter().find(|r| r.width >= PHONE_WIDTH).or(r.last()).unwrap_or(&r[0])
+        self.at_least(PHONE_WIDTH)
     }
 
     /// The narrowest rendition at least `width` wide (else the widest).
@@ -98,6 +105,18 @@ pub struct Failure {
     pub owner: Option<PathBuf>,
     /// What is wrong.
     pub error: ImageError,
+    /// Size and time of the source when it was looked at.
+    pub stamp: Option<Stamp>,
+}
+
+/// An image left as it is until its renditions are made.
+#[derive(Debug, Clone)]
+pub struct Pending {
+    /// The source file.
+    pub source: PathBuf,
+    /// How the load saw it, when it read it (so that making it need not
+    /// hash it again).
+    pub seen: Option<Seen>,
 }
 
 /// Every image of a build.
@@ -111,14 +130,18 @@ pub struct Images {
     pub base_url: String,
     /// The cache folder (`.kepu-cache`).
     pub cache: PathBuf,
+    /// The language of the messages (`resize_image`'s errors).
+    pub lang: crate::i18n::Lang,
     /// Output path of the original → its renditions.
     pub entries: HashMap<String, Entry>,
     /// Output path of the original → why it failed.
     pub failed: HashMap<String, Failure>,
     /// Sources decoded by this build (not found in the cache).
     pub decodes: AtomicUsize,
+    /// Sources read by this build (an unchanged, cached one is not).
+    pub reads: AtomicUsize,
     /// Sources not in the cache, left as they are (a cache-only load).
-    pub pending: Vec<PathBuf>,
+    pub pending: Vec<Pending>,
     /// Files `resize_image` made: output path → cached file.
     extra: Mutex<BTreeMap<String, PathBuf>>,
 }
@@ -130,6 +153,9 @@ pub struct ImageStats {
     pub images: usize,
     /// Images decoded by this build.
     pub decoded: usize,
+    /// Image sources this build read (an unchanged image in the cache is
+    /// not read at all).
+    pub read: usize,
 }
 
 impl Images {
@@ -138,6 +164,7 @@ impl Images {
         ImageStats {
             images: self.entries.len(),
             decoded: self.decodes.load(Ordering::Relaxed),
+            read: self.reads.load(Ordering::Relaxed),
         }
     }
 
@@ -166,88 +193,242 @@ pub fn is_processed(rel: &str) -> bool {
         .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
+/// What one build needs to find a source's renditions.
+struct Finder<'a> {
+    config: &'a Config,
+    cache_root: PathBuf,
+    /// [`cache::params_key`] of the settings.
+    params: u64,
+    index: Index,
+    cache_only: bool,
+    reads: AtomicUsize,
+    decodes: AtomicUsize,
+}
+
+/// What became of one source.
+enum Outcome {
+    Ready(PathBuf, Meta),
+    Waiting,
+    Failed(ImageError),
+}
+
+/// One source looked at: the outcome, how the source was seen, warnings.
+struct Looked {
+    outcome: Outcome,
+    seen: Option<Seen>,
+    warns: Vec<Diagnostic>,
+}
+
+impl Finder<'_> {
+    fn read(&self, file: &Path) -> Result<Vec<u8>, ImageError> {
+        self.reads.fetch_add(1, Ordering::Relaxed);
+        std::fs::read(file).map_err(|e| ImageError::Read(e.to_string()))
+    }
+
+    /// The renditions of `s`: through the index and the cache when its
+    /// stamp is known (the source is then not even read), else read,
+    /// hashed, and made (or left waiting, for a cache-only load).
+    fn look(&self, s: &sources::Source) -> Looked {
+        let mut looked = Looked {
+            outcome: Outcome::Waiting,
+            seen: None,
+            warns: Vec::new(),
+        };
+        // The time before the stamp: a file changed after it is not
+        // trusted by its time (see [`Stamp::settled`]).
+        let now = SystemTime::now();
+        let stamp = match Stamp::of(&s.file) {
+            Ok(stamp) => stamp,
+            Err(e) => {
+                looked.outcome = Outcome::Failed(ImageError::Read(e.to_string()));
+                return looked;
+            }
+        };
+        let seen = |hash| Seen {
+            stamp,
+            hash,
+            settled: stamp.settled(now),
+        };
+        let indexed = self.index.hash_of(&s.file, stamp);
+        if let Some(hash) = indexed {
+            let dir = cache::key_dir(&self.cache_root, hash, self.params);
+            if let Some(meta) = cache::load(&dir) {
+                self.warn_size(s, stamp.size, (meta.width, meta.height), &mut looked.warns);
+                looked.seen = Some(seen(hash));
+                looked.outcome = Outcome::Ready(dir, meta);
+                return looked;
+            }
+        }
+        // Not in the cache: the bytes are needed, and hashed again, so that
+        // the folder they go to is surely theirs.
+        let bytes = match self.read(&s.file) {
+            Ok(b) => b,
+            Err(e) => {
+                looked.outcome = Outcome::Failed(e);
+                return looked;
+            }
+        };
+        let hash = cache::content_hash(&bytes);
+        looked.seen = Some(seen(hash));
+        let dir = cache::key_dir(&self.cache_root, hash, self.params);
+        looked.outcome = match self.with_bytes(s, &bytes, &dir, indexed != Some(hash), &mut looked.warns) {
+            Ok(Some(meta)) => Outcome::Ready(dir, meta),
+            Ok(None) => Outcome::Waiting,
+            Err(e) => Outcome::Failed(e),
+        };
+        looked
+    }
+
+    /// The meta of `bytes` in `dir`: found (unless `dir` was just looked
+    /// in), made, or `None` when left for later (a cache-only load).
+    fn with_bytes(
+        &self,
+        s: &sources::Source,
+        bytes: &[u8],
+        dir: &Path,
+        look_in_cache: bool,
+        warns: &mut Vec<Diagnostic>,
+    ) -> Result<Option<Meta>, ImageError> {
+        if look_in_cache && let Some(meta) = cache::load(dir) {
+            self.warn_size(s, bytes.len() as u64, (meta.width, meta.height), warns);
+            return Ok(Some(meta));
+        }
+        let header = process::Header::of(bytes);
+        let side = header.as_ref().map_or((0, 0), |h| (h.width, h.height));
+        self.warn_size(s, bytes.len() as u64, side, warns);
+        if self.cache_only
+            && let Some(e) = cache::load_error(dir)
+        {
+            return Err(e);
+        }
+        let cfg = &self.config.site.images;
+        header?.within(cfg.max_megapixels)?;
+        if self.cache_only {
+            return Ok(None);
+        }
+        let meta = make::make(bytes, dir, cfg)?;
+        self.decodes.fetch_add(1, Ordering::Relaxed);
+        Ok(Some(meta))
+    }
+
+    /// Warnings for a source of `bytes` declaring `side` pixels.
+    fn warn_size(&self, s: &sources::Source, bytes: u64, (w, h): (u32, u32), out: &mut Vec<Diagnostic>) {
+        let shown = || crate::config::display_path(&self.config.root, &s.file);
+        if bytes > WARN_BYTES {
+            let mb = format!("{:.1}", bytes as f64 / 1048576.0);
+            out.push(
+                Diagnostic::warning(shown(), 0, 0, crate::text!("images.heavy_file", mb))
+                    .with_hint(crate::text!("images.heavy_file.hint")),
+            );
+        }
+        if w.max(h) > WARN_SIDE {
+            out.push(
+                Diagnostic::warning(shown(), 0, 0, crate::text!("images.huge_side", w, h))
+                    .with_hint(crate::text!("images.huge_side.hint")),
+            );
+        }
+    }
+}
+
 /// Finds and processes every image of the site (in parallel), returning
-/// them with the warnings (oversized sources).
+/// them with the warnings (oversized sources). With `cache_only`, an image
+/// not in the cache is left as it is and listed in [`Images::pending`].
 pub fn prepare(config: &Config, lib: &Library, cache_only: bool) -> (Images, Vec<Diagnostic>) {
     let cfg = config.site.images.clone();
     let cache_root = cache::dir_of(&config.root);
-    let found = sources::collect(config, lib);
-    let decodes = AtomicUsize::new(0);
-    let results: Vec<_> = found
-        .par_iter()
+    let finder = Finder {
+        config,
+        params: cache::params_key(&cfg),
+        index: Index::load(&cache_root, &config.root),
+        cache_root,
+        cache_only,
+        reads: AtomicUsize::new(0),
+        decodes: AtomicUsize::new(0),
+    };
+    let found: Vec<sources::Source> = sources::collect(config, lib)
+        .into_iter()
         .filter(|s| is_processed(&s.rel))
-        .map(|s| {
-            let bytes = std::fs::read(&s.file).map_err(|e| ImageError::Read(e.to_string()));
-            let mut warns = Vec::new();
-            let outcome = bytes.and_then(|bytes| {
-                warn_size(config, s, &bytes, &mut warns);
-                let dir = cache::key_dir(&cache_root, &bytes, &cfg);
-                if cache_only && cache::load(&dir).is_none() {
-                    if let Some(e) = cache::load_error(&dir) {
-                        return Err(ImageError::Decode(e));
-                    }
-                    process::probe(&bytes, cfg.max_megapixels)?;
-                    return Ok(None);
-                }
-                let made = make::make(&bytes, &dir, &cfg)?;
-                if made.decoded {
-                    decodes.fetch_add(1, Ordering::Relaxed);
-                }
-                Ok(Some((dir, made.meta)))
-            });
-            (s, outcome, warns)
-        })
         .collect();
+    let looked: Vec<Looked> = found.par_iter().map(|s| finder.look(s)).collect();
+    finder.index.save(
+        found
+            .iter()
+            .zip(&looked)
+            .filter_map(|(s, l)| Some((s.file.as_path(), l.seen?))),
+    );
     let mut images = Images {
         config: cfg,
         base_path: config.base_path.clone(),
         base_url: config.base_url.clone(),
-        cache: cache_root,
-        decodes,
+        cache: finder.cache_root,
+        lang: config.lang,
+        decodes: finder.decodes,
+        reads: finder.reads,
         ..Images::default()
     };
     let mut diags = Vec::new();
-    for (s, outcome, warns) in results {
-        diags.extend(warns);
-        match outcome {
-            Ok(None) => images.pending.push(s.file.clone()),
-            Ok(Some((dir, meta))) => {
+    for (s, l) in found.into_iter().zip(looked) {
+        diags.extend(l.warns);
+        let stamp = l.seen.map(|seen| seen.stamp);
+        match l.outcome {
+            Outcome::Waiting => images.pending.push(Pending {
+                source: s.file,
+                seen: l.seen,
+            }),
+            Outcome::Ready(dir, meta) => {
                 let entry = Entry {
                     rel: s.rel.clone(),
-                    source: s.file.clone(),
+                    source: s.file,
                     dir,
                     meta,
+                    stamp,
                 };
-                images.entries.insert(s.rel.clone(), entry);
+                images.entries.insert(s.rel, entry);
             }
-            Err(error) => {
+            Outcome::Failed(error) => {
                 let failure = Failure {
-                    source: s.file.clone(),
-                    owner: s.owner.clone(),
+                    source: s.file,
+                    owner: s.owner,
                     error,
+                    stamp,
                 };
-                images.failed.insert(s.rel.clone(), failure);
+                images.failed.insert(s.rel, failure);
             }
         }
     }
     (images, diags)
 }
 
-/// Makes the renditions of `files` into the cache (in parallel); a file
-/// that fails leaves its error in the cache for the next cache-only load.
-/// Returns how many were made.
-pub fn make_pending(config: &Config, files: &[PathBuf]) -> usize {
+/// Makes the renditions of `pending` into the cache (in parallel); an
+/// image that fails leaves its error in the cache for the next cache-only
+/// load. Returns how many were made.
+pub fn make_pending(config: &Config, pending: &[Pending]) -> usize {
     let cfg = &config.site.images;
     let cache_root = cache::dir_of(&config.root);
-    files
+    let params = cache::params_key(cfg);
+    pending
         .par_iter()
-        .filter(|f| {
-            let Ok(bytes) = std::fs::read(f) else { return false };
-            let dir = cache::key_dir(&cache_root, &bytes, cfg);
-            match make::make(&bytes, &dir, cfg) {
+        .filter(|p| {
+            let Ok(bytes) = std::fs::read(&p.source) else {
+                return false;
+            };
+            // The hash of the load stands when the file is as it was then
+            // (its stamp, taken after this read); else the bytes are hashed.
+            let hash = match p.seen {
+                Some(seen) if Stamp::of(&p.source).ok() == Some(seen.stamp) => seen.hash,
+                _ => cache::content_hash(&bytes),
+            };
+            let dir = cache::key_dir(&cache_root, hash, params);
+            if cache::load(&dir).is_some() {
+                return true;
+            }
+            let made = process::Header::of(&bytes)
+                .and_then(|h| h.within(cfg.max_megapixels))
+                .and_then(|()| make::make(&bytes, &dir, cfg));
+            match made {
                 Ok(_) => true,
                 Err(e) => {
-                    cache::store_error(&dir, &e.to_string());
+                    cache::store_error(&dir, &e);
                     false
                 }
             }
@@ -255,30 +436,25 @@ pub fn make_pending(config: &Config, files: &[PathBuf]) -> usize {
         .count()
 }
 
-fn warn_size(config: &Config, s: &sources::Source, bytes: &[u8], out: &mut Vec<Diagnostic>) {
-    let shown = crate::config::display_path(&config.root, &s.file);
-    if bytes.len() as u64 > WARN_BYTES {
-        out.push(
-            Diagnostic::warning(
-                &shown,
-                0,
-                0,
-                format!("image of {:.1} MB, more than 20 MB", bytes.len() as f64 / 1048576.0),
-            )
-            .with_hint("export it smaller from the camera or phone; readers never need more than 1600 pixels"),
-        );
-    }
-    if let Ok((_, w, h)) = process::probe(bytes, u32::MAX)
-        && w.max(h) > WARN_SIDE
-    {
-        out.push(
-            Diagnostic::warning(
-                &shown,
-                0,
-                0,
-                format!("image of {w}×{h} pixels, more than 12,000 on a side"),
-            )
-            .with_hint("scale it down before adding it; readers never need more than 1600 pixels"),
-        );
-    }
+/// The images of the site as it is now that `images` (a cache-only load)
+/// does not know as they are: added since, or changed (by size or time).
+/// They show as originals, or as they were, until made.
+pub fn unmade(config: &Config, lib: &Library, images: &Images) -> Vec<Pending> {
+    let waiting: HashSet<&Path> = images.pending.iter().map(|p| p.source.as_path()).collect();
+    sources::collect(config, lib)
+        .into_iter()
+        .filter(|s| is_processed(&s.rel) && !waiting.contains(s.file.as_path()))
+        .filter(|s| {
+            let was = match (images.entries.get(&s.rel), images.failed.get(&s.rel)) {
+                (Some(e), _) if e.source == s.file => e.stamp,
+                (_, Some(f)) if f.source == s.file => f.stamp,
+                _ => None,
+            };
+            was.is_none() || Stamp::of(&s.file).ok() != was
+        })
+        .map(|s| Pending {
+            source: s.file,
+            seen: None,
+        })
+        .collect()
 }

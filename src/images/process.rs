@@ -1,9 +1,9 @@
 //! One source image into its renditions: probe, decode, turn upright,
 //! resize, encode.
 //!
-//! 1. [`probe`] reads the header only: the format and the declared size,
-//!    refused when it declares more pixels than `max_megapixels` (a
-//!    decompression bomb never reaches the decoder).
+//! 1. [`Header::of`] reads the header only: the format and the declared
+//!    size; [`Header::within`] refuses more pixels than `max_megapixels`
+//!    (a decompression bomb never reaches the decoder).
 //! 2. [`decode`] decodes under memory limits and applies the EXIF
 //!    orientation; the metadata stays behind with the source bytes.
 //! 3. [`resize`] scales with `fast_image_resize` (SIMD, Lanczos3); the
@@ -11,25 +11,25 @@
 //! 4. [`encode`] writes lossy WebP (libwebp) or the JPEG/PNG fallback. No
 //!    encoder here writes EXIF, XMP or IPTC.
 
+use std::fmt;
 use std::io::Cursor;
+use std::path::PathBuf;
 
 use fast_image_resize::images::Image as FirImage;
 use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, Limits};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
 
 /// What is wrong with a source image.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImageError {
     /// The file cannot be read.
-    #[error("cannot read the file ({0})")]
     Read(String),
     /// Not an image kepu can read, or damaged.
-    #[error("cannot decode the image ({0})")]
     Decode(String),
     /// Declares more pixels than allowed.
-    #[error(
-        "the image declares {width}×{height} pixels ({mp} megapixels), more than images.max_megapixels ({limit}); refused before decoding"
-    )]
     TooLarge {
         /// Declared width.
         width: u32,
@@ -41,9 +41,37 @@ pub enum ImageError {
         limit: u32,
     },
     /// Encoding failed.
-    #[error("cannot encode the image ({0})")]
     Encode(String),
+    /// The renditions cannot be written into the cache folder.
+    Cache(PathBuf),
 }
+
+impl ImageError {
+    /// The message, to be read in the site's language.
+    pub fn text(&self) -> Text {
+        // A decoder's words may end in a line break.
+        match self {
+            ImageError::Read(e) => crate::text!("images.error.read", e.trim()),
+            ImageError::Decode(e) => crate::text!("images.error.decode", e.trim()),
+            ImageError::TooLarge {
+                width,
+                height,
+                mp,
+                limit,
+            } => crate::text!("images.error.too_large", width, height, mp, limit),
+            ImageError::Encode(e) => crate::text!("images.error.encode", e.trim()),
+            ImageError::Cache(dir) => crate::text!("images.error.cache", dir),
+        }
+    }
+}
+
+impl fmt::Display for ImageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.text().fmt(f)
+    }
+}
+
+impl std::error::Error for ImageError {}
 
 /// Pixels of one image, upright, 8 bits per channel.
 pub struct Pixels {
@@ -57,25 +85,44 @@ pub struct Pixels {
     pub data: Vec<u8>,
 }
 
-/// Format and declared size of `bytes`, from the header alone.
-pub fn probe(bytes: &[u8], max_megapixels: u32) -> Result<(ImageFormat, u32, u32), ImageError> {
-    let reader = reader(bytes)?;
-    let format = reader
-        .format()
-        .ok_or_else(|| ImageError::Decode("unknown format".into()))?;
-    let (width, height) = reader
-        .into_dimensions()
-        .map_err(|e| ImageError::Decode(e.to_string()))?;
-    let pixels = u64::from(width) * u64::from(height);
-    if pixels > u64::from(max_megapixels) * 1_000_000 {
-        return Err(ImageError::TooLarge {
-            width,
-            height,
-            mp: pixels / 1_000_000,
-            limit: max_megapixels,
-        });
+/// What the header of an image says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Header {
+    /// The format.
+    pub format: ImageFormat,
+    /// Declared width (before any EXIF rotation).
+    pub width: u32,
+    /// Declared height.
+    pub height: u32,
+}
+
+impl Header {
+    /// The header of `bytes`, read alone (nothing is decoded).
+    pub fn of(bytes: &[u8]) -> Result<Header, ImageError> {
+        let reader = reader(bytes)?;
+        let format = reader
+            .format()
+            .ok_or_else(|| ImageError::Decode("unknown format".into()))?;
+        let (width, height) = reader
+            .into_dimensions()
+            .map_err(|e| ImageError::Decode(e.to_string()))?;
+        Ok(Header { format, width, height })
     }
-    Ok((format, width, height))
+
+    /// Refuses an image declaring more than `max_megapixels` (a
+    /// decompression bomb never reaches the decoder).
+    pub fn within(&self, max_megapixels: u32) -> Result<(), ImageError> {
+        let pixels = u64::from(self.width) * u64::from(self.height);
+        match pixels > u64::from(max_megapixels) * 1_000_000 {
+            true => Err(ImageError::TooLarge {
+                width: self.width,
+                height: self.height,
+                mp: pixels / 1_000_000,
+                limit: max_megapixels,
+            }),
+            false => Ok(()),
+        }
+    }
 }
 
 fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, ImageError> {

@@ -49,31 +49,32 @@ pub fn resolve_url(url: &str, page: &str, base_path: &str, base_url: &str) -> Op
     Some(percent_decode(&parts.join("/")))
 }
 
+/// `s` percent-decoded, or as written when it is not a valid escape of
+/// UTF-8 (then it names no file of the site anyway).
 fn percent_decode(s: &str) -> String {
     if !s.contains('%') {
         return s.to_owned();
     }
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: u8| (c as char).to_digit(16);
-        match (
-            b[i],
-            b.get(i + 1).and_then(|c| hex(*c)),
-            b.get(i + 2).and_then(|c| hex(*c)),
-        ) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (c, _, _) => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).unwrap_or_else(|_| s.to_owned())
+    crate::serve::request_path::decode(s.as_bytes())
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+/// Whether `text` may name an image [`page`] or [`urls`] would rewrite:
+/// an `<img` tag, or a name ending in `.jpg`, `.jpeg`, `.png` or `.webp`
+/// (any case), or an escaped dot. One pass over the bytes; a file
+/// without any passes as it is, neither checked as UTF-8 nor copied.
+pub fn may_name_images(text: &[u8]) -> bool {
+    let at = |i: usize, what: &[u8]| {
+        text.get(i..i + what.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(what))
+    };
+    text.iter().enumerate().any(|(i, b)| match b {
+        b'<' => at(i + 1, b"img"),
+        b'.' => at(i + 1, b"jp") || at(i + 1, b"png") || at(i + 1, b"webp"),
+        b'%' => at(i + 1, b"2e"),
+        _ => false,
+    })
 }
 
 /// `html` of the page at `path` with its images pointed at renditions.
@@ -228,15 +229,19 @@ pub fn urls(text: &str, path: &str, images: &Images) -> String {
     if images.entries.is_empty() {
         return text.to_owned();
     }
-    let lower = text.to_ascii_lowercase();
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut i = 0;
-    while let Some(dot) = lower[i..].find('.').map(|n| i + n) {
+    while let Some(dot) = text[i..].find('.').map(|n| i + n) {
         i = dot + 1;
         let Some(ext_len) = ["jpeg", "jpg", "png", "webp"]
             .iter()
-            .find(|e| lower[dot + 1..].starts_with(*e))
+            .find(|e| {
+                bytes
+                    .get(dot + 1..dot + 1 + e.len())
+                    .is_some_and(|b| b.eq_ignore_ascii_case(e.as_bytes()))
+            })
             .map(|e| e.len())
         else {
             continue;
@@ -272,4 +277,42 @@ pub fn urls(text: &str, path: &str, images: &Images) -> String {
     }
     out.push_str(&text[at..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_naming_no_image_are_told_apart() {
+        for yes in [
+            "<p><IMG src=x.gif>",
+            "<meta property=\"og:image\" content=\"/a/b.JPEG\">",
+            "see photo.jpg",
+            "a.Png",
+            "x.webp\"",
+            "a%2Ejpg",
+        ] {
+            assert!(may_name_images(yes.as_bytes()), "{yes}");
+        }
+        for no in ["<p>图片</p><image>", "a.gif b.svg", "x.js", "%2", "", "<im"] {
+            assert!(!may_name_images(no.as_bytes()), "{no}");
+        }
+    }
+
+    #[test]
+    fn urls_resolve_to_output_paths_decoded_once() {
+        let r = |url, page| resolve_url(url, page, "/kepu/", "https://x.org/kepu");
+        assert_eq!(
+            r("%E7%85%A7%E7%89%87.jpg", "articles/x/index.html").as_deref(),
+            Some("articles/x/照片.jpg")
+        );
+        assert_eq!(r("/kepu/img/a%2520b.png", "").as_deref(), Some("img/a%20b.png"));
+        assert_eq!(r("a%zz.jpg?x#y", "a/index.html").as_deref(), Some("a/a%zz.jpg"));
+        assert_eq!(r("a%ff.jpg", "").as_deref(), Some("a%ff.jpg"), "not UTF-8: as written");
+        assert_eq!(r("https://x.org/kepu/img/a.jpg", "").as_deref(), Some("img/a.jpg"));
+        assert_eq!(r("https://x.org/kepu/../a.jpg", ""), None, "out of the site");
+        assert_eq!(r("https://other.org/a.jpg", ""), None);
+        assert_eq!(r("/elsewhere/a.jpg", ""), None);
+    }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::sync::Mutex;
 
-use super::{Images, WARN_PAGE_BYTES};
+use super::{Failure, Images, WARN_PAGE_BYTES};
 use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep, OutputError};
@@ -53,32 +53,25 @@ impl<'a> ImageSink<'a> {
             if used.contains(rel) {
                 continue;
             }
-            let shown = crate::config::display_path(&self.root, &f.source);
-            let at = f
-                .owner
-                .as_ref()
-                .map_or(shown.clone(), |o| crate::config::display_path(&self.root, o));
-            diags.push(
-                Diagnostic::error(at, 0, 0, format!("image {}: {}", shown.display(), f.error))
-                    .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),
-            );
+            let at = f.owner.as_ref().unwrap_or(&f.source);
+            diags.push(failure(&self.root, crate::config::display_path(&self.root, at), f));
         }
         diags
     }
 
-    fn page(&self, path: &str, html: &[u8], origin: &str) -> Vec<u8> {
-        let Ok(text) = std::str::from_utf8(html) else {
-            return html.to_vec();
+    fn page(&self, path: &str, html: Vec<u8>, origin: &str) -> Vec<u8> {
+        if self.images.entries.is_empty() && self.images.failed.is_empty() {
+            return html;
+        }
+        let Ok(text) = std::str::from_utf8(&html) else {
+            return html;
         };
         let (out, found) = super::rewrite::page(text, path, self.images);
+        let origin = crate::config::display_path(&self.root, std::path::Path::new(origin));
         let mut diags = Vec::new();
         for rel in found.failed {
             if let Some(f) = self.images.failed.get(&rel) {
-                let shown = crate::config::display_path(&self.root, &f.source);
-                diags.push(
-                    Diagnostic::error(origin, 0, 0, format!("image {}: {}", shown.display(), f.error))
-                        .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),
-                );
+                diags.push(failure(&self.root, &origin, f));
                 self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(rel);
             }
         }
@@ -91,13 +84,9 @@ impl<'a> ImageSink<'a> {
                     origin,
                     0,
                     0,
-                    format!(
-                        "/{path}: its images weigh {} KB on a phone, more than 1 MB; the largest is {largest} ({} KB)",
-                        total / 1024,
-                        bytes / 1024
-                    ),
+                    crate::text!("images.heavy_page", path, total / 1024, largest, bytes / 1024),
                 )
-                .with_hint("use fewer pictures on this page, or split it"),
+                .with_hint(crate::text!("images.heavy_page.hint")),
             );
         }
         if !diags.is_empty() {
@@ -137,8 +126,12 @@ impl Sink for ImageSink<'_> {
                 }
                 None => self.inner.put(path, Body::Copy(file), deps, origin),
             },
+            // Most files name no image at all: they pass as they are.
+            Body::Bytes(b) if !super::rewrite::may_name_images(&b) => {
+                self.inner.put(path, Body::Bytes(b), deps, origin)
+            }
             Body::Bytes(b) if path.ends_with(".html") => {
-                let b = self.page(path, &b, origin);
+                let b = self.page(path, b, origin);
                 self.inner.put(path, Body::Bytes(b), deps, origin)
             }
             Body::Bytes(b) if path.ends_with(".xml") || path.ends_with(".json") => {
@@ -159,4 +152,12 @@ impl Sink for ImageSink<'_> {
     fn has(&self, path: &str) -> bool {
         self.inner.has(path)
     }
+}
+
+/// The error of failed image `f`, at `at` (the page using it, or the page
+/// whose bundle holds it, or the file); `root` is the site folder.
+fn failure(root: &std::path::Path, at: impl Into<std::path::PathBuf>, f: &Failure) -> Diagnostic {
+    let shown = crate::config::display_path(root, &f.source);
+    Diagnostic::error(at, 0, 0, crate::text!("images.failed", shown, f.error.text()))
+        .with_hint(crate::text!("images.failed.hint"))
 }

@@ -69,13 +69,14 @@ pub(super) fn next(html: &str, from: usize, names: &[&str]) -> Option<Tag> {
         let name_end = html[at + 1..]
             .find(|c: char| !c.is_ascii_alphanumeric())
             .map_or(html.len(), |n| at + 1 + n);
-        let name = html[at + 1..name_end].to_ascii_lowercase();
-        if names.contains(&name.as_str())
+        // Compared as written: most tags are not wanted, and cost nothing.
+        let name = &html[at + 1..name_end];
+        if let Some(wanted) = names.iter().find(|n| n.eq_ignore_ascii_case(name))
             && matches!(bytes.get(name_end), Some(b' ' | b'\t' | b'\n' | b'\r' | b'/' | b'>'))
             && let Some((attrs, end)) = attrs(html, name_end)
         {
             return Some(Tag {
-                name,
+                name: (*wanted).to_owned(),
                 start: at,
                 end,
                 attrs,

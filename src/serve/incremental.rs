@@ -27,6 +27,7 @@ use super::store::{Outputs, Store};
 use super::watch::{Change, Classifier};
 use crate::content::markdown_pass::Permalinks;
 use crate::error::Diagnostic;
+use crate::images;
 use crate::render::jobs::Task;
 use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
@@ -72,6 +73,9 @@ pub struct Engine {
     /// A failed rebuild left the library half-updated.
     lib_dirty: bool,
     store: Arc<Store>,
+    /// Images added or changed since the last load (which alone makes
+    /// renditions known): shown as they are until made in the background.
+    unmade: Vec<images::Pending>,
 }
 
 impl Engine {
@@ -87,15 +91,17 @@ impl Engine {
             unrendered: HashSet::new(),
             lib_dirty: false,
             store: Arc::new(Store::default()),
+            unmade: Vec::new(),
         }
     }
 
-    /// Images the loaded site shows as originals until their renditions
-    /// are made, with the configuration to make them.
-    pub fn pending_images(&self) -> Option<(crate::config::Config, Vec<std::path::PathBuf>)> {
+    /// Images the loaded site shows as originals (or as they were) until
+    /// their renditions are made, with the configuration to make them:
+    /// those its load left waiting, and those added or changed since.
+    pub fn pending_images(&self) -> Option<(crate::config::Config, Vec<images::Pending>)> {
         let l = self.loaded.as_ref()?;
-        let pending = &l.p.images.pending;
-        (!pending.is_empty()).then(|| (l.p.config.clone(), pending.clone()))
+        let pending: Vec<images::Pending> = l.p.images.pending.iter().chain(&self.unmade).cloned().collect();
+        (!pending.is_empty()).then(|| (l.p.config.clone(), pending))
     }
 
     /// Loads the site again, now that renditions are in the cache.
@@ -133,6 +139,9 @@ impl Engine {
     /// Applies a batch of changes (an empty batch loads the site).
     pub fn apply(&mut self, changes: &[Change]) -> Outcome {
         self.pending.add(changes);
+        let images_touched = changes
+            .iter()
+            .any(|c| c.path.to_str().is_some_and(images::is_processed));
         let decided = match &self.loaded {
             None => Plan::Full,
             Some(l) => {
@@ -157,6 +166,12 @@ impl Engine {
             }
             Err(d) => self.publish(d.clone()),
         }
+        if images_touched
+            && outcome.is_ok()
+            && let Some(l) = &self.loaded
+        {
+            self.unmade = images::unmade(&l.p.config, &l.p.lib, &l.p.images);
+        }
         outcome
     }
 
@@ -169,6 +184,8 @@ impl Engine {
     /// Loads everything and renders every output.
     fn full(&mut self) -> Outcome {
         let mut p = prepare(&self.opts).map_err(errors_of)?;
+        // The load knows every image as it is now.
+        self.unmade.clear();
         let (shared, outputs) = render_all(&mut p)?;
         Ok(self.install(p, shared, outputs))
     }

@@ -43,12 +43,18 @@ pub fn clean(raw: &str) -> Result<String, Refused> {
     Ok(out)
 }
 
-fn decode(raw: &[u8]) -> Option<Vec<u8>> {
+/// `raw` percent-decoded once; `None` when a `%` is not followed by two
+/// hex digits.
+pub(crate) fn decode(raw: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
         if raw[i] == b'%' {
             let hex = raw.get(i + 1..i + 3)?;
+            // Two hex digits (`from_str_radix` alone would take `+f`).
+            if !hex.iter().all(u8::is_ascii_hexdigit) {
+                return None;
+            }
             let s = std::str::from_utf8(hex).ok()?;
             out.push(u8::from_str_radix(s, 16).ok()?);
             i += 3;
@@ -84,6 +90,7 @@ mod tests {
             "/a\\b",
             "/a%00b",
             "/a%zz",
+            "/a%+fb",
             "/%ff%fe",
             "relative",
         ] {

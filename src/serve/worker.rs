@@ -11,7 +11,7 @@
 //!    error.
 
 use std::collections::VecDeque;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -52,7 +52,8 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
     let lang = state.lang;
     // Commands that came while file events were gathered, in order.
     let mut later = VecDeque::new();
-    let mut images_busy = start_images(&engine, &state, false);
+    // The images of the round in the background, if one is running.
+    let mut round = start_images(&engine, &state, &[]);
     while let Some(cmd) = later.pop_front().or_else(|| rx.recv().ok()) {
         match cmd {
             Command::Stop => return,
@@ -70,7 +71,8 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 let _ = state.signals.send(Signal::Reload(generation));
                 // Images that failed stay failed (the cache notes why);
                 // new ones (an edit since) start another round.
-                images_busy = start_images(&engine, &state, n == 0);
+                let tried = round.take().filter(|_| n == 0).unwrap_or_default();
+                round = start_images(&engine, &state, &tried);
             }
             Command::Complete(part, reply) => {
                 complete(&mut engine, part, lang);
@@ -103,8 +105,8 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 if let Some(r) = report {
                     r.tell(&state);
                 }
-                if !images_busy {
-                    images_busy = start_images(&engine, &state, false);
+                if round.is_none() {
+                    round = start_images(&engine, &state, &[]);
                 }
             }
         }
@@ -128,27 +130,27 @@ fn gather(rx: &Receiver<Command>, events: &mut Vec<notify::Result<notify::Event>
 }
 
 /// Starts making the images the loaded site still shows as originals, on
-/// a thread of its own; true if it started. `stalled`: the last round
-/// made nothing, so the same files would fail again.
-fn start_images(engine: &Engine, state: &State, stalled: bool) -> bool {
-    let Some((config, files)) = engine.pending_images() else {
-        return false;
-    };
-    if stalled {
-        return false;
+/// a thread of its own; returns their files if it started. `tried`: the
+/// files of a round that made nothing, which would fail again.
+fn start_images(engine: &Engine, state: &State, tried: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let (config, pending) = engine.pending_images()?;
+    if pending.iter().all(|p| tried.contains(&p.source)) {
+        return None;
     }
     eprintln!(
         "{}",
-        crate::text!("serve.images_start", files.len()).in_lang(state.lang)
+        crate::text!("serve.images_start", pending.len()).in_lang(state.lang)
     );
+    let files = pending.iter().map(|p| p.source.clone()).collect();
     let tx = state.commands.clone();
     std::thread::Builder::new()
         .name("kepu-images".into())
         .spawn(move || {
-            let n = crate::images::make_pending(&config, &files);
+            let n = crate::images::make_pending(&config, &pending);
             let _ = tx.send(Command::ImagesReady(n));
         })
-        .is_ok()
+        .ok()
+        .map(|_| files)
 }
 
 fn complete(engine: &mut Engine, part: Option<Part>, lang: Lang) {

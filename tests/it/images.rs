@@ -129,6 +129,67 @@ fn a_second_build_decodes_nothing_and_the_cache_may_be_deleted() {
     assert!(err.contains("Images: 2 (0 processed, 2 from .kepu-cache/)"), "{err}");
 }
 
+/// Sets the modification time of the site's file `rel`.
+fn set_mtime(t: &SiteTest, rel: &str, time: std::time::SystemTime) {
+    let f = std::fs::File::options()
+        .write(true)
+        .open(t.path().join(rel))
+        .expect("open");
+    f.set_modified(time).expect("set the time");
+}
+
+fn mtime(t: &SiteTest, rel: &str) -> std::time::SystemTime {
+    std::fs::metadata(t.path().join(rel))
+        .and_then(|m| m.modified())
+        .expect("time")
+}
+
+#[test]
+fn an_unchanged_source_is_not_even_read_and_an_edited_one_is_made_again() {
+    let t = photo_site();
+    let photo = "content/articles/trip/photo.jpg";
+    // Files saved a while ago: their size and time stand for their bytes
+    // (one saved just now is read again until its time settles).
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for rel in [photo, "content/articles/trip/logo.png"] {
+        set_mtime(&t, rel, hour_ago);
+    }
+    let first = build(&t).images;
+    assert_eq!((first.images, first.decoded, first.read), (2, 2, 2));
+    let index = t.path().join(".kepu-cache/images/index");
+    let text = std::fs::read_to_string(&index).expect("index");
+    assert!(text.contains(" content/articles/trip/photo.jpg\n"), "{text}");
+    let again = build(&t).images;
+    assert_eq!((again.images, again.decoded, again.read), (2, 0, 0), "nothing read");
+    assert_eq!(std::fs::read_to_string(&index).expect("index"), text, "not rewritten");
+    let html = t.read("articles/trip/index.html");
+    assert!(html.contains("/articles/trip/photo-480.webp 480w"), "{html}");
+
+    // Same size, a new time: read and made again (GPS north turned south).
+    let mut edited = std::fs::read(t.path().join(photo)).expect("photo");
+    let at = edited.windows(4).position(|w| w == b"N\0\0\0").expect("GPS N");
+    edited[at] = b'S';
+    t.write_bytes(photo, &edited);
+    set_mtime(&t, photo, hour_ago + std::time::Duration::from_secs(60));
+    let r = build(&t).images;
+    assert_eq!((r.decoded, r.read), (1, 1), "the edited photo only");
+    assert_eq!(build(&t).images.read, 0);
+
+    // The same time, a new size: made again too.
+    let time = mtime(&t, photo);
+    t.write_bytes(photo, &jpeg_with_gps(1000, 640));
+    set_mtime(&t, photo, time);
+    assert_eq!(build(&t).images.decoded, 1);
+    assert_eq!(dims(&read_out(&t, "articles/trip/photo-480.webp")), (480, 750));
+    assert_eq!(build(&t).images.read, 0);
+
+    // A damaged index is ignored: every source is read again, once.
+    std::fs::write(&index, "kepu image index 1\nnot an entry\n").expect("damage");
+    let r = build(&t).images;
+    assert_eq!((r.decoded, r.read), (0, 2));
+    assert_eq!(build(&t).images.read, 0);
+}
+
 #[test]
 fn the_phone_rendition_of_a_phone_photo_is_small() {
     let t = SiteTest::new();
@@ -190,6 +251,46 @@ fn broken_images_and_bombs_fail_the_build_by_name_and_keep_the_last_site() {
     );
     assert_eq!(t.read("articles/trip/index.html"), good);
     assert!(!t.exists("articles/bad/index.html"));
+}
+
+#[test]
+fn image_messages_are_in_chinese_for_a_chinese_site_and_in_english_when_asked() {
+    let t = SiteTest::new();
+    t.page("articles/bad/index.md", "title: 坏图", "开头\n\n![](broken.jpg)\n");
+    t.write_bytes("content/articles/bad/broken.jpg", &corrupt_jpeg());
+    let run = |lang| {
+        let out = t.kepu_in(lang, &["build", "--now", common::NOW]);
+        assert!(!out.status.success());
+        String::from_utf8_lossy(&out.stderr).to_string()
+    };
+    let zh = run("");
+    assert!(
+        zh.contains(
+            "错误: content/articles/bad/index.md: 图片 content/articles/bad/broken.jpg：无法识别这张图片，可能已损坏（"
+        ),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("提示: 用看图软件打开它，另存为 JPEG 或 PNG，或者删掉它"),
+        "{zh}"
+    );
+    assert!(
+        zh.contains("警告: content/articles/bad/index.md:6:1: 图片没有文字说明（替代文字）：broken.jpg"),
+        "{zh}"
+    );
+    assert!(!zh.contains("cannot decode") && !zh.contains("alt text"), "{zh}");
+    let en = run("en");
+    assert!(
+        en.contains(
+            "error: content/articles/bad/index.md: image content/articles/bad/broken.jpg: cannot decode the image ("
+        ),
+        "{en}"
+    );
+    assert!(
+        en.contains("warning: content/articles/bad/index.md:6:1: image without a description (alt text): broken.jpg"),
+        "{en}"
+    );
+    assert!(!en.contains("图片没有") && !en.contains("found 0\n)"), "{en}");
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! talked to over HTTP on 127.0.0.1 only.
 
 use crate::support::common;
+use crate::support::images_support;
 use crate::support::serve_support;
 
 use std::time::Duration;
@@ -506,4 +507,57 @@ fn the_preview_speaks_the_sites_language() {
         assert_eq!(r.status, 500, "{}", r.text());
         assert!(r.text().contains(bare), "{lang:?}: {}", r.text());
     }
+}
+
+/// Polls `path` until its text holds `needle` (bounded by [`WAIT`]).
+fn wait_text(s: &Server, path: &str, needle: &str) -> String {
+    let deadline = std::time::Instant::now() + WAIT;
+    loop {
+        let text = s.text(path);
+        if text.contains(needle) || std::time::Instant::now() > deadline {
+            return text;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn an_image_added_while_serving_shows_at_once_then_as_renditions_once_made() {
+    let t = site();
+    t.page("articles/trip/index.md", "title: 仙龙村\ndate: 2026-10-20", "出发。\n");
+    let s = Server::start(t.path(), &[]);
+    let wait = Duration::from_secs(120);
+    // A photo dropped into the bundle, then the page that shows it.
+    t.write_bytes("content/articles/trip/photo.jpg", &images_support::jpeg(3000, 2000));
+    t.page(
+        "articles/trip/index.md",
+        "title: 仙龙村\ndate: 2026-10-20",
+        "出发。\n\n![村口的科普栏](photo.jpg)\n",
+    );
+    let early = wait_text(&s, "/articles/trip/", "村口的科普栏");
+    assert!(early.contains("村口的科普栏"), "{early}\n{}", s.log());
+    let mut live = s.live();
+    if !early.contains("photo-480") {
+        // Not made yet: the page shows the original, which is served.
+        assert!(early.contains("<img src=\"photo.jpg\""), "{early}");
+        let r = s.get("/articles/trip/photo.jpg");
+        assert_eq!((r.status, r.header("content-type")), (200, Some("image/jpeg")));
+        assert!(live.wait("reload", wait).is_some(), "{}", s.log());
+    }
+    assert!(s.wait_log("Made 1 images", 1, wait), "{}", s.log());
+    let html = wait_text(&s, "/articles/trip/", "photo-480");
+    assert!(
+        html.contains("<picture><source type=\"image/webp\" srcset=\"/articles/trip/photo-480.webp 480w"),
+        "{html}"
+    );
+    assert!(html.contains("width=\"800\" height=\"533\""), "{html}");
+    let r = s.get("/articles/trip/photo-480.webp");
+    assert_eq!((r.status, r.header("content-type")), (200, Some("image/webp")));
+    assert!(!s.log().contains("Rebuild failed"), "{}", s.log());
+
+    // The photo replaced by a portrait one: made again, shown as it is now.
+    t.write_bytes("content/articles/trip/photo.jpg", &images_support::jpeg(1000, 1500));
+    assert!(s.wait_log("Made 1 images", 2, wait), "{}", s.log());
+    let html = wait_text(&s, "/articles/trip/", "height=\"1200\"");
+    assert!(html.contains("width=\"800\" height=\"1200\""), "{html}");
 }
