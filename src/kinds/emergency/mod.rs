@@ -4,6 +4,8 @@
 //! is active from `date` until `expires`, applies to `areas` (town ids) and
 //! lists `steps` to take.
 
+pub mod view;
+
 use jiff::Timestamp;
 use serde::Serialize;
 

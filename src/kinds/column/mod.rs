@@ -1,5 +1,7 @@
 //! 每周科普栏目: entries of the weekly science column in the media.
 
+pub mod view;
+
 use serde::Serialize;
 
 use super::{FieldError, Kind, parse_enum, required};

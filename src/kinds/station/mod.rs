@@ -1,5 +1,7 @@
 //! 科普活动室/科普站: community science stations.
 
+pub mod view;
+
 use serde::Serialize;
 
 use super::{FieldError, Kind, parse_enum, required};
