@@ -9,7 +9,9 @@
 pub mod board;
 pub mod column;
 pub mod emergency;
+pub mod pages;
 pub mod station;
+pub mod towns;
 
 use serde::Serialize;
 

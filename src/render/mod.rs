@@ -14,7 +14,6 @@ pub mod builtin_theme;
 pub mod builtins;
 pub mod feeds_out;
 pub mod jobs;
-pub mod kind_pages;
 pub mod pages;
 pub mod paginate;
 pub mod select;

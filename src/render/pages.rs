@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use super::jobs::Job;
 use super::jobs::Task;
-use super::kind_pages::KindPages;
 use super::paginate::{page_count, page_path, paginate};
 use super::views::{self, Summary, ViewEnv, summary};
 use crate::content::{Library, Section};
+use crate::kinds::pages::KindPages;
 use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
 

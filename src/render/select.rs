@@ -9,9 +9,9 @@
 //! 3. [`Everything`] is the whole site, as `kepu build` renders it.
 
 use super::jobs::Task;
-use super::kind_pages::KindPages;
 use super::taxonomies::Taxonomies;
 use super::views::ViewEnv;
+use crate::kinds::pages::KindPages;
 
 /// What the tasks of one library share.
 pub struct Shared {

@@ -3,6 +3,7 @@
 //! A board shows pages in windows `[from, until)`; the page references are
 //! resolved against the library after loading.
 
+pub mod pages;
 pub mod view;
 
 use jiff::Timestamp;

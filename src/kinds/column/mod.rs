@@ -1,5 +1,6 @@
 //! 每周科普栏目: entries of the weekly science column in the media.
 
+pub mod pages;
 pub mod view;
 
 use serde::Serialize;

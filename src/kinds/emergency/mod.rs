@@ -4,6 +4,7 @@
 //! is active from `date` until `expires`, applies to `areas` (town ids) and
 //! lists `steps` to take.
 
+pub mod pages;
 pub mod view;
 
 use jiff::Timestamp;
