@@ -30,43 +30,13 @@ const COMMON: &[&str] = &[
 /// Keys only a section's `_index.md` takes.
 const SECTION: &[&str] = &["sort_by", "paginate_by"];
 
-/// The keys of each kind beyond the common ones.
-fn own_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Emergency => &["hazard", "level", "expires", "areas", "steps", "source"],
-        Kind::Column => &["medium", "outlet", "program", "episode"],
-        Kind::Board => &[
-            "board_kind",
-            "place",
-            "town",
-            "address",
-            "location",
-            "maintainer",
-            "showing",
-            "community",
-        ],
-        Kind::Station => &[
-            "town",
-            "community",
-            "station_kind",
-            "staff",
-            "hours",
-            "equipment",
-            "boards",
-            "address",
-            "location",
-        ],
-        Kind::Article | Kind::Plain => &[],
-    }
-}
-
 /// Every key a page of `kind` (or a section) takes.
 pub fn keys_of(kind: Kind, section: bool) -> Vec<&'static str> {
     let mut v: Vec<&str> = COMMON.to_vec();
     if section {
         v.extend_from_slice(SECTION);
     } else {
-        v.extend_from_slice(own_keys(kind));
+        v.extend_from_slice(kind.spec().keys);
     }
     v
 }
