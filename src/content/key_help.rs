@@ -19,6 +19,8 @@ const COMMON: &[&str] = &[
     "categories",
     "towns",
     "authors",
+    "editor",
+    "source",
     "cover",
     "template",
     "aliases",
@@ -105,6 +107,18 @@ mod tests {
         assert!(h.contains("hazard") && !h.contains("medium"), "{h}");
         let (_, h) = explain("unknown field 'xyzzy'", Kind::Column, false, Lang::En).unwrap();
         assert!(!h.contains("did you mean"), "{h}");
+    }
+
+    #[test]
+    fn every_key_a_kind_takes_is_offered() {
+        // A board's poster sheet, and 责任编辑 and 来源 on any page, are
+        // keys the parser takes: the help names them too.
+        let (_, h) = explain("unknown field 'postr'", Kind::Board, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'poster'?"), "{h}");
+        let (_, h) = explain("unknown field 'edtor'", Kind::Article, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'editor'?"), "{h}");
+        let (_, h) = explain("unknown field 'sourse'", Kind::Column, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'source'?"), "{h}");
     }
 
     #[test]

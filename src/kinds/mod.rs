@@ -120,6 +120,12 @@ impl Kind {
         Kind::ALL.into_iter().filter_map(Kind::section)
     }
 
+    /// The kinds whose own front-matter keys include `key`, in the order
+    /// of [`Kind::ALL`].
+    pub fn owners(key: &str) -> Vec<Kind> {
+        Kind::ALL.into_iter().filter(|k| k.spec().keys.contains(&key)).collect()
+    }
+
     /// The section folder of the kind, if it has one.
     pub fn section(self) -> Option<&'static str> {
         self.spec().section
@@ -165,7 +171,8 @@ pub enum KindData {
 
 /// Parses the kind-specific fields of `fm` for a page of `kind`.
 pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    for (key, owners) in fm.kind_keys() {
+    for key in fm.kind_keys_set() {
+        let owners = Kind::owners(key);
         if let Some(&owner) = owners.first()
             && !owners.contains(&kind)
         {
@@ -181,4 +188,86 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
 /// The parser of kinds without fields of their own.
 pub(crate) fn no_fields(_: &FrontMatter, _: &SiteClock, _: &mut Vec<FieldError>) -> KindData {
     KindData::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_key_set() -> FrontMatter {
+        let some = || Some(String::new());
+        FrontMatter {
+            hazard: some(),
+            level: some(),
+            expires: some(),
+            areas: Some(Vec::new()),
+            steps: Some(Vec::new()),
+            medium: some(),
+            outlet: some(),
+            program: some(),
+            episode: Some(crate::content::front_matter::Scalar::Int(1)),
+            board_kind: some(),
+            place: some(),
+            town: some(),
+            address: some(),
+            location: Some(crate::content::front_matter::Location { lat: 0.0, lng: 0.0 }),
+            maintainer: some(),
+            showing: Some(Vec::new()),
+            poster: Some(Default::default()),
+            community: some(),
+            station_kind: some(),
+            staff: Some(Vec::new()),
+            hours: some(),
+            equipment: Some(Vec::new()),
+            boards: Some(Vec::new()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn every_kind_key_has_an_owner_in_the_registry() {
+        let keys = every_key_set().kind_keys_set();
+        assert_eq!(keys.len(), 23, "{keys:?}");
+        for key in keys {
+            assert!(!Kind::owners(key).is_empty(), "no kind takes '{key}'");
+        }
+        for kind in Kind::ALL {
+            for key in kind.spec().keys {
+                assert!(Kind::owners(key).contains(&kind), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shared_key_names_its_owners_in_registry_order() {
+        // town, address, location and community are keys of boards and of
+        // stations; on another page each names boards first.
+        for key in ["town", "address", "location", "community"] {
+            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station], "{key}");
+        }
+        let fm = FrontMatter {
+            community: Some("x".into()),
+            ..Default::default()
+        };
+        let clock = SiteClock::new("Asia/Shanghai", jiff::Timestamp::UNIX_EPOCH).unwrap();
+        let mut errors = Vec::new();
+        parse(Kind::Article, &fm, &clock, &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message.in_lang(crate::i18n::Lang::En),
+            "'community' is a field of boards, not of articles"
+        );
+    }
+
+    #[test]
+    fn folders_and_kinds_match() {
+        for kind in Kind::ALL {
+            match kind.section() {
+                Some(dir) => assert_eq!(Kind::from_section(dir), kind),
+                None => assert_eq!(kind, Kind::Plain),
+            }
+        }
+        assert_eq!(Kind::sections().count(), 5);
+        assert_eq!(Kind::from_section("about"), Kind::Plain);
+    }
 }

@@ -32,6 +32,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
         "maintainer",
         "showing",
         "community",
+        "poster",
     ],
     parse: parse_data,
     new_stub: new::stub,

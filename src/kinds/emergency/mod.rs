@@ -24,7 +24,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     page_template: "emergency.html",
     list_template: "emergency_list.html",
     share_qr: true,
-    keys: &["hazard", "level", "expires", "areas", "steps", "source"],
+    keys: &["hazard", "level", "expires", "areas", "steps"],
     parse: parse_data,
     new_stub: new::stub,
 };
