@@ -19,6 +19,25 @@ use crate::render::paginate::page_count;
 use crate::render::views::ViewEnv;
 use crate::report::dashboard::{self, Dashboard};
 
+/// A page of the kinds, cheap to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KindTask {
+    /// Column entries of one ISO week (index into the weeks).
+    ColumnWeek(usize),
+    /// Page `n` of the entries of medium `m` (index into the media).
+    ColumnMedium(usize, usize),
+    /// The print poster of a board (page id).
+    Poster(usize),
+    /// A town's page (index in site.yaml).
+    Town(usize),
+    /// The list of towns.
+    TownList,
+    /// The coverage dashboard.
+    Dashboard,
+    /// The plan page (`data/plan.yaml`).
+    Plan,
+}
+
 /// What the kind pages share.
 pub struct KindPages {
     /// Column entries by week, by medium and by program.
@@ -49,18 +68,23 @@ impl KindPages {
 
     /// Every task of the kind pages.
     pub fn tasks(&self, env: &ViewEnv, lib: &Library) -> Vec<Task> {
-        let mut tasks: Vec<Task> = (0..self.columns.weeks.len()).map(Task::ColumnWeek).collect();
+        let mut tasks: Vec<Task> = (0..self.columns.weeks.len())
+            .map(|i| Task::Kind(KindTask::ColumnWeek(i)))
+            .collect();
         for (i, (_, ids)) in self.columns.media.iter().enumerate() {
             for n in 1..=page_count(ids.len(), env.config.site.paginate_by) {
-                tasks.push(Task::ColumnMedium(i, n));
+                tasks.push(Task::Kind(KindTask::ColumnMedium(i, n)));
             }
         }
-        tasks.extend(lib.pages_of(Kind::Board).map(|(id, _)| Task::Poster(id)));
-        tasks.extend((0..env.config.site.towns.len()).map(Task::Town));
-        tasks.push(Task::TownList);
-        tasks.push(Task::Dashboard);
+        tasks.extend(
+            lib.pages_of(Kind::Board)
+                .map(|(id, _)| Task::Kind(KindTask::Poster(id))),
+        );
+        tasks.extend((0..env.config.site.towns.len()).map(|i| Task::Kind(KindTask::Town(i))));
+        tasks.push(Task::Kind(KindTask::TownList));
+        tasks.push(Task::Kind(KindTask::Dashboard));
         if plan_rows(env).is_some() {
-            tasks.push(Task::Plan);
+            tasks.push(Task::Kind(KindTask::Plan));
         }
         tasks
     }
@@ -85,29 +109,17 @@ impl KindPages {
         }
     }
 
-    /// The page of one ISO week of the column.
-    pub fn week_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
-        self.columns.week_job(env, lib, i)
-    }
-
-    /// Page `n` of the list of one medium.
-    pub fn medium_job(&self, env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
-        self.columns.medium_job(env, lib, i, n)
-    }
-
-    /// A town's page.
-    pub fn town_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
-        self.towns.town_job(env, lib, &self.dashboard, i)
-    }
-
-    /// The list of towns with their coverage.
-    pub fn town_list_job(&self, env: &ViewEnv) -> Job {
-        town_list_job(env, &self.dashboard)
-    }
-
-    /// A board's print poster.
-    pub fn poster_job(&self, env: &ViewEnv, lib: &Library, id: PageId) -> Job {
-        self.qr.poster_job(env, lib, id)
+    /// The job of one of the kinds' pages.
+    pub fn job(&self, env: &ViewEnv, lib: &Library, task: KindTask) -> Option<Job> {
+        match task {
+            KindTask::ColumnWeek(i) => Some(self.columns.week_job(env, lib, i)),
+            KindTask::ColumnMedium(i, n) => Some(self.columns.medium_job(env, lib, i, n)),
+            KindTask::Poster(id) => Some(self.qr.poster_job(env, lib, id)),
+            KindTask::Town(i) => Some(self.towns.town_job(env, lib, &self.dashboard, i)),
+            KindTask::TownList => Some(town_list_job(env, &self.dashboard)),
+            KindTask::Dashboard => Some(self.dashboard_job(env)),
+            KindTask::Plan => self.plan_job(env),
+        }
     }
 
     /// `/dashboard.json`: the same figures as the page and `kepu report --json`.
@@ -116,7 +128,7 @@ impl KindPages {
     }
 
     /// The dashboard page.
-    pub fn dashboard_job(&self, env: &ViewEnv) -> Job {
+    fn dashboard_job(&self, env: &ViewEnv) -> Job {
         let charts = crate::report::svg::charts(&self.dashboard);
         Job::new("dashboard/index.html", "dashboard.html", "dashboard")
             .with("dashboard", &self.dashboard)
@@ -127,7 +139,7 @@ impl KindPages {
     }
 
     /// The plan page.
-    pub fn plan_job(&self, env: &ViewEnv) -> Option<Job> {
+    fn plan_job(&self, env: &ViewEnv) -> Option<Job> {
         let rows = plan_rows(env)?;
         Some(
             Job::new("plan/index.html", "plan.html", "data/plan.yaml")

@@ -70,13 +70,7 @@ pub fn render_with(
         Task::TermPage(t, i, n) => Some(taxonomies.term_job(env, lib, t, i, n)),
         Task::Home => Some(pages::home_job(env, lib)),
         Task::NotFound => Some(pages::not_found_job()),
-        Task::ColumnWeek(i) => Some(kinds.week_job(env, lib, i)),
-        Task::ColumnMedium(i, n) => Some(kinds.medium_job(env, lib, i, n)),
-        Task::Poster(id) => Some(kinds.poster_job(env, lib, id)),
-        Task::Town(i) => Some(kinds.town_job(env, lib, i)),
-        Task::TownList => Some(kinds.town_list_job(env)),
-        Task::Dashboard => Some(kinds.dashboard_job(env)),
-        Task::Plan => kinds.plan_job(env),
+        Task::Kind(t) => kinds.job(env, lib, t),
         Task::SiteMap => Some(site_map::job(env)),
     };
     let make = |task: Task| {
