@@ -169,6 +169,29 @@ pub enum KindData {
     Station(station::StationMeta),
 }
 
+impl KindData {
+    /// The town ids the kind's own fields name, with their key, in the
+    /// order they are checked.
+    pub fn town_refs(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            KindData::Emergency(e) => e.areas.iter().map(|a| ("areas", a.as_str())).collect(),
+            KindData::Board(b) => vec![("town", b.town.as_str())],
+            KindData::Station(s) => vec![("town", s.town.as_str())],
+            KindData::Column(_) | KindData::None => Vec::new(),
+        }
+    }
+
+    /// The same town ids, to rewrite a town's name into its id.
+    pub fn town_refs_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            KindData::Emergency(e) => e.areas.iter_mut().collect(),
+            KindData::Board(b) => vec![&mut b.town],
+            KindData::Station(s) => vec![&mut s.town],
+            KindData::Column(_) | KindData::None => Vec::new(),
+        }
+    }
+}
+
 /// Parses the kind-specific fields of `fm` for a page of `kind`.
 pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     for key in fm.kind_keys_set() {

@@ -5,6 +5,7 @@
 
 mod new;
 pub mod pages;
+pub(crate) mod refs;
 pub mod view;
 
 use jiff::Timestamp;

@@ -1,6 +1,7 @@
 //! 科普活动室/科普站: community science stations.
 
 mod new;
+pub(crate) mod refs;
 pub mod view;
 
 use serde::Serialize;

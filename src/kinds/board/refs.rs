@@ -1,0 +1,19 @@
+//! A board's references to other pages: each page it shows must exist.
+
+use super::BoardMeta;
+use crate::content::Library;
+use crate::kinds::FieldError;
+
+/// Records a `showing` entry whose page does not exist (unless the page
+/// exists but could not be read: that has its own error).
+pub(crate) fn check(b: &BoardMeta, lib: &Library, errors: &mut Vec<FieldError>) {
+    for s in &b.showing {
+        if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
+            errors.push(
+                FieldError::new("showing", crate::text!("board.missing_page", s.page))
+                    .hint(crate::text!("board.missing_page.help"))
+                    .at_value(format!("@/{}", s.page)),
+            );
+        }
+    }
+}
