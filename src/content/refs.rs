@@ -1,9 +1,9 @@
 //! Checks of references between pages and to `site.yaml`.
 //!
-//! Town ids (`towns`, and each kind's [`KindData::town_refs`]) must exist;
-//! the kinds check their own references to pages and communities
-//! (`crate::kinds::board::refs`, `crate::kinds::station::refs`). Each miss
-//! is an error at its line.
+//! Town ids (`towns`, and each kind's
+//! [`crate::kinds::KindData::town_refs`]) must exist; the kinds check their
+//! own references to pages and communities (the `check_refs` of their
+//! registry row). Each miss is an error at its line.
 
 use super::library::Library;
 use super::page::Page;
@@ -11,7 +11,7 @@ use super::parse::locate;
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::i18n::Said;
-use crate::kinds::{FieldError, KindData};
+use crate::kinds::FieldError;
 
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
 pub(super) fn name_towns(lib: &mut Library, config: &Config) {
@@ -58,11 +58,7 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
         for (key, id) in page.data.town_refs() {
             check_town(key, id);
         }
-        match &page.data {
-            KindData::Board(b) => crate::kinds::board::refs::check(b, lib, &mut errors),
-            KindData::Station(st) => crate::kinds::station::refs::check(st, lib, config, &mut errors),
-            _ => {}
-        }
+        (page.kind.spec().check_refs)(&page.data, lib, config, &mut errors);
         report(page, config, errors, diags);
     }
 }

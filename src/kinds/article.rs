@@ -1,6 +1,6 @@
 //! 科普文章: articles, `content/articles/`. They have no fields of their own.
 
-use super::{KindSpec, no_fields};
+use super::{KindSpec, no_fields, no_refs};
 use crate::cli::new::NewContext;
 use crate::i18n::Said;
 
@@ -15,6 +15,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     share_qr: true,
     keys: &[],
     parse: no_fields,
+    check_refs: no_refs,
     new_stub,
 };
 

@@ -30,6 +30,8 @@ pub use fields::FieldError;
 pub(crate) use fields::{chinese_name_matches, parse_enum, required};
 
 use crate::cli::new::NewStub;
+use crate::config::Config;
+use crate::content::Library;
 use crate::content::front_matter::FrontMatter;
 use crate::i18n::Text;
 use crate::time::SiteClock;
@@ -80,6 +82,9 @@ pub(crate) struct KindSpec {
     pub(crate) keys: &'static [&'static str],
     /// Reads its own fields from the front matter.
     pub(crate) parse: fn(&FrontMatter, &SiteClock, &mut Vec<FieldError>) -> KindData,
+    /// Checks its references to other pages and to `site.yaml` once every
+    /// page is loaded.
+    pub(crate) check_refs: RefCheck,
     /// The front matter `kepu new` writes after the title and `draft`.
     pub(crate) new_stub: NewStub,
 }
@@ -207,6 +212,13 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
     }
     (kind.spec().parse)(fm, clock, errors)
 }
+
+/// A kind's check of its references, given the page's data, the library
+/// and the configuration.
+pub(crate) type RefCheck = fn(&KindData, &Library, &Config, &mut Vec<FieldError>);
+
+/// The reference check of kinds that name no other page.
+pub(crate) fn no_refs(_: &KindData, _: &Library, _: &Config, _: &mut Vec<FieldError>) {}
 
 /// The parser of kinds without fields of their own.
 pub(crate) fn no_fields(_: &FrontMatter, _: &SiteClock, _: &mut Vec<FieldError>) -> KindData {

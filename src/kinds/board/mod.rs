@@ -5,7 +5,7 @@
 
 mod new;
 pub mod pages;
-pub(crate) mod refs;
+mod refs;
 pub mod view;
 
 use jiff::Timestamp;
@@ -36,6 +36,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
         "poster",
     ],
     parse: parse_data,
+    check_refs: refs::check,
     new_stub: new::stub,
 };
 

@@ -1,12 +1,13 @@
 //! A board's references to other pages: each page it shows must exist.
 
-use super::BoardMeta;
+use crate::config::Config;
 use crate::content::Library;
-use crate::kinds::FieldError;
+use crate::kinds::{FieldError, KindData};
 
 /// Records a `showing` entry whose page does not exist (unless the page
 /// exists but could not be read: that has its own error).
-pub(crate) fn check(b: &BoardMeta, lib: &Library, errors: &mut Vec<FieldError>) {
+pub(super) fn check(data: &KindData, lib: &Library, _: &Config, errors: &mut Vec<FieldError>) {
+    let KindData::Board(b) = data else { return };
     for s in &b.showing {
         if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
             errors.push(

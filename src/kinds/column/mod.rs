@@ -21,6 +21,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     share_qr: true,
     keys: &["medium", "outlet", "program", "episode"],
     parse: parse_data,
+    check_refs: super::no_refs,
     new_stub: new::stub,
 };
 

@@ -26,6 +26,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     share_qr: true,
     keys: &["hazard", "level", "expires", "areas", "steps"],
     parse: parse_data,
+    check_refs: super::no_refs,
     new_stub: new::stub,
 };
 

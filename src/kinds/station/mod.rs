@@ -1,7 +1,7 @@
 //! 科普活动室/科普站: community science stations.
 
 mod new;
-pub(crate) mod refs;
+mod refs;
 pub mod view;
 
 use serde::Serialize;
@@ -31,6 +31,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
         "location",
     ],
     parse: parse_data,
+    check_refs: refs::check,
     new_stub: new::stub,
 };
 

@@ -1,13 +1,13 @@
 //! A station's references: its community must be one of its town's in
 //! `site.yaml`, and each board it names must exist.
 
-use super::StationMeta;
 use crate::config::Config;
 use crate::content::Library;
-use crate::kinds::{FieldError, Kind};
+use crate::kinds::{FieldError, Kind, KindData};
 
 /// Records an unknown community and boards that do not exist.
-pub(crate) fn check(st: &StationMeta, lib: &Library, config: &Config, errors: &mut Vec<FieldError>) {
+pub(super) fn check(data: &KindData, lib: &Library, config: &Config, errors: &mut Vec<FieldError>) {
+    let KindData::Station(st) = data else { return };
     if let (Some(town), Some(c)) = (config.town(&st.town), &st.community)
         && !town.communities.iter().any(|x| x == c)
     {
