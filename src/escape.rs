@@ -1,11 +1,14 @@
-//! Text that XML and HTML may carry.
+//! Text that XML and HTML may carry: the one place that escapes text.
 //!
 //! 1. [`xml_escape`] is the one writer of XML text and attribute values:
 //!    it escapes markup and leaves out every character outside XML 1.0's
 //!    `Char` production (control characters) and replaces noncharacters
 //!    (U+FFFE, U+FFFF, U+FDD0–U+FDEF and the last two of every plane) by
 //!    U+FFFD, so every feed, CAP file and sitemap parses.
-//! 2. [`scrub_noncharacters`] replaces noncharacters in every source text
+//! 2. [`html_escape_into`] escapes the text kepu writes into HTML itself
+//!    (code blocks, text around raw HTML): `& < > " '`, the apostrophe as
+//!    `&#39;`.
+//! 3. [`scrub_noncharacters`] replaces noncharacters in every source text
 //!    as it is read (content, `site.yaml`, data files), so no page, feed or
 //!    index carries one.
 
@@ -45,6 +48,25 @@ pub fn xml_escape(s: &str) -> String {
     out
 }
 
+/// Appends `s` to `out` with `&`, `<`, `>`, `"` and `'` escaped for HTML.
+pub fn html_escape_into(out: &mut String, s: &str) {
+    let mut last = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[last..i]);
+        out.push_str(rep);
+        last = i + 1;
+    }
+    out.push_str(&s[last..]);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,5 +80,12 @@ mod tests {
         );
         assert!(!is_noncharacter('\u{FFFD}') && !is_noncharacter('\u{FDCF}') && !is_noncharacter('中'));
         assert_eq!(scrub_noncharacters("标\u{FFFE}题".into()), "标\u{FFFD}题");
+    }
+
+    #[test]
+    fn html_escapes_markup_and_keeps_the_rest() {
+        let mut out = String::from("<p>");
+        html_escape_into(&mut out, "a<b>&\"c\"'d' 中\u{1}");
+        assert_eq!(out, "<p>a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; 中\u{1}");
     }
 }

@@ -29,6 +29,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod time;
+pub mod urls;
 mod yaml;
 
 pub use error::{Diagnostic, Diagnostics, Error, Result, Severity};

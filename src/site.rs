@@ -1,11 +1,15 @@
 //! The build pipeline, from a site folder to files.
 //!
-//! [`load`] reads the configuration, the content and the templates, renders
-//! every Markdown body and every output into memory, and gathers all
-//! diagnostics of every stage. [`build`] then writes the result, only if
-//! there was no error. `check` uses [`load`] alone.
+//! The stages, in order:
+//! 1. content ([`figures`] stops here, for `kepu report`): configuration,
+//!    pages and data files, and the coverage figures computed from them;
+//! 2. [`prepare`]: images, templates, and every Markdown body rendered;
+//! 3. [`Site::render`]: every output into a sink.
+//!
+//! Every diagnostic of every stage is gathered. [`build`] writes the result,
+//! only if there was no error; [`load`] renders into memory (`kepu check`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -15,11 +19,11 @@ use crate::config::{self, Config};
 use crate::content::{self, Library, LoadOptions};
 use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::images::{self, ImageStats, Images, sink::ImageSink};
+use crate::output::disk;
 use crate::output::sink::{MemorySink, Sink};
-use crate::output::{OutputSet, disk};
 use crate::render::select::{CountPages, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
-use crate::report::dashboard::Dashboard;
+use crate::report::dashboard::{self, Dashboard};
 use crate::time::SiteClock;
 
 /// Options shared by `build`, `check` and `serve`.
@@ -50,24 +54,6 @@ pub struct BuildOptions {
     /// as they are and listed in [`Images::pending`] (`serve` makes them
     /// in the background).
     pub images_cache_only: bool,
-}
-
-/// A site loaded and rendered in memory.
-pub struct Site {
-    /// Configuration.
-    pub config: Config,
-    /// Clock.
-    pub clock: SiteClock,
-    /// Content.
-    pub lib: Library,
-    /// Every output file.
-    pub outputs: OutputSet,
-    /// The coverage figures the dashboard shows and the lints read.
-    pub dashboard: Dashboard,
-    /// The HTML pages of the site (see [`CountPages`]).
-    pub pages: usize,
-    /// Warnings (errors make [`load`] fail).
-    pub diagnostics: Diagnostics,
 }
 
 /// What a build did.
@@ -119,14 +105,75 @@ pub fn load_config(opts: &BuildOptions) -> std::result::Result<Config, Diagnosti
     Ok(config)
 }
 
-/// A site loaded, with its Markdown rendered, ready to render outputs.
-pub struct Prepared {
+/// The content stage: what the configuration, the pages and the data files
+/// say, and the coverage figures computed from them; no Markdown rendered.
+pub struct Content {
+    /// Configuration.
+    pub config: Config,
+    /// Clock.
+    pub clock: SiteClock,
+    /// Content, bodies not yet rendered.
+    pub lib: Library,
+    /// `data/` files.
+    pub data: serde_json::Value,
+    /// The coverage figures the dashboard shows and the lints read.
+    pub dashboard: Arc<Dashboard>,
+    /// Warnings and errors so far.
+    pub diagnostics: Diagnostics,
+}
+
+/// Loads configuration, content and data and computes the coverage
+/// figures. Fails only when there is no configuration or clock; the other
+/// diagnostics are gathered.
+fn load_content(opts: &BuildOptions) -> Result<Content> {
+    let config = load_config(opts).map_err(Error::Site)?;
+    let now = opts.now.unwrap_or_else(Timestamp::now);
+    let clock = SiteClock::new(&config.site.timezone, now)
+        .map_err(|e| Error::Site(Diagnostics(vec![Diagnostic::error(config.display_path(), 0, 0, e)])))?;
+    let (lib, mut diags) = content::load(
+        &config,
+        &LoadOptions {
+            drafts: opts.drafts,
+            clock: &clock,
+        },
+    );
+    let mut data_diags = Vec::new();
+    let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
+    diags.extend(data_diags);
+    let dashboard = Arc::new(dashboard::compute(&lib, &config, &clock));
+    Ok(Content {
+        config,
+        clock,
+        lib,
+        data,
+        dashboard,
+        diagnostics: diags,
+    })
+}
+
+/// The content stage alone (`kepu report`): fails with every error of
+/// that stage, if any.
+pub fn figures(opts: &BuildOptions) -> Result<Content> {
+    let mut content = load_content(opts)?;
+    content.diagnostics.sort();
+    match content.diagnostics.has_errors() {
+        true => Err(Error::Site(content.diagnostics)),
+        false => Ok(content),
+    }
+}
+
+/// A site loaded: content, coverage figures, images and templates, with its
+/// Markdown rendered, ready to render outputs.
+pub struct Site {
     /// Configuration.
     pub config: Config,
     /// Clock.
     pub clock: SiteClock,
     /// Content.
     pub lib: Library,
+    /// The coverage figures the dashboard shows and the lints read,
+    /// computed between content and render.
+    pub dashboard: Arc<Dashboard>,
     /// Templates.
     pub templates: Templates,
     /// `data/` files.
@@ -137,23 +184,18 @@ pub struct Prepared {
     pub images: Arc<Images>,
 }
 
-/// Loads configuration, content, data and templates and renders every
-/// Markdown body; every diagnostic of every stage is gathered.
-pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
-    let config = load_config(opts).map_err(Error::Site)?;
-    let now = opts.now.unwrap_or_else(Timestamp::now);
-    let clock = SiteClock::new(&config.site.timezone, now)
-        .map_err(|e| Error::Site(Diagnostics(vec![Diagnostic::error(config.display_path(), 0, 0, e)])))?;
-    let (mut lib, mut diags) = content::load(
-        &config,
-        &LoadOptions {
-            drafts: opts.drafts,
-            clock: &clock,
-        },
-    );
-    let mut data_diags = Vec::new();
-    let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
-    diags.extend(data_diags);
+/// Loads configuration, content, data and templates, computes the coverage
+/// figures and renders every Markdown body; every diagnostic of every stage
+/// is gathered.
+pub fn prepare(opts: &BuildOptions) -> Result<Site> {
+    let Content {
+        config,
+        clock,
+        mut lib,
+        data,
+        dashboard,
+        diagnostics: mut diags,
+    } = load_content(opts)?;
     let (images, image_diags) = images::prepare(&config, &lib, opts.images_cache_only);
     diags.extend(image_diags);
     diags.extend(images::lint::missing_alt(&lib, &config.root));
@@ -175,10 +217,11 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     }
     diags.sort();
     match templates {
-        Some(templates) if !diags.has_errors() => Ok(Prepared {
+        Some(templates) if !diags.has_errors() => Ok(Site {
             config,
             clock,
             lib,
+            dashboard,
             templates,
             data,
             diagnostics: diags,
@@ -188,13 +231,17 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared> {
     }
 }
 
-impl Prepared {
+impl Site {
+    /// Computes the coverage figures afresh, after the library changed.
+    pub fn refigure(&mut self) {
+        self.dashboard = Arc::new(dashboard::compute(&self.lib, &self.config, &self.clock));
+    }
+
     /// Renders every output into `sink`; fails with all errors if any.
-    /// Returns the coverage figures the render computed and the number of
-    /// HTML pages (see [`CountPages`]).
-    pub fn render(&mut self, sink: &dyn Sink) -> Result<(Dashboard, usize)> {
+    /// Returns the number of HTML pages (see [`CountPages`]).
+    pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
-        let shared = Shared::new(&env);
+        let shared = Shared::new(&env, &self.dashboard);
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let pages = CountPages::default();
         let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &pages);
@@ -210,24 +257,16 @@ impl Prepared {
         if self.diagnostics.has_errors() {
             return Err(Error::Site(self.diagnostics.clone()));
         }
-        Ok((shared.kinds.dashboard, pages.count()))
+        Ok(pages.count())
     }
 }
 
-/// Loads and renders the site into memory.
-pub fn load(opts: &BuildOptions) -> Result<Site> {
-    let mut p = prepare(opts)?;
-    let sink = MemorySink::default();
-    let (dashboard, pages) = p.render(&sink)?;
-    Ok(Site {
-        config: p.config,
-        clock: p.clock,
-        lib: p.lib,
-        outputs: sink.into_set(),
-        dashboard,
-        pages,
-        diagnostics: p.diagnostics,
-    })
+/// Loads the site and renders it into memory (`kepu check`); returns the
+/// site and the number of its HTML pages.
+pub fn load(opts: &BuildOptions) -> Result<(Site, usize)> {
+    let mut site = prepare(opts)?;
+    let pages = site.render(&MemorySink::default())?;
+    Ok((site, pages))
 }
 
 /// The output folder for `opts` and `config`.
@@ -250,7 +289,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let out = output_dir(opts, &p.config);
     let mut stage = disk::Stage::create(&out, &p.config.root)?;
     stage.progress = opts.progress.clone();
-    let (dashboard, pages) = p.render(&stage)?;
+    let pages = p.render(&stage)?;
     let files = stage.count();
     let kept = stage.kept();
     for name in stage.foreign() {
@@ -262,7 +301,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         ));
     }
     stage.commit()?;
-    let lints = crate::check::lints_of(&p.lib, &p.config, &dashboard);
+    let lints = crate::check::lints_of(&p.lib, &p.config, &p.dashboard);
     p.diagnostics.extend(config::validate::reserved_base_url(&p.config));
     Ok(BuildReport {
         drafts: p.lib.drafts.len(),
@@ -275,9 +314,4 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         warnings: p.diagnostics,
         images: p.images.stats(),
     })
-}
-
-/// `path` shown relative to `root`.
-pub fn shown(root: &Path, path: &Path) -> PathBuf {
-    config::display_path(root, path)
 }

@@ -8,6 +8,7 @@
 
 use std::process::Command;
 
+#[path = "it/support/common.rs"]
 mod common;
 
 #[test]

@@ -8,6 +8,7 @@
 //! Without cargo-fuzz it is skipped with a line naming `bash tests/run.sh`
 //! (a failure under `CI=true`); it fails if any target finds something. The long runs are `fuzz/run-all.sh 1800`.
 
+#[path = "it/support/common.rs"]
 mod common;
 
 use std::path::Path;

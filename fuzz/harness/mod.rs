@@ -1,6 +1,6 @@
 //! What one fuzz input does, shared by the fuzz targets
 //! (`fuzz/fuzz_targets/*.rs`) and the regression test
-//! (`tests/fuzz_regressions.rs`, which replays `fuzz/regressions/TARGET/*`).
+//! (`tests/it/crash_replays.rs`, which replays `fuzz/regressions/TARGET/*`).
 //!
 //! Each function takes the raw input, runs one stage of kepu on it and
 //! checks what must hold whatever the input (a panic is a finding):

@@ -76,7 +76,7 @@ fn warn(
     hint: Text,
     lint: &'static str,
 ) -> Diagnostic {
-    let shown = crate::site::shown(&site.config.root, &page.file);
+    let shown = crate::config::display_path(&site.config.root, &page.file);
     let mut d = locate(&shown, &page.yaml, 2, FieldError::new(key, ""));
     d.severity = crate::Severity::Warning;
     d.message = message.into();

@@ -317,7 +317,7 @@ struct Lines {
 impl Lines {
     fn new(root: &Path, file: &Path) -> Lines {
         Lines {
-            shown: crate::site::shown(root, file),
+            shown: crate::config::display_path(root, file),
             file: file.to_path_buf(),
             text: None,
         }

@@ -41,7 +41,7 @@ pub(super) fn run(cli: &Cli, args: &BuildArgs) -> i32 {
             if report.drafts > 0 {
                 eprintln!("{}", crate::text!("cli.build.drafts", report.drafts).in_lang(lang));
             }
-            let out = crate::site::shown(&std::env::current_dir().unwrap_or_default(), &report.output);
+            let out = crate::config::display_path(&std::env::current_dir().unwrap_or_default(), &report.output);
             let line = crate::text!(
                 "cli.build.done",
                 report.pages,

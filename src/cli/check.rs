@@ -13,13 +13,13 @@ pub(super) fn run(cli: &Cli, args: &CheckArgs) -> i32 {
     let opts = cli.options(&args.site);
     let lang = cli.lang();
     match crate::load(&opts) {
-        Ok(site) => {
+        Ok((site, pages)) => {
             let mut diags = site.diagnostics.clone();
             diags.extend(crate::check::lints(&site));
             diags.sort();
             print_diagnostics(&diags, lang);
             let errors = diags.error_count();
-            let line = crate::text!("cli.check.done", site.pages, errors, diags.warning_count());
+            let line = crate::text!("cli.check.done", pages, errors, diags.warning_count());
             eprintln!("{}", line.in_lang(lang));
             i32::from(errors > 0)
         }

@@ -1,9 +1,9 @@
 //! `kepu import wechat PATH...`: WeChat articles into page bundles.
 
 use super::Cli;
+use crate::config::display_path as shown;
 use crate::i18n::t;
 use crate::import::wechat::{self, Options, write::Outcome};
-use crate::site::shown;
 use crate::time::SiteClock;
 
 /// Where the articles come from.

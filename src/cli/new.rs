@@ -98,12 +98,15 @@ fn write(config: &Config, args: &NewArgs) -> Result<PathBuf, Said> {
     let dir = config.content_dir().join(folder);
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
-        return Err(crate::text!("cli.new.exists", crate::site::shown(&config.root, &path)).into());
+        return Err(crate::text!("cli.new.exists", crate::config::display_path(&config.root, &path)).into());
     }
     let text = front_matter(args, config, &clock)?;
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(crate::site::shown(&std::env::current_dir().unwrap_or_default(), &path))
+    Ok(crate::config::display_path(
+        &std::env::current_dir().unwrap_or_default(),
+        &path,
+    ))
 }
 
 /// `s` as a quoted YAML string.

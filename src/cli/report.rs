@@ -14,18 +14,17 @@ pub struct ReportArgs {
 }
 
 pub(super) fn run(cli: &Cli, args: &ReportArgs) -> i32 {
-    let p = match crate::site::prepare(&cli.options(&args.site)) {
-        Ok(p) => p,
+    let c = match crate::site::figures(&cli.options(&args.site)) {
+        Ok(c) => c,
         Err(e) => {
             print_error(&e, cli.lang());
             return 1;
         }
     };
-    let d = dashboard::compute(&p.lib, &p.config, &p.clock);
     if args.json {
-        print!("{}", dashboard::to_json(&d));
+        print!("{}", dashboard::to_json(&c.dashboard));
     } else {
-        print!("{}", crate::report::table::table(&d, cli.lang()));
+        print!("{}", crate::report::table::table(&c.dashboard, cli.lang()));
     }
     0
 }

@@ -5,6 +5,7 @@
 //! 3. With every page rendered, check that each `@/x.md#anchor` names an
 //!    id that the target page really has.
 
+use crate::urls::link;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -24,18 +25,18 @@ impl Permalinks {
         let mut map: HashMap<String, String> = lib
             .pages
             .iter()
-            .map(|p| (p.rel_path.clone(), format!("{base_path}{}", p.path)))
+            .map(|p| (p.rel_path.clone(), link(base_path, &p.path)))
             .collect();
         for s in &lib.sections {
             if let Some(rel) = &s.rel_path {
-                map.insert(rel.clone(), format!("{base_path}{}", s.path));
+                map.insert(rel.clone(), link(base_path, &s.path));
             }
         }
         // A page whose front matter is broken still exists (its own error
         // says what is wrong); the build fails anyway, so any URL will do.
         for rel in &lib.broken {
             map.entry(rel.clone())
-                .or_insert_with(|| format!("{base_path}{}/", rel.trim_end_matches(".md")));
+                .or_insert_with(|| link(base_path, &format!("{}/", rel.trim_end_matches(".md"))));
         }
         Permalinks(map)
     }

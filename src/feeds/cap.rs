@@ -8,17 +8,18 @@
 
 use std::fmt::Write as _;
 
+use super::FeedEnv;
 use crate::content::Page;
+use crate::escape::xml_escape;
 use crate::kinds::KindData;
 use crate::kinds::emergency::{EmergencyMeta, Level};
-use crate::render::builtins::{url_encode_path, xml_escape};
-use crate::render::views::ViewEnv;
+use crate::urls::url_encode_path;
 
 /// Days of notes the CAP feed carries.
 pub const FEED_DAYS: i64 = 30;
 
 /// The CAP sender: `emergency.cap_sender`, else the site's host.
-pub fn sender(env: &ViewEnv) -> String {
+pub fn sender(env: &FeedEnv) -> String {
     let configured = env.config.site.emergency.cap_sender.clone();
     let raw = configured.unwrap_or_else(|| {
         let u = &env.config.base_url;
@@ -44,7 +45,7 @@ pub fn path(page: &Page) -> String {
 }
 
 /// The CAP message of a note, or None for other pages.
-pub fn message(env: &ViewEnv, page: &Page) -> Option<String> {
+pub fn message(env: &FeedEnv, page: &Page) -> Option<String> {
     let KindData::Emergency(e) = &page.data else {
         return None;
     };
@@ -156,7 +157,7 @@ fn cap_language(lang: &str) -> String {
 }
 
 /// The Atom feed of the CAP messages of notes dated in the last 30 days.
-pub fn feed(env: &ViewEnv, notes: &[&Page]) -> String {
+pub fn feed(env: &FeedEnv, notes: &[&Page]) -> String {
     let now = env.clock.now();
     let mut recent: Vec<&&Page> = notes
         .iter()

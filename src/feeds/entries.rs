@@ -1,8 +1,8 @@
 //! The entries of feeds, serialized once per page shown.
 
+use super::FeedEnv;
 use crate::content::{Library, Page, PageId};
-use crate::render::builtins::xml_escape;
-use crate::render::views::ViewEnv;
+use crate::escape::xml_escape;
 
 /// The most categories one feed entry lists: every term feed a page is in
 /// repeats its entry, so the entry stays small whatever the page carries.
@@ -55,7 +55,7 @@ pub struct Entries {
 
 impl Entries {
     /// The sort keys of every dated page.
-    pub fn new(env: &ViewEnv, lib: &Library, full_content: bool) -> Self {
+    pub fn new(env: &FeedEnv, lib: &Library, full_content: bool) -> Self {
         use rayon::prelude::*;
         Entries {
             keys: lib.pages.par_iter().map(|p| Some((p.date?, link(env, p)))).collect(),
@@ -67,7 +67,7 @@ impl Entries {
     /// The newest `limit` dated entries among `ids`, newest first.
     pub fn newest(
         &self,
-        env: &ViewEnv,
+        env: &FeedEnv,
         lib: &Library,
         ids: impl Iterator<Item = PageId>,
         limit: usize,
@@ -96,11 +96,11 @@ impl Entries {
 }
 
 /// The escaped absolute URL of `p`.
-fn link(env: &ViewEnv, p: &Page) -> String {
-    xml_escape(&crate::render::builtins::url_encode_path(&env.permalink(&p.path)))
+fn link(env: &FeedEnv, p: &Page) -> String {
+    xml_escape(&crate::urls::url_encode_path(&env.permalink(&p.path)))
 }
 
-fn entry(env: &ViewEnv, p: &Page, full: bool) -> Option<FeedEntry> {
+fn entry(env: &FeedEnv, p: &Page, full: bool) -> Option<FeedEntry> {
     let date = p.date?;
     let updated = p.updated.unwrap_or(date).max(date);
     let body = if full {

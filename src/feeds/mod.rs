@@ -11,3 +11,22 @@ pub mod entries;
 pub mod rss;
 
 pub use entries::{Entries, FeedEntry, FeedInfo};
+
+use crate::config::Config;
+use crate::time::SiteClock;
+
+/// What feeds read of the site besides its pages.
+#[derive(Clone, Copy)]
+pub struct FeedEnv<'a> {
+    /// Configuration.
+    pub config: &'a Config,
+    /// Clock.
+    pub clock: &'a SiteClock,
+}
+
+impl FeedEnv<'_> {
+    /// `https://host/base/` + path.
+    pub fn permalink(&self, path: &str) -> String {
+        crate::urls::permalink(&self.config.base_url, path)
+    }
+}

@@ -2,12 +2,13 @@
 
 use std::fmt::Write as _;
 
+use super::FeedEnv;
 use super::{FeedEntry, FeedInfo};
-use crate::render::builtins::{url_encode_path, xml_escape};
-use crate::render::views::ViewEnv;
+use crate::escape::xml_escape;
+use crate::urls::url_encode_path;
 
 /// Writes an RSS 2.0 feed of `entries`.
-pub fn feed(env: &ViewEnv, info: &FeedInfo, entries: &[&FeedEntry]) -> String {
+pub fn feed(env: &FeedEnv, info: &FeedInfo, entries: &[&FeedEntry]) -> String {
     let s = &env.config.site;
     let self_url = xml_escape(&url_encode_path(&env.permalink(&format!("{}rss.xml", info.dir))));
     let html_url = xml_escape(&url_encode_path(&env.permalink(&info.html_path)));

@@ -15,7 +15,7 @@ pub fn missing_alt(lib: &Library, root: &Path) -> Vec<Diagnostic> {
         for (line, column, what) in in_body(&page.body) {
             out.push(
                 Diagnostic::warning(
-                    crate::site::shown(root, &page.file),
+                    crate::config::display_path(root, &page.file),
                     line + page.body_line - 1,
                     column,
                     format!("image without a description (alt text): {what}"),

@@ -256,7 +256,7 @@ pub fn make_pending(config: &Config, files: &[PathBuf]) -> usize {
 }
 
 fn warn_size(config: &Config, s: &sources::Source, bytes: &[u8], out: &mut Vec<Diagnostic>) {
-    let shown = crate::site::shown(&config.root, &s.file);
+    let shown = crate::config::display_path(&config.root, &s.file);
     if bytes.len() as u64 > WARN_BYTES {
         out.push(
             Diagnostic::warning(

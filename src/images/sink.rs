@@ -53,11 +53,11 @@ impl<'a> ImageSink<'a> {
             if used.contains(rel) {
                 continue;
             }
-            let shown = crate::site::shown(&self.root, &f.source);
+            let shown = crate::config::display_path(&self.root, &f.source);
             let at = f
                 .owner
                 .as_ref()
-                .map_or(shown.clone(), |o| crate::site::shown(&self.root, o));
+                .map_or(shown.clone(), |o| crate::config::display_path(&self.root, o));
             diags.push(
                 Diagnostic::error(at, 0, 0, format!("image {}: {}", shown.display(), f.error))
                     .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),
@@ -74,7 +74,7 @@ impl<'a> ImageSink<'a> {
         let mut diags = Vec::new();
         for rel in found.failed {
             if let Some(f) = self.images.failed.get(&rel) {
-                let shown = crate::site::shown(&self.root, &f.source);
+                let shown = crate::config::display_path(&self.root, &f.source);
                 diags.push(
                     Diagnostic::error(origin, 0, 0, format!("image {}: {}", shown.display(), f.error))
                         .with_hint("open it in an image viewer, save it again as JPEG or PNG, or remove it"),

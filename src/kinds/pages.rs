@@ -4,7 +4,10 @@
 //! town pages ([`super::towns`]), the dashboard and the plan.
 //!
 //! [`KindPages::new`] computes once what these pages share (weeks, media,
-//! coverage, the dashboard figures); each `*_job` builds one page.
+//! coverage); the dashboard figures come from before the render; each
+//! `*_job` builds one page.
+
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -17,7 +20,7 @@ use crate::output::Dep;
 use crate::render::jobs::{Job, Task};
 use crate::render::paginate::page_count;
 use crate::render::views::ViewEnv;
-use crate::report::dashboard::{self, Dashboard};
+use crate::report::dashboard::Dashboard;
 
 /// A page of the kinds, cheap to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,8 +45,8 @@ pub enum KindTask {
 pub struct KindPages {
     /// Column entries by week, by medium and by program.
     pub columns: ColumnPages,
-    /// Every coverage figure.
-    pub dashboard: Dashboard,
+    /// Every coverage figure (computed before the render).
+    pub dashboard: Arc<Dashboard>,
     /// Each town's notes and articles.
     towns: TownPages,
     /// QR codes of board pages and of what boards show now.
@@ -51,13 +54,13 @@ pub struct KindPages {
 }
 
 impl KindPages {
-    /// Computes the shared data.
-    pub fn new(env: &ViewEnv, lib: &Library) -> Self {
+    /// Computes the shared data; `dashboard` holds the library's figures.
+    pub fn new(env: &ViewEnv, lib: &Library, dashboard: Arc<Dashboard>) -> Self {
         KindPages {
             columns: ColumnPages::new(env, lib),
             towns: TownPages::new(lib),
             qr: BoardQr::new(env, lib),
-            dashboard: dashboard::compute(lib, env.config, env.clock),
+            dashboard,
         }
     }
 
@@ -104,7 +107,7 @@ impl KindPages {
         match Kind::from_section(&s.name) {
             Kind::Emergency => job.with("notes", &super::emergency::pages::notes_list(env, lib, &s.pages)),
             Kind::Board | Kind::Station => job.with("by_town", &by_town(env, lib, &s.pages)),
-            Kind::Column if s.name == "columns" => self.columns.list_context(env, lib, &s.path, n, job),
+            Kind::Column if s.name == "columns" => self.columns.list_context(env, &s.path, n, job),
             _ => job,
         }
     }
@@ -112,8 +115,8 @@ impl KindPages {
     /// The job of one of the kinds' pages.
     pub fn job(&self, env: &ViewEnv, lib: &Library, task: KindTask) -> Option<Job> {
         match task {
-            KindTask::ColumnWeek(i) => Some(self.columns.week_job(env, lib, i)),
-            KindTask::ColumnMedium(i, n) => Some(self.columns.medium_job(env, lib, i, n)),
+            KindTask::ColumnWeek(i) => Some(self.columns.week_job(env, i)),
+            KindTask::ColumnMedium(i, n) => Some(self.columns.medium_job(env, i, n)),
             KindTask::Poster(id) => Some(self.qr.poster_job(env, lib, id)),
             KindTask::Town(i) => Some(self.towns.town_job(env, lib, &self.dashboard, i)),
             KindTask::TownList => Some(town_list_job(env, &self.dashboard)),
@@ -131,7 +134,7 @@ impl KindPages {
     fn dashboard_job(&self, env: &ViewEnv) -> Job {
         let charts = crate::report::svg::charts(&self.dashboard);
         Job::new("dashboard/index.html", "dashboard.html", "dashboard")
-            .with("dashboard", &self.dashboard)
+            .with("dashboard", &*self.dashboard)
             .with("charts", &charts)
             .with("json_url", &env.link("dashboard.json"))
             .dep(Dep::AllFrontMatter)

@@ -65,8 +65,8 @@ impl TownPages {
         let article_ids: Vec<PageId> = mine
             .map(|t| t.articles.iter().take(10).copied().collect())
             .unwrap_or_default();
-        let notes: Vec<Summary> = note_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
-        let articles: Vec<Summary> = article_ids.iter().map(|&id| summary(env, &lib.pages[id])).collect();
+        let notes: Vec<Summary> = note_ids.iter().map(|&id| summary(env, id)).collect();
+        let articles: Vec<Summary> = article_ids.iter().map(|&id| summary(env, id)).collect();
         let view = TownView {
             id: &town.id,
             name: &town.name,
@@ -87,8 +87,8 @@ impl TownPages {
                 })
                 .collect(),
             coverage: cov,
-            boards: cov.boards.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
-            stations: cov.stations.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+            boards: cov.boards.iter().map(|&id| summary(env, id)).collect(),
+            stations: cov.stations.iter().map(|&id| summary(env, id)).collect(),
             notes,
             articles,
         };
@@ -119,7 +119,7 @@ impl TownPages {
             }
             None => Vec::new(),
         };
-        let related: Vec<Summary> = ids.iter().map(|&i| summary(env, &lib.pages[i])).collect();
+        let related: Vec<Summary> = ids.iter().map(|&i| summary(env, i)).collect();
         summary_deps(job.with("related", &related), lib, &ids, ids.len(), 1)
     }
 }
@@ -182,11 +182,11 @@ pub fn by_town<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> Vec<T
         let link = town_link(env, &t);
         match groups.last_mut() {
             Some(g) if g.town.as_ref().map(|l| l.id.as_str()) == link.as_ref().map(|l| l.id.as_str()) => {
-                g.pages.push(summary(env, &lib.pages[id]))
+                g.pages.push(summary(env, id))
             }
             _ => groups.push(TownGroup {
                 town: link,
-                pages: vec![summary(env, &lib.pages[id])],
+                pages: vec![summary(env, id)],
             }),
         }
     }

@@ -15,6 +15,7 @@ use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_s
 use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
+use crate::escape::html_escape_into;
 use crate::i18n::Said;
 
 static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
@@ -75,16 +76,16 @@ pub(crate) fn code_block(lang: Option<&str>, code: &str, highlight: bool) -> Str
     match lang {
         Some(lang) if syntax.is_some() || !highlight => {
             out.push_str("<pre class=\"code\" data-lang=\"");
-            escape_html(&mut out, lang);
+            html_escape_into(&mut out, lang);
             out.push_str("\"><code class=\"language-");
-            escape_html(&mut out, lang);
+            html_escape_into(&mut out, lang);
             out.push_str("\">");
         }
         _ => out.push_str("<pre class=\"code\"><code>"),
     }
     match syntax.and_then(|s| highlighted(s, code)) {
         Some(html) => out.push_str(&html),
-        None => escape_html(&mut out, code),
+        None => html_escape_into(&mut out, code),
     }
     out.push_str("</code></pre>\n");
     out
@@ -116,25 +117,6 @@ fn highlighted(syntax: &SyntaxReference, code: &str) -> Option<String> {
         generator.parse_html_for_line_which_includes_newline(line).ok()?;
     }
     Some(generator.finalize())
-}
-
-/// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped.
-pub(crate) fn escape_html(out: &mut String, s: &str) {
-    let mut last = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let rep = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[last..i]);
-        out.push_str(rep);
-        last = i + 1;
-    }
-    out.push_str(&s[last..]);
 }
 
 /// The stylesheet for the `hl-` classes in the colours of syntect theme

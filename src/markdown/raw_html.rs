@@ -28,6 +28,7 @@ use pulldown_cmark::{CowStr, Tag};
 
 use super::placeholders::{Piece, Pieces};
 use crate::config::RawHtml;
+use crate::escape::html_escape_into;
 
 /// The `{key=value}` heading attributes kept under `escape` and `sanitize`
 /// beside `#id` and `.class`: they carry no script, style or URL.
@@ -77,7 +78,7 @@ impl Guard {
                 let mut out = String::with_capacity(html.len() + html.len() / 4);
                 for piece in Pieces::new(&html) {
                     match piece {
-                        Piece::Text(t) => escape_into(&mut out, t),
+                        Piece::Text(t) => html_escape_into(&mut out, t),
                         Piece::Output(i) => out.push_str(outputs.get(i).map_or("", String::as_str)),
                     }
                 }
@@ -285,20 +286,6 @@ fn flatten_deep(html: &str) -> Cow<'_, str> {
     }
     out.push_str(&html[copied..]);
     Cow::Owned(out)
-}
-
-/// HTML-escapes `text` onto `out`.
-fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// `html` with every token replaced by the HTML it stands for.

@@ -6,20 +6,8 @@ use crate::output::Dep;
 use crate::output::sink::Sink;
 use crate::render::views::ViewEnv;
 
-pub use crate::escape::xml_escape;
-
-/// Percent-encodes what a URL may not carry raw (non-ASCII, spaces).
-pub fn url_encode_path(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~/:%?#[]@!$&'()*+,;=".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+use crate::escape::xml_escape;
+use crate::urls::url_encode_path;
 
 /// The sitemap of every HTML page in `set` but the 404 page and redirects.
 pub fn sitemap(env: &ViewEnv, lib: &Library, taken: &[(String, String)]) -> String {

@@ -13,7 +13,8 @@ use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
 
 /// Adds the feeds to `set`.
-pub fn add(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+    let env = &view_env.feeds();
     let s = &env.config.site;
     let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
     if s.feeds.atom || s.feeds.rss {

@@ -16,6 +16,7 @@ pub mod feeds_out;
 pub mod jobs;
 pub mod pages;
 pub mod paginate;
+pub mod search_page;
 pub mod select;
 pub mod shortcodes;
 pub mod site_map;
@@ -85,7 +86,7 @@ pub fn render_with(
     let mut diags = Vec::new();
     // The index first: its memory is free again before the pages need theirs.
     let index = match select.part(Part::Search) {
-        true => crate::search::add_index(env, lib, sink, &mut diags),
+        true => crate::search::add_index(env.config, env.clock, lib, sink, &mut diags),
         false => None,
     };
     if select.part(Part::Jobs) {
@@ -102,7 +103,7 @@ pub fn render_with(
     }
     if let Some(manifest) = index {
         // After the jobs: a page of the site's own at /search/ wins.
-        crate::search::page(env, &manifest, templates, sink, &mut diags);
+        search_page::page(env, &manifest, templates, sink, &mut diags);
     }
     if select.part(Part::Redirects) {
         for page in &lib.pages {

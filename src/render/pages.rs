@@ -86,7 +86,7 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
 /// The previous (older) and next (newer) page in the page's section.
 fn neighbours<'a>(env: &ViewEnv<'a>, lib: &'a Library, id: usize) -> (Option<Summary>, Option<Summary>) {
     let (older, newer) = neighbour_ids(lib, id);
-    let view = |o: usize| summary(env, &lib.pages[o]);
+    let view = |o: usize| summary(env, o);
     (older.map(view), newer.map(view))
 }
 
@@ -129,8 +129,8 @@ pub fn section_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, i: usize, n:
         .map(|f| f.display().to_string())
         .unwrap_or_else(|| format!("section {}", s.name));
     let pager = match kinds.list_size(s) {
-        Some(_) => paginate(env, lib, &[], &s.path, 1, 1),
-        None => paginate(env, lib, &s.pages, &s.path, s.paginate_by, n),
+        Some(_) => paginate(env, &[], &s.path, 1, 1),
+        None => paginate(env, &s.pages, &s.path, s.paginate_by, n),
     };
     let job = Job::new(format!("{}index.html", page_path(&s.path, n)), template, origin)
         .or_template("section.html")
@@ -186,31 +186,27 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
         .copied()
         .find(|&id| lib.pages[id].meta.cover.is_some())
         .or_else(|| newest.first().copied());
-    let featured = featured_id.map(|id| summary(env, &lib.pages[id]));
+    let featured = featured_id.map(|id| summary(env, id));
     let latest = newest
         .iter()
         .copied()
         .filter(|&id| Some(id) != featured_id)
         .take(6)
-        .map(|id| summary(env, &lib.pages[id]))
+        .map(|id| summary(env, id))
         .collect();
     let notes = list("emergency")
         .into_iter()
         .filter(|&id| matches!(&lib.pages[id].data, KindData::Emergency(e) if e.is_active(lib.pages[id].date, now)))
-        .map(|id| summary(env, &lib.pages[id]))
+        .map(|id| summary(env, id))
         .collect();
     let this_week = env.clock.iso_week(now);
     let mut columns: Vec<Summary> = list("columns")
         .into_iter()
         .filter(|&id| lib.pages[id].date.is_some_and(|d| env.clock.iso_week(d) == this_week))
-        .map(|id| summary(env, &lib.pages[id]))
+        .map(|id| summary(env, id))
         .collect();
     if columns.is_empty() {
-        columns = list("columns")
-            .into_iter()
-            .take(3)
-            .map(|id| summary(env, &lib.pages[id]))
-            .collect();
+        columns = list("columns").into_iter().take(3).map(|id| summary(env, id)).collect();
     }
     let count = |k| lib.pages_of(k).count();
     let home = HomeView {

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::views::{Summary, ViewEnv, summary};
-use crate::content::{Library, PageId};
+use crate::content::PageId;
 
 /// How many numbered links stand on each side of the current page.
 const WINDOW: usize = 2;
@@ -60,21 +60,14 @@ pub fn page_count(items: usize, per: usize) -> usize {
 }
 
 /// Page `n` (1-based) of the list of `ids` at `base`.
-pub fn paginate<'a>(
-    env: &ViewEnv<'a>,
-    lib: &'a Library,
-    ids: &[PageId],
-    base: &str,
-    per: usize,
-    n: usize,
-) -> Paginator {
+pub fn paginate(env: &ViewEnv, ids: &[PageId], base: &str, per: usize, n: usize) -> Paginator {
     let per = per.max(1);
     let mut p = pager(env, base, ids.len(), per, n);
     p.pages = ids
         .iter()
         .skip((n - 1) * per)
         .take(per)
-        .map(|&id| summary(env, &lib.pages[id]))
+        .map(|&id| summary(env, id))
         .collect();
     p
 }
@@ -116,7 +109,7 @@ pub fn pager(env: &ViewEnv, base: &str, items: usize, per: usize, n: usize) -> P
 
 /// A page that sends the reader on to `to` (an absolute URL).
 pub fn redirect_html(to: &str) -> String {
-    let to = crate::render::builtins::xml_escape(to);
+    let to = crate::escape::xml_escape(to);
     format!(
         "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>页面已移动</title>\n<link rel=\"canonical\" href=\"{to}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n<body>\n<p>页面已移动到 <a href=\"{to}\">{to}</a>。</p>\n</body>\n</html>\n"
     )

@@ -8,10 +8,13 @@
 //!    and is told the output path of each task it chose.
 //! 3. [`Everything`] is the whole site, as `kepu build` renders it.
 
+use std::sync::Arc;
+
 use super::jobs::Task;
 use super::taxonomies::Taxonomies;
 use super::views::ViewEnv;
 use crate::kinds::pages::KindPages;
+use crate::report::dashboard::Dashboard;
 
 /// What the tasks of one library share.
 pub struct Shared {
@@ -22,11 +25,12 @@ pub struct Shared {
 }
 
 impl Shared {
-    /// Computes the shared data of `env`'s library.
-    pub fn new(env: &ViewEnv) -> Self {
+    /// Computes the shared data of `env`'s library, with its coverage
+    /// figures.
+    pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>) -> Self {
         Shared {
             taxonomies: Taxonomies::new(env, env.lib),
-            kinds: KindPages::new(env, env.lib),
+            kinds: KindPages::new(env, env.lib, dashboard.clone()),
         }
     }
 }

@@ -139,7 +139,7 @@ impl Taxonomies {
         let (tax, terms) = &self.0[ti];
         let term = &terms[i];
         let base = format!("{tax}/{}/", term.slug);
-        let pager = paginate(env, lib, &term.pages, &base, env.config.site.paginate_by, n);
+        let pager = paginate(env, &term.pages, &base, env.config.site.paginate_by, n);
         let job = Job::new(
             format!("{}index.html", page_path(&base, n)),
             "taxonomy_term.html",

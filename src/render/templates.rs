@@ -423,7 +423,7 @@ fn register(tera: &mut Tera, config: &Config) {
         if path.contains("://") || path.starts_with("//") || path.starts_with('#') {
             return Ok(path.to_string());
         }
-        Ok(format!("{base_path}{}", path.trim_start_matches('/')))
+        Ok(crate::urls::link(&base_path, path))
     });
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::front_matter::Location;
-use crate::content::{Library, Page};
+use crate::content::{Library, Page, PageId};
 use crate::kinds::board::view::{BoardBadge, BoardView};
 use crate::kinds::column::view::{ColumnBadge, ColumnView};
 use crate::kinds::emergency::view::{EmergencyView, NoteBadge};
@@ -55,11 +55,19 @@ impl ViewEnv<'_> {
 
     /// `/base/` + path.
     pub fn link(&self, path: &str) -> String {
-        format!("{}{}", self.config.base_path, path.trim_start_matches('/'))
+        crate::urls::link(&self.config.base_path, path)
     }
     /// `https://host/base/` + path.
     pub fn permalink(&self, path: &str) -> String {
-        format!("{}/{}", self.config.base_url, path.trim_start_matches('/'))
+        crate::urls::permalink(&self.config.base_url, path)
+    }
+
+    /// What feeds need of the environment.
+    pub fn feeds(&self) -> crate::feeds::FeedEnv<'_> {
+        crate::feeds::FeedEnv {
+            config: self.config,
+            clock: self.clock,
+        }
     }
 }
 
@@ -236,20 +244,13 @@ impl Serialize for Summary {
 }
 
 /// The summary of `page`, a page of `env.lib`.
-pub fn summary(env: &ViewEnv, page: &Page) -> Summary {
+pub fn summary(env: &ViewEnv, id: PageId) -> Summary {
+    let page = &env.lib.pages[id];
     let make = || tera::Value::from_serializable(&summary_view(env, page));
-    match page_index(env.lib, page).and_then(|i| env.summaries.get(i)) {
+    match env.summaries.get(id) {
         Some(cell) => Summary(cell.get_or_init(make).clone()),
         None => Summary(make()),
     }
-}
-
-/// The index of `page` in `lib.pages`, when it is one of them.
-fn page_index(lib: &Library, page: &Page) -> Option<usize> {
-    let size = std::mem::size_of::<Page>().max(1);
-    let offset = (page as *const Page as usize).checked_sub(lib.pages.as_ptr() as usize)?;
-    let i = offset / size;
-    (offset % size == 0 && i < lib.pages.len()).then_some(i)
 }
 
 /// What a list shows of a page.
@@ -273,7 +274,7 @@ pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
 
 fn summary_html(page: &Page) -> Option<String> {
     match &page.meta.summary {
-        Some(s) => Some(format!("<p>{}</p>", crate::render::builtins::xml_escape(s))),
+        Some(s) => Some(format!("<p>{}</p>", crate::escape::xml_escape(s))),
         None => page.rendered.summary_html.clone(),
     }
 }

@@ -130,7 +130,7 @@ pub fn svg(text: &str, label: &str) -> Result<String, String> {
             }
         }
     }
-    let label = crate::render::builtins::xml_escape(label);
+    let label = crate::escape::xml_escape(label);
     Ok(format!(
         "<svg class=\"qr\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-label=\"{label}\" shape-rendering=\"crispEdges\"><title>{label}</title><rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
     ))

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::dashboard::{Dashboard, NamedCount};
-use crate::render::builtins::xml_escape;
+use crate::escape::xml_escape;
 
 /// The dashboard's charts.
 #[derive(Debug, Clone, Serialize)]

@@ -13,9 +13,10 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::content::{Library, Page};
 use crate::kinds::KindData;
-use crate::render::views::ViewEnv;
+use crate::time::SiteClock;
 
 /// One searchable page.
 #[derive(Debug, Clone, Default)]
@@ -66,8 +67,8 @@ pub fn searchable(lib: &Library) -> Vec<&Page> {
 }
 
 /// The search document of one page.
-pub fn doc<'a>(env: &ViewEnv, page: &'a Page) -> SearchDoc<'a> {
-    let town = |id: &str| env.config.town(id).map(|t| t.name.clone());
+pub fn doc<'a>(config: &Config, clock: &SiteClock, page: &'a Page) -> SearchDoc<'a> {
+    let town = |id: &str| config.town(id).map(|t| t.name.clone());
     let mut meta: Vec<String> = Vec::new();
     meta.extend(page.meta.tags.iter().cloned());
     meta.extend(page.meta.categories.iter().cloned());
@@ -111,9 +112,9 @@ pub fn doc<'a>(env: &ViewEnv, page: &'a Page) -> SearchDoc<'a> {
         title: &page.title,
         meta: meta.join(" "),
         body,
-        url: env.link(&page.path),
+        url: crate::urls::link(&config.base_path, &page.path),
         kind: page.kind.label(),
-        date: page.date.map(|d| env.clock.display_date(d)),
+        date: page.date.map(|d| clock.display_date(d)),
     }
 }
 

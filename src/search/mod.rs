@@ -9,8 +9,9 @@
 //! 3. [`index`]: the postings of every term, encoded as text.
 //! 4. [`chunks`]: the postings split into term shards by a hash of the term.
 //! 5. [`add_index`] writes, under `search/`: `index.json` (the manifest),
-//!    `t/N.txt` (term shards), `d/ID.json` (one document per page); then the
-//!    search page from the theme's `search.html`.
+//!    `t/N.txt` (term shards), `d/ID.json` (one document per page). The
+//!    render stage then writes the search page from the theme's
+//!    `search.html` ([`crate::render::search_page`]).
 //! 6. [`lookup`]: the query side in Rust, the same steps as the script, for
 //!    tests and benchmarks.
 
@@ -23,13 +24,12 @@ pub mod tokenize;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::config::Config;
 use crate::content::Library;
 use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
-use crate::render::jobs::{self, Job};
-use crate::render::templates::Templates;
-use crate::render::views::ViewEnv;
+use crate::time::SiteClock;
 
 /// Version of the index format, in the manifest.
 pub const FORMAT_VERSION: u32 = 1;
@@ -48,25 +48,22 @@ pub struct Manifest {
     pub key: String,
 }
 
-/// What the search page's template gets (`search`).
-#[derive(Debug, Serialize)]
-struct SearchView {
-    /// URL of the manifest, with its cache key.
-    index_url: String,
-    /// Number of indexed pages.
-    pages: u32,
-}
-
 /// Writes the index files into `sink`, when search is on; returns the
-/// manifest for the search page ([`page`]).
-pub fn add_index(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) -> Option<Manifest> {
-    if !env.config.site.search.enabled {
+/// manifest for the search page (which the render stage writes).
+pub fn add_index(
+    config: &Config,
+    clock: &SiteClock,
+    lib: &Library,
+    sink: &dyn Sink,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Manifest> {
+    if !config.site.search.enabled {
         return None;
     }
     let pages = docs::searchable(lib);
     // Each shard's text is made, hashed and written in turn, so that the
     // postings are freed as they go out.
-    let shards = chunks::group(index::build_with(&pages, |p| docs::doc(env, p)));
+    let shards = chunks::group(index::build_with(&pages, |p| docs::doc(config, clock, p)));
     let shard_count = shards.len();
     let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
         let hash = fnv64(text.as_bytes());
@@ -74,7 +71,7 @@ pub fn add_index(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<
         let err = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "search").err();
         (
             hash,
-            err.map(|e| Diagnostic::error(env.config.display_path(), 0, 0, e.message)),
+            err.map(|e| Diagnostic::error(config.display_path(), 0, 0, e.message)),
         )
     };
     let written: Vec<(u64, Option<Diagnostic>)> = shards
@@ -85,7 +82,7 @@ pub fn add_index(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<
             pages
                 .par_iter()
                 .enumerate()
-                .map(|(i, p)| put(format!("search/d/{i}.json"), docs::doc(env, p).json())),
+                .map(|(i, p)| put(format!("search/d/{i}.json"), docs::doc(config, clock, p).json())),
         )
         .collect();
     let mut hashes = Vec::with_capacity(written.len() * 8);
@@ -105,32 +102,6 @@ pub fn add_index(env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<
     );
     diags.extend(err);
     Some(manifest)
-}
-
-/// Renders `search/index.html` with the theme's `search.html`, unless the
-/// site has its own page there.
-pub fn page(env: &ViewEnv, manifest: &Manifest, templates: &Templates, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
-    const PATH: &str = "search/index.html";
-    const TEMPLATE: &str = "search.html";
-    if sink.has(PATH) {
-        return;
-    }
-    if !templates.has(TEMPLATE) {
-        diags.push(
-            Diagnostic::warning(env.config.display_path(), 0, 0, crate::text!("search.no_template"))
-                .with_hint(crate::text!("search.no_template.help")),
-        );
-        return;
-    }
-    let view = SearchView {
-        index_url: format!("{}?v={}", env.link("search/index.json"), manifest.key),
-        pages: manifest.pages,
-    };
-    let job = Job::new(PATH, TEMPLATE, "search page")
-        .with("search", &view)
-        .dep(Dep::AllContent)
-        .dep(Dep::Config);
-    diags.extend(jobs::run_one(job, templates, &env.config.base_path, sink));
 }
 
 /// 64-bit FNV-1a (the cache key hashes each file, then the list of hashes).

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::store::{Content, Outputs};
-use crate::content::Page;
+use crate::content::PageId;
 use crate::render::views::{ViewEnv, summary};
 
 /// What a list shows of a page, and what the page was.
@@ -29,11 +29,12 @@ pub struct Facet {
 
 impl Facet {
     /// The facet of `page`.
-    pub fn of(env: &ViewEnv, page: &Page) -> Self {
+    pub fn of(env: &ViewEnv, id: PageId) -> Self {
+        let page = &env.lib.pages[id];
         Facet {
             rel_path: page.rel_path.clone(),
             yaml: page.yaml.clone(),
-            summary: serde_json::to_string(&summary(env, page)).unwrap_or_default(),
+            summary: serde_json::to_string(&summary(env, id)).unwrap_or_default(),
         }
     }
 }
@@ -73,7 +74,8 @@ impl Baseline {
             .lib
             .pages
             .par_iter()
-            .map(|p| (p.file.clone(), Facet::of(env, p)))
+            .enumerate()
+            .map(|(id, p)| (p.file.clone(), Facet::of(env, id)))
             .collect::<HashMap<_, _>>();
         let mut sources: HashSet<PathBuf> = pages.keys().cloned().collect();
         sources.extend(env.lib.sections.iter().filter_map(|s| s.file.clone()));

@@ -230,7 +230,7 @@ fn redirect(to: &str, query: Option<&str>, lang: Lang) -> Response {
         None => to.to_string(),
     };
     // Paths of the site are ASCII or percent-encoded here.
-    let encoded = crate::render::builtins::url_encode_path(&location);
+    let encoded = crate::urls::url_encode_path(&location);
     match HeaderValue::from_str(&encoded) {
         Ok(v) => {
             let mut r = StatusCode::MOVED_PERMANENTLY.into_response();

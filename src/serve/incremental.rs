@@ -31,7 +31,7 @@ use crate::render::jobs::Task;
 use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
 use crate::render::templates::Templates;
-use crate::site::{BuildOptions, Prepared, prepare};
+use crate::site::{BuildOptions, Site, prepare};
 
 /// Parts redone only when one of their files is asked for.
 pub const DEFERRED: [Part; 3] = [Part::Feeds, Part::Search, Part::Builtins];
@@ -53,7 +53,7 @@ type Outcome = Result<Rebuilt, Vec<Diagnostic>>;
 
 /// The loaded site.
 struct Loaded {
-    p: Prepared,
+    p: Site,
     shared: Shared,
     baseline: Baseline,
     /// Deps and files of every output.
@@ -187,7 +187,7 @@ impl Engine {
         }
     }
 
-    fn slow_render(&mut self, p: &mut Prepared) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
+    fn slow_render(&mut self, p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
         if !self.pending.templates.is_empty() {
             p.templates = Templates::load(&p.config, &p.images)?;
         }
@@ -199,12 +199,13 @@ impl Engine {
         let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
         self.unrendered.extend(done.rendered);
         check(done.diags)?;
+        p.refigure();
         render_all(p)
     }
 
     /// Takes a new loaded site and all its outputs; the deferred parts are
     /// stale. Returns what was rendered.
-    fn install(&mut self, p: Prepared, shared: Shared, outputs: Outputs) -> Rebuilt {
+    fn install(&mut self, p: Site, shared: Shared, outputs: Outputs) -> Rebuilt {
         let pages = count_pages(&outputs);
         let baseline = Baseline::new(&view_env(&p), &outputs);
         let index = Index::new(&outputs);
@@ -267,7 +268,7 @@ impl Engine {
         let mut facets = Vec::new();
         for id in ids {
             let page = &env.lib.pages[id];
-            let facet = Facet::of(&env, page);
+            let facet = Facet::of(&env, id);
             touched.page(&page.rel_path);
             if l.baseline
                 .pages

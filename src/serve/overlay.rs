@@ -3,8 +3,8 @@
 //! overlay listing each error with its file, line and message.
 
 use crate::error::Diagnostic;
+use crate::escape::xml_escape as escape;
 use crate::i18n::{Lang, t};
-use crate::render::builtins::xml_escape as escape;
 
 /// The overlay for `errors` (empty when there are none), in `lang`.
 pub fn overlay(errors: &[Diagnostic], lang: Lang) -> String {

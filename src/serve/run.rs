@@ -19,7 +19,7 @@ use crate::error::{Diagnostic, Error};
 use crate::images::sink::ImageSink;
 use crate::render::select::{Part, Shared};
 use crate::render::{self, views::ViewEnv};
-use crate::site::Prepared;
+use crate::site::Site;
 use crate::time::SiteClock;
 
 /// Replaces the files of what `redo` redid with `new`, in the store and
@@ -71,7 +71,7 @@ pub fn check(diags: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
 }
 
 /// What templates see of `p`.
-pub fn view_env(p: &Prepared) -> ViewEnv<'_> {
+pub fn view_env(p: &Site) -> ViewEnv<'_> {
     ViewEnv::new(&p.config, &p.clock, &p.lib, &p.data)
 }
 
@@ -88,14 +88,9 @@ pub fn parse_env<'a>(config: &'a Config, clock: &'a SiteClock, drafts: bool, con
 }
 
 /// Renders what `redo` says over the `current` outputs; returns the new files.
-pub fn render_into(
-    p: &mut Prepared,
-    shared: &Shared,
-    current: &Outputs,
-    redo: Redo,
-) -> Result<Outputs, Vec<Diagnostic>> {
+pub fn render_into(p: &mut Site, shared: &Shared, current: &Outputs, redo: Redo) -> Result<Outputs, Vec<Diagnostic>> {
     let recorder = Recorder::new(current, redo);
-    let Prepared {
+    let Site {
         config,
         clock,
         lib,
@@ -114,8 +109,8 @@ pub fn render_into(
 }
 
 /// Renders every output of `p` afresh, with the shared data of its library.
-pub fn render_all(p: &mut Prepared) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
-    let shared = Shared::new(&view_env(p));
+pub fn render_all(p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
+    let shared = Shared::new(&view_env(p), &p.dashboard);
     let outputs = render_into(p, &shared, &Outputs::new(), everything())?;
     Ok((shared, outputs))
 }

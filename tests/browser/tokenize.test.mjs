@@ -1,5 +1,5 @@
 // The JS tokenizer of search.js against the tokens the Rust tokenizer
-// produced (tests/fixtures/search-tokens.json, checked by tests/search.rs):
+// produced (tests/fixtures/search-tokens.json, checked by tests/it/search.rs):
 // index terms, query terms and shard hashes must agree exactly.
 
 import { test } from "node:test";

@@ -100,10 +100,13 @@ pub fn view<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
     let now = env.clock.now();
     let (mut current, mut past, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
     for s in &b.showing {
-        let Some(target) = env.lib.page(&s.page) else { continue };
+        let Some(&target_id) = env.lib.by_rel_path.get(&s.page) else {
+            continue;
+        };
+        let target = &env.lib.pages[target_id];
         let view = ShowingView {
             qr_svg: String::new(),
-            page: summary(env, target),
+            page: summary(env, target_id),
             permalink: env.permalink(&target.path),
             from_display: env.clock.display_date(s.from),
             until_display: s.until.map(|u| env.clock.display_date(u)),

@@ -53,13 +53,13 @@ impl ColumnPages {
     }
 
     /// Page `n` of `/columns/`: the weeks, a pager over them and the media.
-    pub fn list_context(&self, env: &ViewEnv, lib: &Library, path: &str, n: usize, job: Job) -> Job {
+    pub fn list_context(&self, env: &ViewEnv, path: &str, n: usize, job: Job) -> Job {
         let weeks: Vec<WeekView> = self
             .weeks
             .iter()
             .skip((n - 1) * WEEKS_PER_PAGE)
             .take(WEEKS_PER_PAGE)
-            .map(|(w, ids)| week_view(env, lib, *w, ids))
+            .map(|(w, ids)| week_view(env, *w, ids))
             .collect();
         let pager = pager(env, path, self.weeks.len(), WEEKS_PER_PAGE, n);
         job.with("weeks", &weeks)
@@ -78,12 +78,12 @@ impl ColumnPages {
     }
 
     /// The page of one ISO week of the column.
-    pub fn week_job(&self, env: &ViewEnv, lib: &Library, i: usize) -> Job {
+    pub fn week_job(&self, env: &ViewEnv, i: usize) -> Job {
         let (w, ids) = &self.weeks[i];
-        let view = week_view(env, lib, *w, ids);
+        let view = week_view(env, *w, ids);
         let link = |j: Option<usize>| {
             j.and_then(|j| self.weeks.get(j))
-                .map(|(w, ids)| week_view(env, lib, *w, ids))
+                .map(|(w, ids)| week_view(env, *w, ids))
         };
         let (newer, older) = (link(i.checked_sub(1)), link(Some(i + 1)));
         Job::new(
@@ -98,10 +98,10 @@ impl ColumnPages {
     }
 
     /// Page `n` of the list of one medium.
-    pub fn medium_job(&self, env: &ViewEnv, lib: &Library, i: usize, n: usize) -> Job {
+    pub fn medium_job(&self, env: &ViewEnv, i: usize, n: usize) -> Job {
         let (m, ids) = &self.media[i];
         let base = format!("columns/{}/", m.name());
-        let pager = paginate(env, lib, ids, &base, env.config.site.paginate_by, n);
+        let pager = paginate(env, ids, &base, env.config.site.paginate_by, n);
         let medium = Link {
             name: m.label().to_string(),
             url: env.link(&base),
@@ -120,7 +120,7 @@ impl ColumnPages {
     /// An entry's page: its older and newer neighbour in its program.
     pub fn page_context(&self, env: &ViewEnv, lib: &Library, id: PageId, job: Job) -> Job {
         let (older, newer) = self.programs.get(&id).copied().unwrap_or((None, None));
-        let view = |o: PageId| summary(env, &lib.pages[o]);
+        let view = |o: PageId| summary(env, o);
         let job = job
             .with("program_prev", &older.map(view))
             .with("program_next", &newer.map(view));
@@ -170,7 +170,7 @@ struct WeekView {
     entries: Vec<Summary>,
 }
 
-fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageId]) -> WeekView {
+fn week_view(env: &ViewEnv, w: (i16, i8), ids: &[PageId]) -> WeekView {
     let monday = jiff::civil::ISOWeekDate::new(w.0, w.1, jiff::civil::Weekday::Monday)
         .map(|d| d.date())
         .ok();
@@ -190,6 +190,6 @@ fn week_view<'a>(env: &ViewEnv<'a>, lib: &'a Library, w: (i16, i8), ids: &[PageI
         url: env.link(&week_path(w)),
         range,
         count: ids.len(),
-        entries: ids.iter().map(|&id| summary(env, &lib.pages[id])).collect(),
+        entries: ids.iter().map(|&id| summary(env, id)).collect(),
     }
 }

@@ -33,10 +33,10 @@ pub fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> No
             _ => {
                 let year = p.date.map(|d| env.clock.zoned(d).year()).unwrap_or(0);
                 match archive.last_mut() {
-                    Some(g) if g.year == year => g.pages.push(summary(env, p)),
+                    Some(g) if g.year == year => g.pages.push(summary(env, id)),
                     _ => archive.push(YearGroup {
                         year,
-                        pages: vec![summary(env, p)],
+                        pages: vec![summary(env, id)],
                     }),
                 }
             }
@@ -53,7 +53,7 @@ pub fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> No
             .then(lib.pages[a].path.cmp(&lib.pages[b].path))
     });
     NotesList {
-        active: active.into_iter().map(|id| summary(env, &lib.pages[id])).collect(),
+        active: active.into_iter().map(|id| summary(env, id)).collect(),
         archive,
     }
 }

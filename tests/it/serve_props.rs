@@ -1,0 +1,237 @@
+//! Property: after any sequence of edits (bodies, front matter, new,
+//! deleted and renamed files), `kepu serve` serves exactly what a fresh
+//! `kepu build --drafts` of the same files gives (a preview shows drafts).
+//! Each case runs the real server over a small site with the real theme
+//! (feeds, search, banners, lists, taxonomies); cases and waits are
+//! bounded.
+
+use crate::support::common;
+use crate::support::serve_support;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use proptest::prelude::*;
+use serve_support::{Live, Server, assert_same_as_build};
+
+/// Page slots the edits work on: articles (one in a subsection, one a
+/// bundle), an emergency note (banners on every page) and a column entry (a
+/// program with a fixed entry); a station lists the town's pages.
+const SLOTS: [&str; 7] = [
+    "articles/p0.md",
+    "articles/p1.md",
+    "articles/p2.md",
+    "articles/sub/p3.md",
+    "emergency/e4.md",
+    "articles/p5/index.md",
+    "columns/c6.md",
+];
+
+#[derive(Debug, Clone)]
+enum Op {
+    /// A new body; `top` changes the first paragraph (the summary).
+    Body { slot: usize, top: bool, n: u8 },
+    /// New front matter (title, date, tags, slug, draft).
+    FrontMatter { slot: usize, n: u8 },
+    /// A new page.
+    Create { slot: usize, n: u8 },
+    /// A deleted page.
+    Delete { slot: usize },
+    /// A renamed page.
+    Rename { from: usize, to: usize },
+    /// The link target changes its slug or title.
+    Target { n: u8 },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let slot = 0..SLOTS.len();
+    prop_oneof![
+        3 => (slot.clone(), any::<bool>(), 0..4u8).prop_map(|(slot, top, n)| Op::Body { slot, top, n }),
+        2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::FrontMatter { slot, n }),
+        2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::Create { slot, n }),
+        1 => slot.clone().prop_map(|slot| Op::Delete { slot }),
+        1 => (slot.clone(), slot).prop_map(|(from, to)| Op::Rename { from, to }),
+        1 => (0..3u8).prop_map(|n| Op::Target { n }),
+    ]
+}
+
+fn front_matter(slot: usize, n: u8) -> String {
+    let date = format!("2026-{:02}-{:02}", 9 + n % 3, 1 + n);
+    let tags = ["[安全]", "[安全, 汛期]", "[科普]", "[]", "[汛期]"][usize::from(n % 5)];
+    let mut fm = format!("title: 第{slot}篇-{n}\ndate: {date}\ntags: {tags}\ntowns: [xianlong]");
+    if n == 3 {
+        fm.push_str(&format!("\nslug: s{slot}-{n}"));
+    }
+    if n == 4 && matches!(slot, 0 | 2 | 4) {
+        fm.push_str("\ndraft: true");
+    }
+    if SLOTS[slot].starts_with("columns/") {
+        fm.push_str("\nmedium: radio\noutlet: 永川广播电台\nprogram: 科普时间");
+    }
+    if SLOTS[slot].starts_with("emergency/") {
+        let level = ["red", "orange", "yellow", "blue"][usize::from(n % 4)];
+        fm.push_str(&format!(
+            "\nhazard: heat\nlevel: {level}\nexpires: 2026-12-0{}T00:00:00+08:00\nareas: [xianlong]\nsteps: [多喝水]",
+            1 + n % 3
+        ));
+    }
+    fm
+}
+
+fn body(top: bool, n: u8) -> String {
+    let first = if top {
+        format!("第一段{n}。")
+    } else {
+        "第一段。".to_string()
+    };
+    format!("{first}\n\n## 小节\n\n正文{n}，见[目标](@/articles/target.md)。\n")
+}
+
+struct Site {
+    t: common::SiteTest,
+}
+
+impl Site {
+    fn new() -> Site {
+        let t = common::SiteTest::with_real_theme();
+        t.page("_index.md", "title: 首页", "");
+        t.page("articles/_index.md", "title: 科普资讯", "");
+        t.page("articles/sub/_index.md", "title: 分栏", "");
+        t.page(
+            "articles/target.md",
+            "title: 目标\ndate: 2026-08-01",
+            "目标页。\n\n## 要点\n",
+        );
+        t.page("links.md", "title: 链接", "见[目标](@/articles/target.md#yao-dian)。\n");
+        t.page(
+            "boards/b1.md",
+            "title: 画廊一\nboard_kind: gallery\nplace: park\ntown: xianlong\nshowing: [{page: \"@/articles/target.md\", from: 2026-11-01}]",
+            "画廊。\n",
+        );
+        t.page(
+            "columns/c0.md",
+            "title: 第一期\ndate: 2026-10-01\nmedium: radio\noutlet: 永川广播电台\nprogram: 科普时间",
+            "广播稿。\n",
+        );
+        t.page(
+            "stations/s1.md",
+            "title: 仙龙站\ntown: xianlong\ncommunity: 仙龙村\nstation_kind: station\nboards: [b1]",
+            "站点。\n",
+        );
+        let s = Site { t };
+        for slot in [0, 3, 4, 6] {
+            s.write(slot, &front_matter(slot, 0), &body(false, 0));
+        }
+        s
+    }
+
+    fn path(&self, slot: usize) -> PathBuf {
+        self.t.path().join("content").join(SLOTS[slot])
+    }
+
+    fn write(&self, slot: usize, fm: &str, body: &str) {
+        self.t.page(SLOTS[slot], fm, body);
+    }
+
+    /// The slots `op` writes.
+    fn slots(op: &Op) -> Vec<usize> {
+        match *op {
+            Op::Body { slot, .. } | Op::FrontMatter { slot, .. } | Op::Create { slot, .. } | Op::Delete { slot } => {
+                vec![slot]
+            }
+            Op::Rename { from, to } => vec![from, to],
+            Op::Target { .. } => Vec::new(),
+        }
+    }
+
+    /// Whether the page at `slot` is absent (a preview shows drafts too).
+    fn hidden(&self, slot: usize) -> bool {
+        !self.path(slot).exists()
+    }
+
+    /// Applies `op`; returns whether the site changed: false when it does
+    /// not apply to the files as they are, or only touches absent pages.
+    fn change(&self, op: &Op) -> bool {
+        let slots = Self::slots(op);
+        let hidden_before: Vec<bool> = slots.iter().map(|&s| self.hidden(s)).collect();
+        if !self.apply(op) {
+            return false;
+        }
+        let draft_only = slots
+            .iter()
+            .zip(hidden_before)
+            .all(|(&s, before)| before && self.hidden(s));
+        matches!(op, Op::Target { .. }) || !draft_only
+    }
+
+    /// Applies `op`; false when it does not apply to the files as they are.
+    fn apply(&self, op: &Op) -> bool {
+        match *op {
+            Op::Body { slot, top, n } if self.path(slot).exists() => {
+                let text = std::fs::read_to_string(self.path(slot)).unwrap_or_default();
+                let fm = text.split("---\n").nth(1).unwrap_or("").trim_end().to_string();
+                self.write(slot, &fm, &body(top, n));
+                true
+            }
+            Op::FrontMatter { slot, n } if self.path(slot).exists() => {
+                self.write(slot, &front_matter(slot, n), &body(false, n));
+                true
+            }
+            Op::Create { slot, n } if !self.path(slot).exists() => {
+                self.write(slot, &front_matter(slot, n), &body(true, n));
+                true
+            }
+            Op::Delete { slot } if self.path(slot).exists() => std::fs::remove_file(self.path(slot)).is_ok(),
+            Op::Rename { from, to }
+                if from != to
+                    && self.path(from).exists()
+                    && !self.path(to).exists()
+                    && SLOTS[from].split('/').next() == SLOTS[to].split('/').next() =>
+            {
+                if let Some(dir) = self.path(to).parent() {
+                    std::fs::create_dir_all(dir).ok();
+                }
+                std::fs::rename(self.path(from), self.path(to)).is_ok()
+            }
+            Op::Target { n } => {
+                let fm = match n {
+                    0 => "title: 目标\ndate: 2026-08-01".to_string(),
+                    1 => "title: 新目标\ndate: 2026-08-02".to_string(),
+                    _ => "title: 目标\ndate: 2026-08-01\nslug: mu-biao-2".to_string(),
+                };
+                self.t.page("articles/target.md", &fm, "目标页。\n\n## 要点\n");
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Waits for the rebuild an edit causes, then for quiet.
+fn settle(live: &mut Live) {
+    let got = live.next(Duration::from_secs(30));
+    assert!(got.is_some(), "no live-reload event after an edit");
+    while live.next(Duration::from_millis(250)).is_some() {}
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(12),
+        max_shrink_iters: 24,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn served_site_equals_a_fresh_build_after_any_edits(ops in prop::collection::vec(op(), 1..8)) {
+        let site = Site::new();
+        let server = Server::start(site.t.path(), &[]);
+        let mut live = server.live();
+        for op in &ops {
+            if site.change(op) {
+                settle(&mut live);
+            }
+        }
+        assert_same_as_build(site.t.path(), &server);
+    }
+}
