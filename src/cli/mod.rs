@@ -4,7 +4,7 @@ mod build;
 mod check;
 mod import;
 pub mod init;
-mod new;
+pub(crate) mod new;
 mod report;
 mod serve;
 

@@ -10,37 +10,35 @@
 
 use std::path::PathBuf;
 
-use clap::ValueEnum;
-
 use super::Cli;
 use crate::config::Config;
 use crate::content::slug::slugify;
 use crate::i18n::{Said, t};
-use crate::kinds::{Kind, KindData};
+use crate::kinds::Kind;
 use crate::time::SiteClock;
 
-/// The kinds `kepu new` writes.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum NewKind {
-    /// 科普文章.
-    Article,
-    /// 应急科普.
-    Emergency,
-    /// 科普栏目.
-    Column,
-    /// 科普画廊/宣传栏.
-    Board,
-    /// 科普站.
-    Station,
-    /// A plain page at the root of content/.
-    Page,
+/// What a kind's part of `kepu new` gets to write its front matter.
+pub(crate) struct NewContext<'a> {
+    /// The command line.
+    pub(crate) args: &'a NewArgs,
+    /// The site.
+    pub(crate) config: &'a Config,
+    /// The site's clock.
+    pub(crate) clock: &'a SiteClock,
+    /// Today in the site's time zone, `2026-11-20`.
+    pub(crate) today: String,
+    /// The towns as `id（名称）` pairs, for comments.
+    pub(crate) towns: String,
 }
+
+/// A kind's part of `kepu new`: the front matter after the title and `draft`.
+pub(crate) type NewStub = fn(&NewContext) -> Result<String, Said>;
 
 /// Options of `kepu new`.
 #[derive(Debug, clap::Args)]
 pub struct NewArgs {
     /// What to write.
-    pub kind: NewKind,
+    pub kind: Kind,
     /// The title.
     pub title: String,
     /// Use this time as "today" (RFC 3339).
@@ -96,14 +94,7 @@ fn write(config: &Config, args: &NewArgs) -> Result<PathBuf, Said> {
     if slug.is_empty() {
         return Err(crate::text!("cli.new.no_slug", args.title).into());
     }
-    let folder = match args.kind {
-        NewKind::Article => "articles",
-        NewKind::Emergency => "emergency",
-        NewKind::Column => "columns",
-        NewKind::Board => "boards",
-        NewKind::Station => "stations",
-        NewKind::Page => "",
-    };
+    let folder = args.kind.section().unwrap_or("");
     let dir = config.content_dir().join(folder);
     let path = dir.join(format!("{slug}.md"));
     if path.exists() {
@@ -118,7 +109,8 @@ fn write(config: &Config, args: &NewArgs) -> Result<PathBuf, Said> {
     ))
 }
 
-fn yaml_str(s: &str) -> String {
+/// `s` as a quoted YAML string.
+pub(crate) fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
@@ -133,47 +125,20 @@ fn front_matter(args: &NewArgs, config: &Config, clock: &SiteClock) -> Result<St
         .map(|t| format!("{}（{}）", t.id, t.name))
         .collect::<Vec<_>>()
         .join(" ");
-    match args.kind {
-        NewKind::Article => fm.push_str(&format!("date: {today}\ntags: []\ncategories: []\n")),
-        NewKind::Page => {}
-        NewKind::Emergency => fm.push_str(&emergency_fields(args, config, clock, &towns)?),
-        NewKind::Column => fm.push_str(&column_fields(config, clock, &today)),
-        NewKind::Board => fm.push_str(&format!(
-            "# board_kind: 可选 {}\n# place: 所在地点，如 community（社区）\n# town: 所在镇街，可选 {towns}\n# address: 详细地址\n# maintainer: 维护人或单位\n# showing: [正在展出的文章，如 \"@/articles/xxx.md\"]\n",
-            choices(&board_kinds()),
-        )),
-        NewKind::Station => fm.push_str(&format!(
-            "# town: 所在镇街，可选 {towns}\n# community: 所在村（社区）\n# station_kind: 可选 {}\n# staff:\n#   - {{ name: 姓名, role: 科普员 }}\n# hours: 开放时间\n# equipment: []\n# boards: []\n",
-            choices(&station_kinds()),
-        )),
-    }
+    let cx = NewContext {
+        args,
+        config,
+        clock,
+        today,
+        towns,
+    };
+    fm.push_str(&(args.kind.spec().new_stub)(&cx)?);
     fm.push_str("---\n\n");
     Ok(fm)
 }
 
-fn board_kinds() -> Vec<(&'static str, &'static str)> {
-    crate::kinds::board::BOARD_KINDS
-        .iter()
-        .map(|(k, id)| (*id, k.label()))
-        .collect()
-}
-
-fn station_kinds() -> Vec<(&'static str, &'static str)> {
-    crate::kinds::station::STATION_KINDS
-        .iter()
-        .map(|(k, id)| (*id, k.label()))
-        .collect()
-}
-
-fn media() -> Vec<(&'static str, &'static str)> {
-    crate::kinds::column::MEDIA
-        .iter()
-        .map(|(m, id)| (*id, m.label()))
-        .collect()
-}
-
 /// `id（名称）` pairs, space-separated, for a comment.
-fn choices(pairs: &[(&str, &str)]) -> String {
+pub(crate) fn choices(pairs: &[(&str, &str)]) -> String {
     pairs
         .iter()
         .map(|(id, name)| format!("{id}（{name}）"))
@@ -182,100 +147,11 @@ fn choices(pairs: &[(&str, &str)]) -> String {
 }
 
 /// The id of `given` in `pairs` (by id or by its Chinese name).
-fn pick(what: &str, given: &str, pairs: &[(&str, &str)]) -> Result<String, Said> {
+pub(crate) fn pick(what: &str, given: &str, pairs: &[(&str, &str)]) -> Result<String, Said> {
     let g = given.trim();
     pairs
         .iter()
         .find(|(id, name)| *id == g || *name == g || name.trim_end_matches('色') == g)
         .map(|(id, _)| (*id).to_string())
         .ok_or_else(|| crate::text!("cli.new.pick", what, given, choices(pairs)).into())
-}
-
-/// Date, and hazard, level, expiry, areas and source as given, or as comments.
-fn emergency_fields(args: &NewArgs, config: &Config, clock: &SiteClock, towns: &str) -> Result<String, Said> {
-    use crate::kinds::emergency::{HAZARDS, LEVELS};
-    let hazards: Vec<(&str, &str)> = HAZARDS.iter().map(|h| (h.0, h.1)).collect();
-    let levels: Vec<(&str, &str)> = LEVELS.iter().map(|(l, id)| (*id, l.label())).collect();
-    let mut out = format!("date: {}\n", clock.rfc3339(clock.now()));
-    match &args.hazard {
-        Some(h) => out.push_str(&format!("hazard: {}\n", pick("hazard", h, &hazards)?)),
-        None => out.push_str(&format!("# hazard: 必填，可选 {}\n", choices(&hazards))),
-    }
-    match &args.level {
-        Some(l) => out.push_str(&format!("level: {}\n", pick("level", l, &levels)?)),
-        None => out.push_str(&format!("# level: 必填，可选 {}\n", choices(&levels))),
-    }
-    match &args.expires {
-        Some(e) => {
-            clock
-                .parse(e)
-                .map_err(|m| Said::from(crate::text!("cli.new.expires", e, m)))?;
-            out.push_str(&format!("expires: {e}\n"));
-        }
-        None => out.push_str("# expires: 必填，预警解除或失效的时间，如 2026-07-03T18:00\n"),
-    }
-    if args.areas.is_empty() {
-        out.push_str(&format!("# areas: [涉及的镇街，可选 {towns}]\n"));
-    } else {
-        let mut ids = Vec::new();
-        for a in &args.areas {
-            let t = config
-                .site
-                .towns
-                .iter()
-                .find(|t| t.id == a.trim() || t.name == a.trim())
-                .ok_or_else(|| Said::from(crate::text!("cli.new.area", a, towns)))?;
-            ids.push(t.id.clone());
-        }
-        out.push_str(&format!("areas: [{}]\n", ids.join(", ")));
-    }
-    match &args.source {
-        Some(s) => out.push_str(&format!("source: {}\n", yaml_str(s))),
-        None => out.push_str("# source: 解读的官方预警，如 永川区气象台暴雨蓝色预警\n"),
-    }
-    out.push_str("# steps:\n#   - 第一条防范措施\n#   - 第二条防范措施\n");
-    Ok(out)
-}
-
-/// Medium, outlet and program of the latest entry, dated a week later.
-fn column_fields(config: &Config, clock: &SiteClock, today: &str) -> String {
-    let opts = crate::content::LoadOptions { drafts: true, clock };
-    let (lib, _) = crate::content::load(config, &opts);
-    let latest = lib
-        .pages_of(Kind::Column)
-        .filter_map(|(_, p)| match &p.data {
-            KindData::Column(c) => p.date.map(|d| (d, c)),
-            _ => None,
-        })
-        .max_by_key(|(d, _)| *d);
-    match latest {
-        Some((date, c)) => {
-            let next = clock
-                .zoned(date)
-                .checked_add(jiff::Span::new().weeks(1))
-                .map(|z| clock.ymd(z.timestamp()))
-                .unwrap_or_else(|_| today.to_string());
-            let episode = c
-                .episode
-                .as_deref()
-                .and_then(|e| e.parse::<i64>().ok())
-                .map(|n| format!("episode: {}\n", n + 1))
-                .unwrap_or_default();
-            let opt = |k: &str, v: &Option<String>| {
-                v.as_deref()
-                    .map(|v| format!("{k}: {}\n", yaml_str(v)))
-                    .unwrap_or_default()
-            };
-            format!(
-                "date: {next}\nmedium: {}\n{}{}{episode}",
-                c.medium.name(),
-                opt("outlet", &c.outlet),
-                opt("program", &c.program)
-            )
-        }
-        None => format!(
-            "date: {today}\n# medium: 必填，可选 {}\n# outlet: 播出或刊登的媒体\n# program: 栏目名称\n",
-            choices(&media())
-        ),
-    }
 }

@@ -185,6 +185,7 @@ pub struct FrontMatter {
     pub expires: Option<String>,
     pub areas: Option<Vec<String>>,
     pub steps: Option<Vec<String>>,
+    /// 来源: whose text or warning a page retells; any page may say it.
     pub source: Option<String>,
     // Column entries.
     pub medium: Option<String>,
@@ -210,39 +211,38 @@ pub struct FrontMatter {
 }
 
 impl FrontMatter {
-    /// The kind-specific keys that are set, with the kind they belong to.
-    pub fn kind_keys(&self) -> Vec<(&'static str, &'static [crate::kinds::Kind])> {
-        use crate::kinds::Kind::*;
-        let mut v = Vec::new();
-        let mut add = |set: bool, key, kinds: &'static [crate::kinds::Kind]| {
-            if set {
-                v.push((key, kinds));
-            }
-        };
-        add(self.hazard.is_some(), "hazard", &[Emergency]);
-        add(self.level.is_some(), "level", &[Emergency]);
-        add(self.expires.is_some(), "expires", &[Emergency]);
-        add(self.areas.is_some(), "areas", &[Emergency]);
-        add(self.steps.is_some(), "steps", &[Emergency]);
-        add(self.medium.is_some(), "medium", &[Column]);
-        add(self.outlet.is_some(), "outlet", &[Column]);
-        add(self.program.is_some(), "program", &[Column]);
-        add(self.episode.is_some(), "episode", &[Column]);
-        add(self.board_kind.is_some(), "board_kind", &[Board]);
-        add(self.place.is_some(), "place", &[Board]);
-        add(self.address.is_some(), "address", &[Board, Station]);
-        add(self.maintainer.is_some(), "maintainer", &[Board]);
-        add(self.showing.is_some(), "showing", &[Board]);
-        add(self.poster.is_some(), "poster", &[Board]);
-        add(self.community.is_some(), "community", &[Station, Board]);
-        add(self.station_kind.is_some(), "station_kind", &[Station]);
-        add(self.staff.is_some(), "staff", &[Station]);
-        add(self.hours.is_some(), "hours", &[Station]);
-        add(self.equipment.is_some(), "equipment", &[Station]);
-        add(self.town.is_some(), "town", &[Board, Station]);
-        add(self.location.is_some(), "location", &[Board, Station]);
-        add(self.boards.is_some(), "boards", &[Station]);
-        v
+    /// The kind-specific keys that are set, in the order their checks
+    /// report them. Which kinds own each key is in the kinds' registry
+    /// ([`crate::kinds::Kind::owners`]).
+    pub fn kind_keys_set(&self) -> Vec<&'static str> {
+        [
+            (self.hazard.is_some(), "hazard"),
+            (self.level.is_some(), "level"),
+            (self.expires.is_some(), "expires"),
+            (self.areas.is_some(), "areas"),
+            (self.steps.is_some(), "steps"),
+            (self.medium.is_some(), "medium"),
+            (self.outlet.is_some(), "outlet"),
+            (self.program.is_some(), "program"),
+            (self.episode.is_some(), "episode"),
+            (self.board_kind.is_some(), "board_kind"),
+            (self.place.is_some(), "place"),
+            (self.address.is_some(), "address"),
+            (self.maintainer.is_some(), "maintainer"),
+            (self.showing.is_some(), "showing"),
+            (self.poster.is_some(), "poster"),
+            (self.community.is_some(), "community"),
+            (self.station_kind.is_some(), "station_kind"),
+            (self.staff.is_some(), "staff"),
+            (self.hours.is_some(), "hours"),
+            (self.equipment.is_some(), "equipment"),
+            (self.town.is_some(), "town"),
+            (self.location.is_some(), "location"),
+            (self.boards.is_some(), "boards"),
+        ]
+        .into_iter()
+        .filter_map(|(set, key)| set.then_some(key))
+        .collect()
     }
 }
 

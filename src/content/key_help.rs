@@ -19,6 +19,8 @@ const COMMON: &[&str] = &[
     "categories",
     "towns",
     "authors",
+    "editor",
+    "source",
     "cover",
     "template",
     "aliases",
@@ -30,43 +32,13 @@ const COMMON: &[&str] = &[
 /// Keys only a section's `_index.md` takes.
 const SECTION: &[&str] = &["sort_by", "paginate_by"];
 
-/// The keys of each kind beyond the common ones.
-fn own_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Emergency => &["hazard", "level", "expires", "areas", "steps", "source"],
-        Kind::Column => &["medium", "outlet", "program", "episode"],
-        Kind::Board => &[
-            "board_kind",
-            "place",
-            "town",
-            "address",
-            "location",
-            "maintainer",
-            "showing",
-            "community",
-        ],
-        Kind::Station => &[
-            "town",
-            "community",
-            "station_kind",
-            "staff",
-            "hours",
-            "equipment",
-            "boards",
-            "address",
-            "location",
-        ],
-        Kind::Article | Kind::Plain => &[],
-    }
-}
-
 /// Every key a page of `kind` (or a section) takes.
 pub fn keys_of(kind: Kind, section: bool) -> Vec<&'static str> {
     let mut v: Vec<&str> = COMMON.to_vec();
     if section {
         v.extend_from_slice(SECTION);
     } else {
-        v.extend_from_slice(own_keys(kind));
+        v.extend_from_slice(kind.spec().keys);
     }
     v
 }
@@ -135,6 +107,18 @@ mod tests {
         assert!(h.contains("hazard") && !h.contains("medium"), "{h}");
         let (_, h) = explain("unknown field 'xyzzy'", Kind::Column, false, Lang::En).unwrap();
         assert!(!h.contains("did you mean"), "{h}");
+    }
+
+    #[test]
+    fn every_key_a_kind_takes_is_offered() {
+        // A board's poster sheet, and 责任编辑 and 来源 on any page, are
+        // keys the parser takes: the help names them too.
+        let (_, h) = explain("unknown field 'postr'", Kind::Board, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'poster'?"), "{h}");
+        let (_, h) = explain("unknown field 'edtor'", Kind::Article, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'editor'?"), "{h}");
+        let (_, h) = explain("unknown field 'sourse'", Kind::Column, false, Lang::En).unwrap();
+        assert!(h.starts_with("did you mean 'source'?"), "{h}");
     }
 
     #[test]

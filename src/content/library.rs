@@ -201,7 +201,7 @@ pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
 
 fn add_implied_sections(lib: &mut Library, config: &Config) {
     let mut names: Vec<String> = vec![String::new()];
-    names.extend(["articles", "emergency", "columns", "boards", "stations"].map(String::from));
+    names.extend(Kind::sections().map(String::from));
     for p in &lib.pages {
         if !p.section.is_empty() && Kind::from_section(&p.section) != Kind::Plain {
             names.push(p.section.clone());

@@ -1,7 +1,9 @@
 //! Checks of references between pages and to `site.yaml`.
 //!
-//! Town ids (`towns`, `areas`, `town`), communities, board display pages
-//! and station boards must all exist; each miss is an error at its line.
+//! Town ids (`towns`, and each kind's
+//! [`crate::kinds::KindData::town_refs`]) must exist; the kinds check their
+//! own references to pages and communities (the `check_refs` of their
+//! registry row). Each miss is an error at its line.
 
 use super::library::Library;
 use super::page::Page;
@@ -9,7 +11,7 @@ use super::parse::locate;
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::i18n::Said;
-use crate::kinds::{FieldError, Kind, KindData};
+use crate::kinds::FieldError;
 
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
 pub(super) fn name_towns(lib: &mut Library, config: &Config) {
@@ -22,12 +24,7 @@ pub(super) fn name_towns(lib: &mut Library, config: &Config) {
     };
     for page in &mut lib.pages {
         page.meta.towns.iter_mut().for_each(id_of);
-        match &mut page.data {
-            KindData::Emergency(e) => e.areas.iter_mut().for_each(id_of),
-            KindData::Board(b) => id_of(&mut b.town),
-            KindData::Station(s) => id_of(&mut s.town),
-            _ => {}
-        }
+        page.data.town_refs_mut().into_iter().for_each(id_of);
     }
 }
 
@@ -58,50 +55,10 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
         for t in &page.meta.towns {
             check_town("towns", t);
         }
-        match &page.data {
-            KindData::Emergency(e) => {
-                for a in &e.areas {
-                    check_town("areas", a);
-                }
-            }
-            KindData::Board(b) => {
-                check_town("town", &b.town);
-                for s in &b.showing {
-                    if lib.page(&s.page).is_none() && !lib.broken.contains(&s.page) {
-                        errors.push(
-                            FieldError::new("showing", crate::text!("board.missing_page", s.page))
-                                .hint(crate::text!("board.missing_page.help"))
-                                .at_value(format!("@/{}", s.page)),
-                        );
-                    }
-                }
-            }
-            KindData::Station(st) => {
-                check_town("town", &st.town);
-                if let (Some(town), Some(c)) = (config.town(&st.town), &st.community)
-                    && !town.communities.iter().any(|x| x == c)
-                {
-                    errors.push(
-                        FieldError::new("community", crate::text!("station.unknown_community", c, town.name))
-                            .hint(crate::text!(
-                                "station.unknown_community.help",
-                                town.communities.join(", ")
-                            ))
-                            .at_value(c.clone()),
-                    );
-                }
-                for b in &st.boards {
-                    if lib.find(Kind::Board, b).is_none() {
-                        errors.push(
-                            FieldError::new("boards", crate::text!("station.unknown_board", b))
-                                .hint(crate::text!("station.unknown_board.help"))
-                                .at_value(b.clone()),
-                        );
-                    }
-                }
-            }
-            KindData::Column(_) | KindData::None => {}
+        for (key, id) in page.data.town_refs() {
+            check_town(key, id);
         }
+        (page.kind.spec().check_refs)(&page.data, lib, config, &mut errors);
         report(page, config, errors, diags);
     }
 }

@@ -1,112 +1,160 @@
-//! The content kinds and their own front matter.
+//! The content kinds: each one a module that owns its slice.
+//!
+//! A kind's folder (`board/`, `column/` …) holds its typed front-matter
+//! fields and their checks (`mod.rs`), what templates see of it (`view.rs`),
+//! its pages beyond one page per file (`pages.rs`) and the front matter
+//! `kepu new` writes for it (`new.rs`). This module keeps the registry:
+//! [`Kind::ALL`] and one [`KindSpec`] row per kind, which the rest of the
+//! build reads instead of naming kinds or folders.
 //!
 //! 1. [`Kind::from_section`] decides a page's kind by its top folder.
-//! 2. Each kind's module turns the shared [`FrontMatter`] into typed data
-//!    ([`KindData`]) and reports missing or invalid fields.
+//! 2. [`parse`] turns the shared [`FrontMatter`] into typed data
+//!    ([`KindData`]) with the kind's own parser and reports missing or
+//!    invalid fields.
 //! 3. Checks that need other pages (a board showing a page that does not
 //!    exist) run later, in [`crate::content::library`].
 
+pub mod article;
 pub mod board;
 pub mod column;
 pub mod emergency;
+mod fields;
+pub mod page;
+pub mod pages;
 pub mod station;
+pub mod towns;
 
 use serde::Serialize;
 
+pub use fields::FieldError;
+pub(crate) use fields::{chinese_name_matches, parse_enum, required};
+
+use crate::cli::new::NewStub;
+use crate::config::Config;
+use crate::content::Library;
 use crate::content::front_matter::FrontMatter;
-use crate::i18n::{Said, Text};
+use crate::i18n::Text;
 use crate::time::SiteClock;
 
 /// The kind of a page, given by its section folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// 科普文章, `content/articles/`.
+    #[value(help = "科普文章")]
     Article,
     /// 应急科普, `content/emergency/`.
+    #[value(help = "应急科普")]
     Emergency,
     /// 每周科普栏目, `content/columns/`.
+    #[value(help = "科普栏目")]
     Column,
     /// 科普画廊/宣传栏, `content/boards/`.
+    #[value(help = "科普画廊/宣传栏")]
     Board,
     /// 科普站, `content/stations/`.
+    #[value(help = "科普站")]
     Station,
-    /// Anything else.
+    /// Anything else; `kepu new page` writes one at the root of content/.
+    #[value(name = "page", help = "A plain page at the root of content/")]
     Plain,
 }
 
+/// What the build needs to know of a kind: one row of the registry.
+pub(crate) struct KindSpec {
+    /// Its section folder under `content/`, if it has one.
+    pub(crate) section: Option<&'static str>,
+    /// English name used in messages.
+    pub(crate) name: &'static str,
+    /// Chinese name.
+    pub(crate) label: &'static str,
+    /// The catalogue id of its name in messages.
+    pub(crate) said: &'static str,
+    /// The default template of one of its pages.
+    pub(crate) page_template: &'static str,
+    /// The default template of its section's list.
+    pub(crate) list_template: &'static str,
+    /// Its pages carry a QR code of their own address (分享); boards and
+    /// stations print theirs elsewhere.
+    pub(crate) share_qr: bool,
+    /// Its own front-matter keys, beyond those every page takes (for the
+    /// unknown-key help).
+    pub(crate) keys: &'static [&'static str],
+    /// Reads its own fields from the front matter.
+    pub(crate) parse: fn(&FrontMatter, &SiteClock, &mut Vec<FieldError>) -> KindData,
+    /// Checks its references to other pages and to `site.yaml` once every
+    /// page is loaded.
+    pub(crate) check_refs: RefCheck,
+    /// The front matter `kepu new` writes after the title and `draft`.
+    pub(crate) new_stub: NewStub,
+}
+
 impl Kind {
+    /// Every kind, in the order of the registry.
+    pub const ALL: [Kind; 6] = [
+        Kind::Article,
+        Kind::Emergency,
+        Kind::Column,
+        Kind::Board,
+        Kind::Station,
+        Kind::Plain,
+    ];
+
+    /// The kind's row of the registry.
+    pub(crate) fn spec(self) -> &'static KindSpec {
+        match self {
+            Kind::Article => &article::SPEC,
+            Kind::Emergency => &emergency::SPEC,
+            Kind::Column => &column::SPEC,
+            Kind::Board => &board::SPEC,
+            Kind::Station => &station::SPEC,
+            Kind::Plain => &page::SPEC,
+        }
+    }
+
     /// The kind of pages under the top-level folder `section`.
     pub fn from_section(section: &str) -> Kind {
-        match section {
-            "articles" => Kind::Article,
-            "emergency" => Kind::Emergency,
-            "columns" => Kind::Column,
-            "boards" => Kind::Board,
-            "stations" => Kind::Station,
-            _ => Kind::Plain,
-        }
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.section() == Some(section))
+            .unwrap_or(Kind::Plain)
+    }
+
+    /// The section folders of the kinds that have one.
+    pub fn sections() -> impl Iterator<Item = &'static str> {
+        Kind::ALL.into_iter().filter_map(Kind::section)
+    }
+
+    /// The kinds whose own front-matter keys include `key`, in the order
+    /// of [`Kind::ALL`].
+    pub fn owners(key: &str) -> Vec<Kind> {
+        Kind::ALL.into_iter().filter(|k| k.spec().keys.contains(&key)).collect()
     }
 
     /// The section folder of the kind, if it has one.
     pub fn section(self) -> Option<&'static str> {
-        match self {
-            Kind::Article => Some("articles"),
-            Kind::Emergency => Some("emergency"),
-            Kind::Column => Some("columns"),
-            Kind::Board => Some("boards"),
-            Kind::Station => Some("stations"),
-            Kind::Plain => None,
-        }
+        self.spec().section
     }
 
     /// English name used in messages and `kepu new`.
     pub fn name(self) -> &'static str {
-        match self {
-            Kind::Article => "article",
-            Kind::Emergency => "emergency note",
-            Kind::Column => "column entry",
-            Kind::Board => "board",
-            Kind::Station => "station",
-            Kind::Plain => "page",
-        }
+        self.spec().name
     }
 
     /// The name of the kind in messages: [`Kind::name`] in English,
     /// [`Kind::label`] in Chinese.
     pub fn said(self) -> Text {
-        match self {
-            Kind::Article => crate::text!("kind.article"),
-            Kind::Emergency => crate::text!("kind.emergency"),
-            Kind::Column => crate::text!("kind.column"),
-            Kind::Board => crate::text!("kind.board"),
-            Kind::Station => crate::text!("kind.station"),
-            Kind::Plain => crate::text!("kind.page"),
-        }
+        Text::new(self.spec().said, Vec::new())
     }
 
     /// Chinese name.
     pub fn label(self) -> &'static str {
-        match self {
-            Kind::Article => "科普文章",
-            Kind::Emergency => "应急科普",
-            Kind::Column => "科普栏目",
-            Kind::Board => "科普画廊",
-            Kind::Station => "科普站点",
-            Kind::Plain => "页面",
-        }
+        self.spec().label
     }
 
     /// The default template for a page of this kind.
     pub fn page_template(self) -> &'static str {
-        match self {
-            Kind::Article => "article.html",
-            Kind::Emergency => "emergency.html",
-            Kind::Column => "column.html",
-            Kind::Board => "board.html",
-            Kind::Station => "station.html",
-            Kind::Plain => "page.html",
-        }
+        self.spec().page_template
     }
 }
 
@@ -126,43 +174,33 @@ pub enum KindData {
     Station(station::StationMeta),
 }
 
-/// A problem with a front-matter key, located later by the caller.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    /// The key (with parents) to point at.
-    pub key: Vec<&'static str>,
-    /// A value to find on the key's line or below, to point closer.
-    pub value: Option<String>,
-    /// What is wrong.
-    pub message: Said,
-    /// How to fix it.
-    pub hint: Option<Said>,
-}
-
-impl FieldError {
-    pub(crate) fn new(key: &'static str, message: impl Into<Said>) -> Self {
-        FieldError {
-            key: vec![key],
-            value: None,
-            message: message.into(),
-            hint: None,
+impl KindData {
+    /// The town ids the kind's own fields name, with their key, in the
+    /// order they are checked.
+    pub fn town_refs(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            KindData::Emergency(e) => e.areas.iter().map(|a| ("areas", a.as_str())).collect(),
+            KindData::Board(b) => vec![("town", b.town.as_str())],
+            KindData::Station(s) => vec![("town", s.town.as_str())],
+            KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
 
-    pub(crate) fn hint(mut self, hint: impl Into<Said>) -> Self {
-        self.hint = Some(hint.into());
-        self
-    }
-
-    pub(crate) fn at_value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
-        self
+    /// The same town ids, to rewrite a town's name into its id.
+    pub fn town_refs_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            KindData::Emergency(e) => e.areas.iter_mut().collect(),
+            KindData::Board(b) => vec![&mut b.town],
+            KindData::Station(s) => vec![&mut s.town],
+            KindData::Column(_) | KindData::None => Vec::new(),
+        }
     }
 }
 
 /// Parses the kind-specific fields of `fm` for a page of `kind`.
 pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    for (key, owners) in fm.kind_keys() {
+    for key in fm.kind_keys_set() {
+        let owners = Kind::owners(key);
         if let Some(&owner) = owners.first()
             && !owners.contains(&kind)
         {
@@ -172,64 +210,99 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
             );
         }
     }
-    match kind {
-        Kind::Emergency => KindData::Emergency(emergency::parse(fm, clock, errors)),
-        Kind::Column => KindData::Column(column::parse(fm, errors)),
-        Kind::Board => KindData::Board(board::parse(fm, clock, errors)),
-        Kind::Station => KindData::Station(station::parse(fm, errors)),
-        Kind::Article | Kind::Plain => KindData::None,
-    }
+    (kind.spec().parse)(fm, clock, errors)
 }
 
-/// Parses `value` as one of `E`'s names, or records an error listing them.
-/// Its Chinese name (`label`) is taken too, also without a trailing 色 or a
-/// leading 科普 (`黄`, `宣传栏`); the hint lists both forms.
-pub(crate) fn parse_enum<E: Copy>(
-    key: &'static str,
-    value: &str,
-    all: &[(E, &'static str)],
-    label: fn(E) -> &'static str,
-    errors: &mut Vec<FieldError>,
-) -> Option<E> {
-    match all
-        .iter()
-        .find(|(e, n)| *n == value || chinese_name_matches(label(*e), value))
-    {
-        Some((e, _)) => Some(*e),
-        None => {
-            let names: Vec<String> = all.iter().map(|(e, n)| format!("{n}（{}）", label(*e))).collect();
-            errors.push(
-                FieldError::new(key, crate::text!("kind.unknown_value", key, value))
-                    .hint(crate::text!("kind.use_one_of", names.join(", ")))
-                    .at_value(value),
-            );
-            None
+/// A kind's check of its references, given the page's data, the library
+/// and the configuration.
+pub(crate) type RefCheck = fn(&KindData, &Library, &Config, &mut Vec<FieldError>);
+
+/// The reference check of kinds that name no other page.
+pub(crate) fn no_refs(_: &KindData, _: &Library, _: &Config, _: &mut Vec<FieldError>) {}
+
+/// The parser of kinds without fields of their own.
+pub(crate) fn no_fields(_: &FrontMatter, _: &SiteClock, _: &mut Vec<FieldError>) -> KindData {
+    KindData::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_key_set() -> FrontMatter {
+        let some = || Some(String::new());
+        FrontMatter {
+            hazard: some(),
+            level: some(),
+            expires: some(),
+            areas: Some(Vec::new()),
+            steps: Some(Vec::new()),
+            medium: some(),
+            outlet: some(),
+            program: some(),
+            episode: Some(crate::content::front_matter::Scalar::Int(1)),
+            board_kind: some(),
+            place: some(),
+            town: some(),
+            address: some(),
+            location: Some(crate::content::front_matter::Location { lat: 0.0, lng: 0.0 }),
+            maintainer: some(),
+            showing: Some(Vec::new()),
+            poster: Some(Default::default()),
+            community: some(),
+            station_kind: some(),
+            staff: Some(Vec::new()),
+            hours: some(),
+            equipment: Some(Vec::new()),
+            boards: Some(Vec::new()),
+            ..Default::default()
         }
     }
-}
 
-/// True if `value` names `label` (`黄色`, `黄`; `科普宣传栏`, `宣传栏`).
-pub(crate) fn chinese_name_matches(label: &str, value: &str) -> bool {
-    let value = value.trim();
-    !value.is_empty()
-        && (label == value || label.strip_suffix('色') == Some(value) || label.strip_prefix("科普") == Some(value))
-}
-
-/// Records a missing required field.
-pub(crate) fn required<'a>(
-    key: &'static str,
-    v: &'a Option<String>,
-    kind: Kind,
-    errors: &mut Vec<FieldError>,
-) -> Option<&'a str> {
-    match v.as_deref().map(str::trim) {
-        Some(s) if !s.is_empty() => Some(s),
-        _ => {
-            errors.push(
-                FieldError::new(key, crate::text!("kind.required", kind.said(), key))
-                    .hint(crate::text!("kind.required.help", key)),
-            );
-            None
+    #[test]
+    fn every_kind_key_has_an_owner_in_the_registry() {
+        let keys = every_key_set().kind_keys_set();
+        assert_eq!(keys.len(), 23, "{keys:?}");
+        for key in keys {
+            assert!(!Kind::owners(key).is_empty(), "no kind takes '{key}'");
         }
+        for kind in Kind::ALL {
+            for key in kind.spec().keys {
+                assert!(Kind::owners(key).contains(&kind), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_shared_key_names_its_owners_in_registry_order() {
+        // town, address, location and community are keys of boards and of
+        // stations; on another page each names boards first.
+        for key in ["town", "address", "location", "community"] {
+            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station], "{key}");
+        }
+        let fm = FrontMatter {
+            community: Some("x".into()),
+            ..Default::default()
+        };
+        let clock = SiteClock::new("Asia/Shanghai", jiff::Timestamp::UNIX_EPOCH).unwrap();
+        let mut errors = Vec::new();
+        parse(Kind::Article, &fm, &clock, &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].message.in_lang(crate::i18n::Lang::En),
+            "'community' is a field of boards, not of articles"
+        );
+    }
+
+    #[test]
+    fn folders_and_kinds_match() {
+        for kind in Kind::ALL {
+            match kind.section() {
+                Some(dir) => assert_eq!(Kind::from_section(dir), kind),
+                None => assert_eq!(kind, Kind::Plain),
+            }
+        }
+        assert_eq!(Kind::sections().count(), 5);
+        assert_eq!(Kind::from_section("about"), Kind::Plain);
     }
 }

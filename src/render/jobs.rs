@@ -77,20 +77,8 @@ pub enum Task {
     Home,
     /// The 404 page.
     NotFound,
-    /// Column entries of one ISO week (index into the weeks).
-    ColumnWeek(usize),
-    /// Page `n` of the entries of medium `m` (index into the media).
-    ColumnMedium(usize, usize),
-    /// The print poster of a board (page id).
-    Poster(usize),
-    /// A town's page (index in site.yaml).
-    Town(usize),
-    /// The list of towns.
-    TownList,
-    /// The coverage dashboard.
-    Dashboard,
-    /// The plan page (`data/plan.yaml`).
-    Plan,
+    /// A page of the content kinds beyond one page per file.
+    Kind(crate::kinds::pages::KindTask),
     /// The HTML site map (网站地图).
     SiteMap,
 }

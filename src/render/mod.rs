@@ -14,7 +14,6 @@ pub mod builtin_theme;
 pub mod builtins;
 pub mod feeds_out;
 pub mod jobs;
-pub mod kind_pages;
 pub mod pages;
 pub mod paginate;
 pub mod search_page;
@@ -72,13 +71,7 @@ pub fn render_with(
         Task::TermPage(t, i, n) => Some(taxonomies.term_job(env, lib, t, i, n)),
         Task::Home => Some(pages::home_job(env, lib)),
         Task::NotFound => Some(pages::not_found_job()),
-        Task::ColumnWeek(i) => Some(kinds.week_job(env, i)),
-        Task::ColumnMedium(i, n) => Some(kinds.medium_job(env, i, n)),
-        Task::Poster(id) => Some(kinds.poster_job(env, lib, id)),
-        Task::Town(i) => Some(kinds.town_job(env, lib, i)),
-        Task::TownList => Some(kinds.town_list_job(env)),
-        Task::Dashboard => Some(kinds.dashboard_job(env)),
-        Task::Plan => kinds.plan_job(env),
+        Task::Kind(t) => kinds.job(env, lib, t),
         Task::SiteMap => Some(site_map::job(env)),
     };
     let make = |task: Task| {

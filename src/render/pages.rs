@@ -4,10 +4,10 @@ use serde::Serialize;
 
 use super::jobs::Job;
 use super::jobs::Task;
-use super::kind_pages::KindPages;
 use super::paginate::{page_count, page_path, paginate};
 use super::views::{self, Summary, ViewEnv, summary};
 use crate::content::{Library, Section};
+use crate::kinds::pages::KindPages;
 use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
 
@@ -58,7 +58,7 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
     if let Some(b) = &mut view.board {
         b.qr_svg = kinds.qr(&view.permalink);
     }
-    if matches!(page.kind, Kind::Article | Kind::Emergency | Kind::Column | Kind::Plain) {
+    if page.kind.spec().share_qr {
         view.share_qr = crate::report::qr::svg(&view.permalink, "本页网址的二维码").unwrap_or_default();
     }
     let (prev, next) = neighbours(env, lib, id);
@@ -239,13 +239,7 @@ pub fn not_found_job() -> Job {
     Job::new("404.html", "404.html", "404 page")
 }
 
-/// The default list template of a section: one per kind.
+/// The default list template of a section: its kind's.
 fn list_template(s: &Section) -> &'static str {
-    match Kind::from_section(&s.name) {
-        Kind::Emergency => "emergency_list.html",
-        Kind::Column if s.name == "columns" => "column_list.html",
-        Kind::Board => "board_list.html",
-        Kind::Station => "station_list.html",
-        _ => "section.html",
-    }
+    Kind::from_section(&s.name).spec().list_template
 }

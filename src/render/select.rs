@@ -11,9 +11,9 @@
 use std::sync::Arc;
 
 use super::jobs::Task;
-use super::kind_pages::KindPages;
 use super::taxonomies::Taxonomies;
 use super::views::ViewEnv;
+use crate::kinds::pages::KindPages;
 use crate::report::dashboard::Dashboard;
 
 /// What the tasks of one library share.

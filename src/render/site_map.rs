@@ -178,7 +178,7 @@ pub fn job(env: &ViewEnv) -> Job {
         name: "数据看板".into(),
         url: env.link("dashboard/"),
     }];
-    if super::kind_pages::plan_rows(env).is_some() {
+    if crate::kinds::pages::plan_rows(env).is_some() {
         other.push(Link {
             name: "科普工作任务表".into(),
             url: env.link("plan/"),

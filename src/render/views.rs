@@ -1,17 +1,22 @@
 //! What templates see: serializable views built from the library.
 //!
-//! Templates never get internal structs. Each view is built here, in one
-//! place per kind of thing, and documented field by field in the README's
-//! theme section.
+//! Templates never get internal structs. The views shared by every page
+//! are built here; each content kind builds its own fields and badge in its
+//! `view` module (`crate::kinds::board::view` ...). All are documented field
+//! by field in the README's theme section.
 
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::front_matter::{Location, Staff};
+use crate::content::front_matter::Location;
 use crate::content::{Library, Page, PageId};
-use crate::kinds::KindData;
+use crate::kinds::board::view::{BoardBadge, BoardView};
+use crate::kinds::column::view::{ColumnBadge, ColumnView};
+use crate::kinds::emergency::view::{EmergencyView, NoteBadge};
+use crate::kinds::station::view::StationView;
+use crate::kinds::{board, column, emergency, station};
 use crate::markdown::Heading;
 use crate::time::SiteClock;
 
@@ -118,53 +123,6 @@ pub struct PageSummary<'a> {
     pub draft: bool,
 }
 
-/// What lists show of an emergency note.
-#[derive(Debug, Clone, Serialize)]
-pub struct NoteBadge {
-    /// `red`.
-    pub level: &'static str,
-    /// `红色`.
-    pub level_label: &'static str,
-    /// Chinese hazard.
-    pub hazard_label: &'static str,
-    /// Active at build time.
-    pub active: bool,
-    /// RFC 3339 expiry, empty if none.
-    pub expires: String,
-    /// For readers.
-    pub expires_display: Option<String>,
-}
-
-/// What lists show of a column entry.
-#[derive(Debug, Clone, Serialize)]
-pub struct ColumnBadge {
-    /// `radio`.
-    pub medium: &'static str,
-    /// `广播`.
-    pub medium_label: &'static str,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Program.
-    pub program: Option<String>,
-    /// Episode.
-    pub episode: Option<String>,
-}
-
-/// What lists show of a board.
-#[derive(Debug, Clone, Serialize)]
-pub struct BoardBadge {
-    /// `科普画廊`.
-    pub kind_label: &'static str,
-    /// `公园`.
-    pub place_label: &'static str,
-    /// `fresh`, `stale` or `empty`.
-    pub freshness: crate::report::freshness::Freshness,
-    /// `及时更新` ...
-    pub freshness_label: &'static str,
-    /// Days since the display changed.
-    pub days_unchanged: Option<i64>,
-}
-
 /// A full page.
 #[derive(Debug, Clone, Serialize)]
 pub struct PageView<'a> {
@@ -238,135 +196,6 @@ pub struct PageView<'a> {
     pub draft: bool,
 }
 
-/// An emergency note's fields.
-#[derive(Debug, Clone, Serialize)]
-pub struct EmergencyView {
-    /// Hazard name.
-    pub hazard: String,
-    /// Chinese hazard.
-    pub hazard_label: &'static str,
-    /// Level name (`red`).
-    pub level: &'static str,
-    /// `红色`.
-    pub level_label: &'static str,
-    /// RFC 3339.
-    pub expires: Option<String>,
-    /// For readers.
-    pub expires_display: Option<String>,
-    /// Active at build time.
-    pub active: bool,
-    /// Areas.
-    pub areas: Vec<TownLink>,
-    /// Steps.
-    pub steps: Vec<String>,
-    /// Whose warning it explains.
-    pub source: Option<String>,
-    /// The CAP file's URL.
-    pub cap_url: String,
-}
-
-/// A column entry's fields.
-#[derive(Debug, Clone, Serialize)]
-pub struct ColumnView {
-    /// Medium name.
-    pub medium: &'static str,
-    /// `广播`.
-    pub medium_label: &'static str,
-    /// Outlet.
-    pub outlet: Option<String>,
-    /// Program.
-    pub program: Option<String>,
-    /// Episode.
-    pub episode: Option<String>,
-    /// `2026-W21`.
-    pub week: String,
-    /// For readers: `第21周（5月18日—24日）`.
-    pub week_title: String,
-    /// `/columns/2026/w21/`.
-    pub week_url: String,
-}
-
-/// A board's display entry.
-#[derive(Debug, Clone, Serialize)]
-pub struct ShowingView {
-    /// Inline SVG QR code of the page's absolute URL (for posters).
-    pub qr_svg: String,
-    /// The page shown.
-    pub page: Summary,
-    /// Absolute URL of the page (for QR codes).
-    pub permalink: String,
-    /// From, for readers.
-    pub from_display: String,
-    /// Until, for readers.
-    pub until_display: Option<String>,
-    /// The key points a poster prints: an emergency note's steps.
-    pub steps: Vec<String>,
-}
-
-/// A board's fields.
-#[derive(Debug, Clone, Serialize)]
-pub struct BoardView<'a> {
-    /// `gallery`.
-    pub board_kind: crate::kinds::board::BoardKind,
-    /// `科普画廊`.
-    pub kind_label: &'static str,
-    /// Place name.
-    pub place: &'a str,
-    /// Chinese place.
-    pub place_label: &'static str,
-    /// Town.
-    pub town: Option<TownLink>,
-    /// Address.
-    pub address: Option<&'a str>,
-    /// Position.
-    pub location: Option<Location>,
-    /// A map link for the position.
-    pub map_url: Option<String>,
-    /// Maintainer.
-    pub maintainer: Option<&'a str>,
-    /// Shown now.
-    pub current: Vec<ShowingView>,
-    /// Shown before.
-    pub past: Vec<ShowingView>,
-    /// To be shown later.
-    pub upcoming: Vec<ShowingView>,
-    /// Freshness, as in lists.
-    pub status: Option<BoardBadge>,
-    /// Inline SVG QR code of the board's own URL.
-    pub qr_svg: String,
-    /// `/boards/ID/poster/`.
-    pub poster_url: String,
-    /// Village or community it stands in.
-    pub community: Option<&'a str>,
-    /// The poster's sheet.
-    pub poster: crate::kinds::board::PosterSheet,
-}
-
-/// A station's fields.
-#[derive(Debug, Clone, Serialize)]
-pub struct StationView<'a> {
-    /// Town.
-    pub town: Option<TownLink>,
-    /// Community.
-    pub community: Option<&'a str>,
-    /// `room` or `station`.
-    pub station_kind: crate::kinds::station::StationKind,
-    /// Chinese kind.
-    pub kind_label: &'static str,
-    /// Staff.
-    pub staff: &'a [Staff],
-    /// Hours.
-    pub hours: Option<&'a str>,
-    /// Equipment.
-    pub equipment: &'a [String],
-    /// Position.
-    pub location: Option<Location>,
-    /// A map link.
-    pub map_url: Option<String>,
-    /// Its boards.
-    pub boards: Vec<Link>,
-}
-
 /// A town link for `id`, if the town exists.
 pub fn town_link(env: &ViewEnv, id: &str) -> Option<TownLink> {
     env.config.town(id).map(|t| TownLink {
@@ -436,50 +265,11 @@ pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
         summary: summary_html(page),
         cover: cover_url(env, page),
         tags: term_links(env, "tags", &page.meta.tags),
-        emergency: note_badge(env, page),
-        column: column_badge(page),
-        board: board_badge(env, page),
+        emergency: emergency::view::badge(env, page),
+        column: column::view::badge(page),
+        board: board::view::badge(env, page),
         draft: page.meta.draft,
     }
-}
-
-fn note_badge(env: &ViewEnv, page: &Page) -> Option<NoteBadge> {
-    let KindData::Emergency(e) = &page.data else {
-        return None;
-    };
-    Some(NoteBadge {
-        level: e.level.name(),
-        level_label: e.level.label(),
-        hazard_label: e.hazard_label(),
-        active: e.is_active(page.date, env.clock.now()),
-        expires: e.expires.map(|t| env.clock.rfc3339(t)).unwrap_or_default(),
-        expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
-    })
-}
-
-fn column_badge(page: &Page) -> Option<ColumnBadge> {
-    let KindData::Column(c) = &page.data else { return None };
-    Some(ColumnBadge {
-        medium: c.medium.name(),
-        medium_label: c.medium.label(),
-        outlet: c.outlet.clone(),
-        program: c.program.clone(),
-        episode: c.episode.clone(),
-    })
-}
-
-fn board_badge(env: &ViewEnv, page: &Page) -> Option<BoardBadge> {
-    use crate::report::freshness::{days_unchanged, freshness};
-    let KindData::Board(b) = &page.data else { return None };
-    let now = env.clock.now();
-    let f = freshness(b, now, env.config.site.boards.stale_after_days);
-    Some(BoardBadge {
-        kind_label: b.board_kind.label(),
-        place_label: b.place_label(),
-        freshness: f,
-        freshness_label: f.label(),
-        days_unchanged: days_unchanged(b, now),
-    })
 }
 
 fn summary_html(page: &Page) -> Option<String> {
@@ -498,7 +288,8 @@ pub fn truncate_chars(s: &str, n: usize) -> String {
     out
 }
 
-fn map_url(loc: Option<Location>) -> Option<String> {
+/// An OpenStreetMap link for a position.
+pub fn map_url(loc: Option<Location>) -> Option<String> {
     loc.map(|l| {
         format!(
             "https://www.openstreetmap.org/?mlat={0}&mlon={1}#map=17/{0}/{1}",
@@ -547,121 +338,12 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
             .get("wechat_url")
             .and_then(|u| u.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-        emergency: emergency(env, page),
-        column: column(env, page),
-        board: board(env, page),
-        station: station(env, page),
+        emergency: emergency::view::view(env, page),
+        column: column::view::view(env, page),
+        board: board::view::view(env, page),
+        station: station::view::view(env, page),
         draft: page.meta.draft,
     }
-}
-
-fn emergency(env: &ViewEnv, page: &Page) -> Option<EmergencyView> {
-    let KindData::Emergency(e) = &page.data else {
-        return None;
-    };
-    Some(EmergencyView {
-        hazard: e.hazard.clone(),
-        hazard_label: e.hazard_label(),
-        level: e.level.name(),
-        level_label: e.level.label(),
-        expires: e.expires.map(|t| env.clock.rfc3339(t)),
-        expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
-        active: e.is_active(page.date, env.clock.now()),
-        areas: e.areas.iter().filter_map(|a| town_link(env, a)).collect(),
-        steps: e.steps.clone(),
-        source: e.source.clone(),
-        cap_url: env.link(&format!("emergency/{}.cap.xml", page.slug)),
-    })
-}
-
-fn column(env: &ViewEnv, page: &Page) -> Option<ColumnView> {
-    let KindData::Column(c) = &page.data else { return None };
-    let (y, w) = page.date.map(|d| env.clock.iso_week(d)).unwrap_or((0, 0));
-    Some(ColumnView {
-        medium: c.medium.name(),
-        medium_label: c.medium.label(),
-        outlet: c.outlet.clone(),
-        program: c.program.clone(),
-        episode: c.episode.clone(),
-        week: format!("{y}-W{w:02}"),
-        week_title: jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
-            .map(|d| crate::report::columns::week_title(w, d.date()))
-            .unwrap_or_default(),
-        week_url: env.link(&format!("columns/{y}/w{w:02}/")),
-    })
-}
-
-fn board<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<BoardView<'a>> {
-    let KindData::Board(b) = &page.data else { return None };
-    let now = env.clock.now();
-    let (mut current, mut past, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
-    for s in &b.showing {
-        let Some(&target_id) = env.lib.by_rel_path.get(&s.page) else {
-            continue;
-        };
-        let target = &env.lib.pages[target_id];
-        let view = ShowingView {
-            qr_svg: String::new(),
-            page: summary(env, target_id),
-            permalink: env.permalink(&target.path),
-            from_display: env.clock.display_date(s.from),
-            until_display: s.until.map(|u| env.clock.display_date(u)),
-            steps: match &target.data {
-                KindData::Emergency(e) => e.steps.clone(),
-                _ => Vec::new(),
-            },
-        };
-        if s.is_current(now) {
-            current.push(view);
-        } else if s.from > now {
-            upcoming.push(view);
-        } else {
-            past.push(view);
-        }
-    }
-    Some(BoardView {
-        board_kind: b.board_kind,
-        kind_label: b.board_kind.label(),
-        place: &b.place,
-        place_label: b.place_label(),
-        town: town_link(env, &b.town),
-        address: b.address.as_deref(),
-        location: b.location,
-        map_url: map_url(b.location),
-        maintainer: b.maintainer.as_deref(),
-        current,
-        past,
-        upcoming,
-        status: board_badge(env, page),
-        qr_svg: String::new(),
-        poster_url: env.link(&format!("{}poster/", page.path)),
-        community: b.community.as_deref(),
-        poster: b.poster,
-    })
-}
-
-fn station<'a>(env: &ViewEnv<'a>, page: &'a Page) -> Option<StationView<'a>> {
-    let KindData::Station(s) = &page.data else { return None };
-    Some(StationView {
-        town: town_link(env, &s.town),
-        community: s.community.as_deref(),
-        station_kind: s.station_kind,
-        kind_label: s.station_kind.label(),
-        staff: &s.staff,
-        hours: s.hours.as_deref(),
-        equipment: &s.equipment,
-        location: s.location,
-        map_url: map_url(s.location),
-        boards: s
-            .boards
-            .iter()
-            .filter_map(|id| env.lib.find(crate::kinds::Kind::Board, id))
-            .map(|(_, p)| Link {
-                name: p.title.clone(),
-                url: env.link(&p.path),
-            })
-            .collect(),
-    })
 }
 
 /// The Atom and RSS feeds of a list at `dir` (`articles/`), as site.yaml asks.

@@ -1,9 +1,43 @@
 //! 科普活动室/科普站: community science stations.
 
+mod new;
+mod refs;
+pub mod view;
+
 use serde::Serialize;
 
-use super::{FieldError, Kind, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
 use crate::content::front_matter::{FrontMatter, Location, Staff};
+use crate::time::SiteClock;
+
+/// The station's row of the registry.
+pub(crate) const SPEC: KindSpec = KindSpec {
+    section: Some("stations"),
+    name: "station",
+    label: "科普站点",
+    said: "kind.station",
+    page_template: "station.html",
+    list_template: "station_list.html",
+    share_qr: false,
+    keys: &[
+        "town",
+        "community",
+        "station_kind",
+        "staff",
+        "hours",
+        "equipment",
+        "boards",
+        "address",
+        "location",
+    ],
+    parse: parse_data,
+    check_refs: refs::check,
+    new_stub: new::stub,
+};
+
+fn parse_data(fm: &FrontMatter, _: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
+    KindData::Station(parse(fm, errors))
+}
 
 /// Station kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -4,12 +4,35 @@
 //! is active from `date` until `expires`, applies to `areas` (town ids) and
 //! lists `steps` to take.
 
+mod new;
+pub mod pages;
+pub mod view;
+
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::{FieldError, Kind, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
 use crate::time::SiteClock;
+
+/// The emergency note's row of the registry.
+pub(crate) const SPEC: KindSpec = KindSpec {
+    section: Some("emergency"),
+    name: "emergency note",
+    label: "应急科普",
+    said: "kind.emergency",
+    page_template: "emergency.html",
+    list_template: "emergency_list.html",
+    share_qr: true,
+    keys: &["hazard", "level", "expires", "areas", "steps"],
+    parse: parse_data,
+    check_refs: super::no_refs,
+    new_stub: new::stub,
+};
+
+fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
+    KindData::Emergency(parse(fm, clock, errors))
+}
 
 /// The four warning colours, most severe first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

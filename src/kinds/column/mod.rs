@@ -1,9 +1,33 @@
 //! 每周科普栏目: entries of the weekly science column in the media.
 
+mod new;
+pub mod pages;
+pub mod view;
+
 use serde::Serialize;
 
-use super::{FieldError, Kind, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
+use crate::time::SiteClock;
+
+/// The column entry's row of the registry.
+pub(crate) const SPEC: KindSpec = KindSpec {
+    section: Some("columns"),
+    name: "column entry",
+    label: "科普栏目",
+    said: "kind.column",
+    page_template: "column.html",
+    list_template: "column_list.html",
+    share_qr: true,
+    keys: &["medium", "outlet", "program", "episode"],
+    parse: parse_data,
+    check_refs: super::no_refs,
+    new_stub: new::stub,
+};
+
+fn parse_data(fm: &FrontMatter, _: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
+    KindData::Column(parse(fm, errors))
+}
 
 /// Where an entry aired or was printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -3,12 +3,46 @@
 //! A board shows pages in windows `[from, until)`; the page references are
 //! resolved against the library after loading.
 
+mod new;
+pub mod pages;
+mod refs;
+pub mod view;
+
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::{FieldError, Kind, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
 use crate::content::front_matter::{FrontMatter, Location};
 use crate::time::SiteClock;
+
+/// The board's row of the registry.
+pub(crate) const SPEC: KindSpec = KindSpec {
+    section: Some("boards"),
+    name: "board",
+    label: "科普画廊",
+    said: "kind.board",
+    page_template: "board.html",
+    list_template: "board_list.html",
+    share_qr: false,
+    keys: &[
+        "board_kind",
+        "place",
+        "town",
+        "address",
+        "location",
+        "maintainer",
+        "showing",
+        "community",
+        "poster",
+    ],
+    parse: parse_data,
+    check_refs: refs::check,
+    new_stub: new::stub,
+};
+
+fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
+    KindData::Board(parse(fm, clock, errors))
+}
 
 /// Board kinds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
