@@ -7,6 +7,7 @@ pub mod library;
 pub mod markdown_pass;
 pub mod page;
 pub mod parse;
+mod parse_errors;
 mod refs;
 pub mod slug;
 pub mod terms;

@@ -7,6 +7,7 @@
 //! swaps it in.
 
 pub mod disk;
+mod leftovers;
 pub mod lock;
 pub mod manifest;
 pub mod safe_path;

@@ -22,6 +22,7 @@ pub mod shortcodes;
 pub mod site_map;
 pub mod site_view;
 pub mod taxonomies;
+pub mod template_errors;
 pub mod templates;
 pub mod views;
 

@@ -1,0 +1,56 @@
+//! Mistakes in front matter as diagnostics: a field error at its key's
+//! place, a YAML error in plain words, a byte position as line and column.
+
+use std::path::Path;
+
+use super::front_matter;
+use super::parse::{ParseEnv, rel_path};
+use crate::error::Diagnostic;
+use crate::i18n::Said;
+use crate::kinds::{FieldError, Kind};
+use crate::yaml;
+
+/// Turns a field error into a diagnostic at the key's place in the file.
+pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {
+    let (mut line, mut col) = yaml::locate_key(yaml_text, &e.key);
+    if let Some(v) = &e.value
+        && let Some((l, c)) = yaml::locate_text(yaml_text, v, line)
+    {
+        (line, col) = (l, c);
+    }
+    let source = yaml_text.lines().nth(line.saturating_sub(1)).map(str::to_string);
+    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message).with_source(source);
+    match e.hint {
+        Some(h) => d.with_hint(h),
+        None => d,
+    }
+}
+
+/// A YAML error in plain words where it is a known mistake, with its line shown.
+pub(super) fn yaml_error(
+    shown: &Path,
+    file: &Path,
+    split: &front_matter::Split,
+    env: &ParseEnv,
+    e: yaml::YamlError,
+) -> Diagnostic {
+    let section = file.file_name().is_some_and(|n| n == "_index.md");
+    let rel = rel_path(env.content, file);
+    let kind = Kind::from_section(rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or(""));
+    let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, kind, section, env.lang) {
+        Some((m, h)) => (m.into(), h.into()),
+        None => (e.message, crate::text!("type.help").into()),
+    };
+    let source = split.yaml.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
+    Diagnostic::error(shown, e.line + split.yaml_line - 1, e.column, message)
+        .with_hint(hint)
+        .with_source(source)
+}
+
+pub(super) fn line_col_of(bytes: &[u8], pos: usize) -> (usize, usize) {
+    let before = &bytes[..pos.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    (line, col)
+}
