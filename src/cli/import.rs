@@ -42,18 +42,9 @@ pub struct WechatArgs {
 pub(super) fn run(cli: &Cli, args: &ImportArgs) -> i32 {
     let ImportSource::Wechat(a) = &args.source;
     let lang = cli.lang();
-    let opts = crate::site::BuildOptions {
-        root: cli.root.clone(),
-        config_file: Some(cli.config.clone()),
-        lang: Some(lang),
-        ..Default::default()
-    };
-    let config = match crate::site::load_config(&opts) {
+    let config = match cli.load_config() {
         Ok(c) => c,
-        Err(d) => {
-            super::print_diagnostics(&d, lang);
-            return 1;
-        }
+        Err(code) => return code,
     };
     let (error, warning) = (t(lang, "diag.error", &[]), t(lang, "diag.warning", &[]));
     let clock = match SiteClock::new(&config.site.timezone, jiff::Timestamp::now()) {

@@ -123,7 +123,9 @@ impl Cli {
 }
 
 /// Runs the command; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
+pub fn run(mut cli: Cli) -> i32 {
+    // Settled once: later calls of `lang()` read no configuration.
+    cli.lang = Some(cli.lang());
     match &cli.command {
         Command::Build(a) => build::run(&cli, a),
         Command::Check(a) => check::run(&cli, a),
@@ -144,6 +146,22 @@ impl Cli {
             Some(l) => l,
             None => site_lang(&self.root.join(&self.config)),
         }
+    }
+
+    /// The site's configuration for the commands that need only it
+    /// (`new`, `import`); its errors are printed, and the exit code returned.
+    pub(crate) fn load_config(&self) -> Result<crate::config::Config, i32> {
+        let lang = self.lang();
+        let opts = BuildOptions {
+            root: self.root.clone(),
+            config_file: Some(self.config.clone()),
+            lang: Some(lang),
+            ..Default::default()
+        };
+        crate::site::load_config(&opts).map_err(|d| {
+            print_diagnostics(&d, lang);
+            1
+        })
     }
 }
 

@@ -63,18 +63,9 @@ pub struct NewArgs {
 
 pub(super) fn run(cli: &Cli, args: &NewArgs) -> i32 {
     let lang = cli.lang();
-    let opts = crate::site::BuildOptions {
-        root: cli.root.clone(),
-        config_file: Some(cli.config.clone()),
-        lang: Some(lang),
-        ..Default::default()
-    };
-    let config = match crate::site::load_config(&opts) {
+    let config = match cli.load_config() {
         Ok(c) => c,
-        Err(d) => {
-            super::print_diagnostics(&d, lang);
-            return 1;
-        }
+        Err(code) => return code,
     };
     match write(&config, args) {
         Ok(path) => {
