@@ -89,3 +89,51 @@ mod tests {
         assert_eq!(out, "<p>a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39; 中\u{1}");
     }
 }
+
+/// The entities kepu's own escaping writes, and those editors and WeChat
+/// pages carry (`&amp; &lt; &gt; &quot; &#39; &#x27; &apos; &nbsp;`), read
+/// back in one pass; any other `&` stays as it is.
+pub fn unescape_html(s: &str) -> String {
+    const ENTITIES: [(&str, char); 8] = [
+        ("&amp;", '&'),
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#x27;", '\''),
+        ("&apos;", '\''),
+        ("&nbsp;", ' '),
+    ];
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match ENTITIES.iter().find(|(name, _)| rest.starts_with(name)) {
+            Some((name, c)) => {
+                out.push(*c);
+                rest = &rest[name.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod unescape_tests {
+    use super::*;
+
+    #[test]
+    fn entities_are_read_back_once() {
+        assert_eq!(
+            unescape_html("a &amp;lt; b &lt;i&gt; &quot;x&#39; &nbsp;&copy;"),
+            "a &lt; b <i> \"x'  &copy;"
+        );
+        assert_eq!(unescape_html(&xml_escape("<甲 & '乙'>\"")), "<甲 & '乙'>\"");
+    }
+}

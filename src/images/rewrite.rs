@@ -95,7 +95,7 @@ pub fn page(html: &str, path: &str, images: &Images) -> (String, PageImages) {
             _ if t.get("property") == Some("og:image") => t.get("content"),
             _ => None,
         };
-        let rel = src.and_then(|s| images.resolve(&unescape(s), path));
+        let rel = src.and_then(|s| images.resolve(&crate::escape::unescape_html(s), path));
         if let Some(rel) = rel.as_ref().filter(|r| images.failed.contains_key(*r)) {
             found.failed.push(rel.clone());
         }
@@ -217,10 +217,6 @@ fn plain(t: &Tag, lazy: bool) -> String {
         add.push(("loading", "lazy"));
     }
     t.write(&["loading", "decoding"], &add)
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'")
 }
 
 /// Every other mention of an original in `text` (a link, a feed entry)

@@ -203,7 +203,7 @@ fn html_refs(html: &str) -> Vec<(usize, String, bool)> {
                     }
                 };
                 if attr == wanted {
-                    out.push((v0, html[v0..v1].replace("&amp;", "&"), name == "img"));
+                    out.push((v0, crate::escape::unescape_html(&html[v0..v1]), name == "img"));
                 }
             } else if j == n0 {
                 j += 1;

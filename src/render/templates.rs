@@ -241,14 +241,7 @@ fn register(tera: &mut Tera, config: &Config) {
     // that templates hold as HTML (a title block): its entities are read
     // back first, so the JSON carries the text as written.
     tera.register_filter("json", |text: std::borrow::Cow<'_, str>, _: Kwargs, _: &State| {
-        let plain = text
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&quot;", "\"")
-            .replace("&#39;", "'")
-            .replace("&#x27;", "'")
-            .replace("&apos;", "'")
-            .replace("&amp;", "&");
+        let plain = crate::escape::unescape_html(&text);
         let json = serde_json::to_string(&plain)
             .unwrap_or_default()
             .replace('<', "\\u003c")

@@ -157,7 +157,7 @@ pub fn js_var(raw: &str, name: &str) -> Option<String> {
         if let Some(v) = quoted(rest) {
             let v = unescape_js(v);
             if !v.trim().is_empty() {
-                return Some(html_unescape(v.trim()));
+                return Some(crate::escape::unescape_html(v.trim()));
             }
         } else {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
@@ -207,16 +207,6 @@ fn unescape_js(s: &str) -> String {
         }
     }
     out
-}
-
-/// The entities WeChat's scripts carry in their strings.
-fn html_unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
