@@ -210,6 +210,20 @@ impl Arg for PathBuf {
     }
 }
 
+/// A system error: the common ones said in the site's language, with the
+/// system's own words kept (in English they are the message).
+impl Arg for std::io::Error {
+    fn arg(&self) -> Said {
+        let os = self.to_string();
+        match self.kind() {
+            std::io::ErrorKind::NotFound => Said::from(crate::text!("io.not_found", os)),
+            std::io::ErrorKind::PermissionDenied => Said::from(crate::text!("io.permission", os)),
+            std::io::ErrorKind::StorageFull => Said::from(crate::text!("io.disk_full", os)),
+            _ => Said::from(os),
+        }
+    }
+}
+
 macro_rules! shown_args {
     ($($t:ty),*) => {$(
         impl Arg for $t {
@@ -234,7 +248,6 @@ shown_args!(
     f32,
     f64,
     std::path::Display<'_>,
-    std::io::Error,
     jiff::Timestamp,
     jiff::civil::Date,
     std::borrow::Cow<'_, str>
@@ -254,6 +267,16 @@ mod tests {
         assert_eq!(s.id(), Some("type.text"));
         let plain = Said::from("as written");
         assert_eq!(plain.in_lang(Lang::Zh), "as written");
+    }
+
+    #[test]
+    fn common_system_errors_are_said_in_chinese_with_the_systems_words() {
+        let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let said = Arg::arg(&e);
+        assert_eq!(said.in_lang(Lang::En), e.to_string());
+        assert_eq!(said.in_lang(Lang::Zh), format!("找不到这个文件或文件夹（{e}）"));
+        let other = std::io::Error::other("boom");
+        assert_eq!(Arg::arg(&other).in_lang(Lang::Zh), "boom");
     }
 
     #[test]

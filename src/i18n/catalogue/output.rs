@@ -2,6 +2,9 @@
 
 /// (id, 中文, English).
 pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
+    ("io.not_found", "找不到这个文件或文件夹（{0}）", "{0}"),
+    ("io.permission", "没有读写它的权限（{0}）", "{0}"),
+    ("io.disk_full", "磁盘已满（{0}）", "{0}"),
     // Paths of output files.
     (
         "output.path.control",
