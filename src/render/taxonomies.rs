@@ -33,7 +33,9 @@ pub fn collect(lib: &Library, taxonomy: &str) -> Vec<Term> {
                 slug,
                 pages: Vec::new(),
             });
-            if !t.pages.contains(&id) {
+            // Pages come in id order: a term written twice on one page
+            // is that page's last entry.
+            if t.pages.last() != Some(&id) {
                 t.pages.push(id);
             }
         }
