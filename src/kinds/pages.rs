@@ -125,6 +125,25 @@ impl KindPages {
         }
     }
 
+    /// The output path of one of the kinds' pages, as its job says it,
+    /// without making the job.
+    pub fn path(&self, env: &ViewEnv, lib: &Library, task: KindTask) -> String {
+        match task {
+            KindTask::ColumnWeek(i) => {
+                format!("{}index.html", super::column::pages::week_path(self.columns.weeks[i].0))
+            }
+            KindTask::ColumnMedium(i, n) => format!(
+                "{}index.html",
+                crate::render::paginate::page_path(&format!("columns/{}/", self.columns.media[i].0.name()), n)
+            ),
+            KindTask::Poster(id) => format!("{}poster/index.html", lib.pages[id].path),
+            KindTask::Town(i) => format!("towns/{}/index.html", env.config.site.towns[i].id),
+            KindTask::TownList => "towns/index.html".to_string(),
+            KindTask::Dashboard => "dashboard/index.html".to_string(),
+            KindTask::Plan => "plan/index.html".to_string(),
+        }
+    }
+
     /// `/dashboard.json`: the same figures as the page and `kepu report --json`.
     pub fn dashboard_json(&self) -> String {
         crate::report::dashboard::to_json(&self.dashboard)

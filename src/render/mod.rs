@@ -43,27 +43,71 @@ pub fn render_with(
     sink: &dyn Sink,
     select: &dyn Select,
 ) -> Vec<Diagnostic> {
-    let env: &ViewEnv = env_mut;
-    let lib = env.lib;
-    {
-        let g = templates.tera.global_context();
-        g.insert("site", &site_view::site(env));
-        g.insert("banners", &site_view::banners(env));
-        g.insert("data", env.data);
-    }
-    templates.crumb_titles = site_map::crumb_titles(env);
+    let keys = globals(env_mut, templates);
     let mut redirects = Vec::new();
+    let tasks = all_tasks(env_mut, templates, shared, &mut redirects);
+    render_tasks(env_mut, templates, shared, (sink, select), &tasks, redirects, keys)
+}
+
+/// What every job of a render sees beside its own context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GlobalKeys {
+    /// The key of the site, the banners and the breadcrumb titles.
+    pub globals: u64,
+    /// The key of the data files.
+    pub data: u64,
+}
+
+/// Puts the site view, the emergency banners and the data files in Tera's
+/// global context and the breadcrumb titles in `templates`; returns their
+/// keys (see [`jobs::Job::key`]).
+pub fn globals(env: &ViewEnv, templates: &mut Templates) -> GlobalKeys {
+    let site = site_view::site(env);
+    let banners = site_view::banners(env);
+    let g = templates.tera.global_context();
+    g.insert("site", &site);
+    g.insert("banners", &banners);
+    g.insert("data", env.data);
+    templates.crumb_titles = site_map::crumb_titles(env);
+    let mut h = jobs::KeyHasher::new(1);
+    h.value(&site);
+    h.value(&banners);
+    h.value(&templates.crumb_titles);
+    let mut d = jobs::KeyHasher::new(2);
+    d.value(env.data);
+    GlobalKeys {
+        globals: h.finish(),
+        data: d.finish(),
+    }
+}
+
+/// Every task of the site, in the order a build renders them; the
+/// redirects from the first page of each list go to `redirects`.
+pub fn all_tasks(
+    env: &ViewEnv,
+    templates: &Templates,
+    shared: &Shared,
+    redirects: &mut Vec<(String, String)>,
+) -> Vec<Task> {
+    let lib = env.lib;
     let (taxonomies, kinds) = (&shared.taxonomies, &shared.kinds);
     let mut tasks: Vec<Task> = (0..lib.pages.len()).map(Task::Page).collect();
-    tasks.extend(pages::section_tasks(env, lib, kinds, &mut redirects));
-    tasks.extend(taxonomies.tasks(env, &mut redirects));
+    tasks.extend(pages::section_tasks(env, lib, kinds, redirects));
+    tasks.extend(taxonomies.tasks(env, redirects));
     tasks.extend(kinds.tasks(env, lib));
     tasks.push(Task::Home);
     tasks.push(Task::NotFound);
     if templates.has("sitemap.html") && !lib.pages.iter().any(|p| p.path == site_map::URL) {
         tasks.push(Task::SiteMap);
     }
-    let make_one = |task: Task| match task {
+    tasks
+}
+
+/// The job of `task`.
+pub fn job_of(env: &ViewEnv, shared: &Shared, task: Task) -> Option<jobs::Job> {
+    let lib = env.lib;
+    let (taxonomies, kinds) = (&shared.taxonomies, &shared.kinds);
+    match task {
         Task::Page(id) => Some(kinds.page_context(env, lib, id, pages::page_job(env, lib, kinds, id))),
         Task::SectionPage(s, n) => {
             Some(kinds.section_context(env, lib, &lib.sections[s], n, pages::section_job(env, lib, kinds, s, n)))
@@ -74,16 +118,36 @@ pub fn render_with(
         Task::NotFound => Some(pages::not_found_job()),
         Task::Kind(t) => kinds.job(env, lib, t),
         Task::SiteMap => Some(site_map::job(env)),
-    };
+    }
+}
+
+/// Renders the `tasks` and the parts `select` chooses into `sink`, the
+/// global context being in place ([`globals`] gave `keys`); `redirects`
+/// are the redirects [`all_tasks`] listed. Returns the diagnostics.
+pub fn render_tasks(
+    env_mut: &mut ViewEnv,
+    templates: &Templates,
+    shared: &Shared,
+    (sink, select): (&dyn Sink, &dyn Select),
+    tasks: &[Task],
+    mut redirects: Vec<(String, String)>,
+    keys: GlobalKeys,
+) -> Vec<Diagnostic> {
+    let env: &ViewEnv = env_mut;
+    let lib = env.lib;
     let make = |task: Task| {
         if !select.task(task) {
             return None;
         }
-        let job = make_one(task)?;
+        let job = job_of(env, shared, task)?;
         select.made(task, &job.path);
         Some(job)
     };
-    let templates: &Templates = templates;
+    let run = jobs::Run {
+        base_path: &env.config.base_path,
+        globals: keys.globals,
+        data: keys.data,
+    };
     let mut diags = Vec::new();
     // The index first: its memory is free again before the pages need theirs.
     let index = match select.part(Part::Search) {
@@ -91,7 +155,7 @@ pub fn render_with(
         false => None,
     };
     if select.part(Part::Jobs) {
-        diags.extend(jobs::run(&tasks, make, templates, &env.config.base_path, sink));
+        diags.extend(jobs::run(tasks, make, templates, run, sink, select));
     }
     // The summaries of lists are not needed past the jobs.
     env_mut.forget_summaries();
@@ -126,7 +190,7 @@ pub fn render_with(
     if select.part(Part::Dashboard)
         && let Err(e) = sink.put(
             "dashboard.json",
-            Body::Bytes(kinds.dashboard_json().into_bytes()),
+            Body::Bytes(shared.kinds.dashboard_json().into_bytes()),
             vec![Dep::AllFrontMatter, Dep::Config],
             "dashboard",
         )

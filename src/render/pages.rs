@@ -58,9 +58,6 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
     if let Some(b) = &mut view.board {
         b.qr_svg = kinds.qr(&view.permalink);
     }
-    if page.kind.spec().share_qr {
-        view.share_qr = crate::report::qr::svg(&view.permalink, "本页网址的二维码").unwrap_or_default();
-    }
     let (prev, next) = neighbours(env, lib, id);
     let mut job = Job::new(
         format!("{}index.html", page.path),
@@ -71,6 +68,9 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
     .with("prev", &prev)
     .with("next", &next)
     .dep(Dep::Page(page.rel_path.clone()));
+    if page.kind.spec().share_qr {
+        job = job.late_qr("page", "share_qr", view.permalink.clone(), "本页网址的二维码");
+    }
     let (older, newer) = neighbour_ids(lib, id);
     for n in older.into_iter().chain(newer) {
         job = job.dep(Dep::Summary(lib.pages[n].rel_path.clone()));

@@ -69,6 +69,42 @@ pub trait Select: Sync {
     fn part(&self, _part: Part) -> bool {
         true
     }
+
+    /// Whether to work out each job's key (see [`Job::key`]) and ask
+    /// [`Select::keep`] before rendering it.
+    ///
+    /// [`Job::key`]: super::jobs::Job::key
+    fn keys(&self) -> bool {
+        false
+    }
+
+    /// Whether the file `task` would render at `path` is held already,
+    /// made of the same (`key`): it is then not rendered again.
+    fn keep(&self, _task: Task, _path: &str, _key: u64) -> bool {
+        false
+    }
+}
+
+impl Shared {
+    /// The output path of `task` (`articles/x/index.html`), as its job
+    /// says it, without making the job.
+    pub fn path_of(&self, env: &ViewEnv, task: Task) -> String {
+        use super::paginate::page_path;
+        let lib = env.lib;
+        match task {
+            Task::Page(id) => format!("{}index.html", lib.pages[id].path),
+            Task::SectionPage(s, n) => format!("{}index.html", page_path(&lib.sections[s].path, n)),
+            Task::TaxonomyList(t) => format!("{}/index.html", self.taxonomies.0[t].0),
+            Task::TermPage(t, i, n) => {
+                let (tax, terms) = &self.taxonomies.0[t];
+                format!("{}index.html", page_path(&format!("{tax}/{}/", terms[i].slug), n))
+            }
+            Task::Home => "index.html".to_string(),
+            Task::NotFound => "404.html".to_string(),
+            Task::Kind(k) => self.kinds.path(env, lib, k),
+            Task::SiteMap => super::site_map::PATH.to_string(),
+        }
+    }
 }
 
 /// Renders everything.

@@ -129,6 +129,16 @@ impl Templates {
         self.tera.contains_template(name)
     }
 
+    /// Whether a shortcode (rendered into page bodies) may read the data
+    /// files.
+    pub fn shortcodes_read_data(&self) -> bool {
+        self.sources
+            .keys()
+            .filter(|n| n.starts_with("shortcodes/"))
+            .flat_map(|n| self.closure(n))
+            .any(|n| self.sources.get(&n).is_some_and(|s| super::jobs::names_data(s)))
+    }
+
     /// Templates that `name` extends or includes, itself first (for dependency tracking).
     pub fn closure(&self, name: &str) -> Vec<String> {
         let mut out = vec![name.to_string()];

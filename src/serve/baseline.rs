@@ -1,10 +1,11 @@
 //! What the site's files were at the last good build, to tell what an edit
 //! changed.
 //!
-//! 1. [`Baseline::new`] records, for each page file, its `@/` path, its
-//!    front matter as written and what a list shows of it (its
-//!    [`PageSummary`](crate::render::views::PageSummary) as JSON); the
-//!    drafts the library left out; and every file served as it is.
+//! 1. [`Baseline::new`] records, for each page file, its `@/` path, a hash
+//!    of its front matter as written and of what a list shows of it (its
+//!    [`PageSummary`](crate::render::views::PageSummary)); the drafts the
+//!    library left out; and every file served as it is.
+//!    [`Baseline::update`] brings it up to date after the library changed.
 //! 2. [`Baseline::classify`] says what a change of one path under
 //!    `content/` is: an edit of a page's body (the fast path), nothing to
 //!    render, or a change of the site's structure (the slow path).
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::store::{Content, Outputs};
 use crate::content::PageId;
+use crate::render::jobs::KeyHasher;
 use crate::render::views::{ViewEnv, summary};
 
 /// What a list shows of a page, and what the page was.
@@ -21,21 +23,28 @@ use crate::render::views::{ViewEnv, summary};
 pub struct Facet {
     /// `@/` path.
     pub rel_path: String,
-    /// The front matter as written.
-    pub yaml: String,
-    /// The page's summary view, serialized.
-    pub summary: String,
+    /// The hash of the front matter as written ([`Facet::yaml_of`]).
+    pub yaml: u64,
+    /// The hash of the page's summary view.
+    pub summary: u64,
 }
 
 impl Facet {
     /// The facet of `page`.
     pub fn of(env: &ViewEnv, id: PageId) -> Self {
         let page = &env.lib.pages[id];
+        let mut h = KeyHasher::new(0);
+        h.value(&summary(env, id));
         Facet {
             rel_path: page.rel_path.clone(),
-            yaml: page.yaml.clone(),
-            summary: serde_json::to_string(&summary(env, id)).unwrap_or_default(),
+            yaml: Self::yaml_of(&page.yaml),
+            summary: h.finish(),
         }
+    }
+
+    /// The hash of front matter `yaml`.
+    pub fn yaml_of(yaml: &str) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(yaml.as_bytes())
     }
 }
 
@@ -85,6 +94,25 @@ impl Baseline {
             copied: Self::copied_of(outputs),
             sources,
         }
+    }
+
+    /// Brings the baseline up to date with `env`'s library and `outputs`:
+    /// the facets of the pages of `files` (of every page when `all`), the
+    /// drafts, sources and copied files.
+    pub fn update(&mut self, env: &ViewEnv, outputs: &Outputs, files: &[PathBuf], all: bool) {
+        let files: HashSet<&PathBuf> = files.iter().collect();
+        let ids: HashMap<&PathBuf, PageId> = env.lib.pages.iter().enumerate().map(|(i, p)| (&p.file, i)).collect();
+        self.pages.retain(|f, _| ids.contains_key(f));
+        for (file, &id) in &ids {
+            if all || files.contains(file) || !self.pages.contains_key(*file) {
+                self.pages.insert((*file).clone(), Facet::of(env, id));
+            }
+        }
+        self.sources = self.pages.keys().cloned().collect();
+        self.sources
+            .extend(env.lib.sections.iter().filter_map(|s| s.file.clone()));
+        self.drafts = env.lib.drafts.iter().cloned().collect();
+        self.copied = Self::copied_of(outputs);
     }
 
     /// The files `outputs` serve as they are.

@@ -2,16 +2,16 @@
 //!
 //! 1. [`Touched`] says what changed: pages in full, what lists show of
 //!    some pages, templates; [`Touched::deps`] lists the deps that reach.
-//! 2. [`Index`] maps each dep to the makers ([`By`]) of the outputs that
-//!    recorded it, and each maker to its files, so an edit costs lookups,
+//! 2. [`Index`] maps each dep to the files of tasks and to the parts that
+//!    recorded it, and each part to its files, so an edit costs lookups,
 //!    not a walk over every output.
-//! 3. [`Index::dirty`] returns the tasks and parts to redo.
+//! 3. [`Index::dirty`] returns the task files and the parts to redo.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use super::store::{By, Entry, Outputs};
 use crate::output::Dep;
-use crate::render::jobs::Task;
 use crate::render::select::Part;
 
 /// What an edit changed.
@@ -46,8 +46,8 @@ impl Touched {
     }
 
     /// Every dep this reaches. Front matter, configuration and data
-    /// changes re-render everything, and copied files are read when
-    /// served, so none of those is ever touched here.
+    /// changes are found by the keys of the files, and copied files are
+    /// read when served, so none of those is ever touched here.
     pub fn deps(&self) -> Vec<Dep> {
         let mut deps: Vec<Dep> = self.pages.iter().cloned().map(Dep::Page).collect();
         deps.extend(self.summaries.iter().cloned().map(Dep::Summary));
@@ -63,11 +63,12 @@ impl Touched {
     }
 }
 
-/// Dep → makers of the outputs that recorded it; maker → its files.
+/// Dep → files of tasks and parts that recorded it; part → its files.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    reach: HashMap<Dep, HashSet<By>>,
-    made: HashMap<By, Vec<String>>,
+    files: HashMap<Dep, HashSet<Arc<str>>>,
+    parts: HashMap<Dep, HashSet<Part>>,
+    made: HashMap<Part, HashSet<String>>,
 }
 
 impl Index {
@@ -82,53 +83,74 @@ impl Index {
 
     /// Notes the output at `path`.
     pub fn add(&mut self, path: &str, e: &Entry) {
-        self.made.entry(e.by).or_default().push(path.to_string());
-        for d in &e.deps {
-            self.reach.entry(d.clone()).or_default().insert(e.by);
+        match e.by {
+            By::Task => {
+                let shared: Arc<str> = Arc::from(path);
+                for d in &e.deps {
+                    self.files.entry(d.clone()).or_default().insert(shared.clone());
+                }
+            }
+            By::Part(part) => {
+                self.made.entry(part).or_default().insert(path.to_string());
+                for d in &e.deps {
+                    self.parts.entry(d.clone()).or_default().insert(part);
+                }
+            }
         }
     }
 
-    /// Forgets every output of the makers `covered` names; returns their
-    /// paths (to take out of `outputs`, whose entries give their deps).
-    pub fn remove(&mut self, covered: impl Fn(By) -> bool, outputs: &Outputs) -> Vec<String> {
-        let makers: Vec<By> = self.made.keys().copied().filter(|b| covered(*b)).collect();
-        let mut paths = Vec::new();
-        for by in makers {
-            for path in self.made.remove(&by).unwrap_or_default() {
-                for d in outputs.get(&path).map(|e| e.deps.as_slice()).unwrap_or_default() {
-                    if let Some(set) = self.reach.get_mut(d) {
-                        set.remove(&by);
+    /// Forgets the output at `path` (`e` gives its deps).
+    pub fn remove(&mut self, path: &str, e: &Entry) {
+        match e.by {
+            By::Task => {
+                for d in &e.deps {
+                    if let Some(set) = self.files.get_mut(d) {
+                        set.remove(path);
                         if set.is_empty() {
-                            self.reach.remove(d);
+                            self.files.remove(d);
                         }
                     }
                 }
-                paths.push(path);
+            }
+            By::Part(part) => {
+                if let Some(files) = self.made.get_mut(&part) {
+                    files.remove(path);
+                }
+                // A part's deps are kept while it has files: its other
+                // files recorded them too.
+                if self.made.get(&part).is_none_or(HashSet::is_empty) {
+                    self.made.remove(&part);
+                    for set in self.parts.values_mut() {
+                        set.remove(&part);
+                    }
+                    self.parts.retain(|_, s| !s.is_empty());
+                }
             }
         }
-        paths
     }
 
-    /// The tasks and parts whose outputs `touched` reaches.
-    pub fn dirty(&self, touched: &Touched) -> (HashSet<Task>, BTreeSet<Part>) {
-        let mut tasks = HashSet::new();
+    /// The files of `part`.
+    pub fn files_of(&self, part: Part) -> Vec<String> {
+        self.made
+            .get(&part)
+            .map(|s| s.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The task files and the parts whose outputs `touched` reaches.
+    pub fn dirty(&self, touched: &Touched) -> (HashSet<String>, BTreeSet<Part>) {
+        let mut files = HashSet::new();
         let mut parts = BTreeSet::new();
         for dep in touched.deps() {
-            for by in self.reach.get(&dep).into_iter().flatten() {
-                match *by {
-                    By::Task(t) => tasks.insert(t),
-                    By::Part(p) => parts.insert(p),
-                };
-            }
+            files.extend(self.files.get(&dep).into_iter().flatten().map(|p| p.to_string()));
+            parts.extend(self.parts.get(&dep).into_iter().flatten().copied());
         }
-        (tasks, parts)
+        (files, parts)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use std::sync::Arc;
-
     use super::*;
     use crate::serve::store::Content;
 
@@ -138,13 +160,14 @@ mod tests {
             deps,
             origin: String::new(),
             by,
+            key: 0,
         })
     }
 
     fn outputs() -> Outputs {
-        let page = |id, rel: &str, next: &str| {
+        let page = |rel: &str, next: &str| {
             entry(
-                By::Task(Task::Page(id)),
+                By::Task,
                 vec![
                     Dep::Page(rel.into()),
                     Dep::Summary(next.into()),
@@ -153,16 +176,13 @@ mod tests {
             )
         };
         [
-            ("a/index.html", page(0, "articles/a.md", "articles/b.md")),
-            ("b/index.html", page(1, "articles/b.md", "articles/a.md")),
+            ("a/index.html", page("articles/a.md", "articles/b.md")),
+            ("b/index.html", page("articles/b.md", "articles/a.md")),
             (
                 "articles/index.html",
-                entry(By::Task(Task::SectionPage(0, 1)), vec![Dep::Section("articles".into())]),
+                entry(By::Task, vec![Dep::Section("articles".into())]),
             ),
-            (
-                "tags/index.html",
-                entry(By::Task(Task::TaxonomyList(0)), vec![Dep::AllFrontMatter]),
-            ),
+            ("tags/index.html", entry(By::Task, vec![Dep::AllFrontMatter])),
             ("atom.xml", entry(By::Part(Part::Feeds), vec![Dep::AllPages])),
             ("search/d/0.json", entry(By::Part(Part::Search), vec![Dep::AllContent])),
         ]
@@ -171,13 +191,17 @@ mod tests {
         .collect()
     }
 
+    fn set(paths: &[&str]) -> HashSet<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
     #[test]
     fn a_body_edit_reaches_the_page_and_full_text_only() {
         let index = Index::new(&outputs());
         let mut t = Touched::default();
         t.page("articles/a.md");
-        let (tasks, parts) = index.dirty(&t);
-        assert_eq!(tasks, [Task::Page(0)].into());
+        let (files, parts) = index.dirty(&t);
+        assert_eq!(files, set(&["a/index.html"]));
         assert_eq!(parts, [Part::Search].into());
     }
 
@@ -187,20 +211,22 @@ mod tests {
         let mut t = Touched::default();
         t.page("articles/a.md");
         t.summary_changed("articles/a.md");
-        let (tasks, parts) = index.dirty(&t);
-        assert_eq!(tasks, [Task::Page(0), Task::Page(1), Task::SectionPage(0, 1)].into());
+        let (files, parts) = index.dirty(&t);
+        assert_eq!(files, set(&["a/index.html", "b/index.html", "articles/index.html"]));
         assert_eq!(parts, [Part::Feeds, Part::Search].into());
         assert!(t.sections.contains("") && t.sections.contains("articles"));
     }
 
     #[test]
-    fn removing_a_maker_forgets_its_files_and_deps() {
+    fn removing_a_file_forgets_its_deps() {
         let out = outputs();
         let mut index = Index::new(&out);
-        let paths = index.remove(|b| b == By::Task(Task::Page(1)), &out);
-        assert_eq!(paths, vec!["b/index.html".to_string()]);
+        index.remove("b/index.html", &out["b/index.html"]);
         let mut t = Touched::default();
         t.summary_changed("articles/a.md");
-        assert!(!index.dirty(&t).0.contains(&Task::Page(1)));
+        assert!(!index.dirty(&t).0.contains("b/index.html"));
+        index.remove("atom.xml", &out["atom.xml"]);
+        assert!(index.files_of(Part::Feeds).is_empty());
+        assert!(!index.dirty(&t).1.contains(&Part::Feeds));
     }
 }

@@ -6,7 +6,9 @@
 //!    or 404 when they try to leave the site, and looked up under the base
 //!    path; a folder without its slash redirects to it.
 //! 3. Files of a stale part (feeds, search, sitemap), or a missing path
-//!    while parts are stale, wait until the rebuild thread redoes them.
+//!    while parts are stale, wait until the rebuild thread redoes them; an
+//!    unverified file waits until it is checked (and rendered again if it
+//!    changed).
 //! 4. HTML gets the live-reload script and, after a failed rebuild, the
 //!    error overlay; a missing path gets the site's 404 page, status 404.
 
@@ -21,11 +23,11 @@ use axum::http::{HeaderValue, Method, Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
+use super::incremental::Want;
 use super::request_path::{self, Refused};
 use super::store::{Content, Entry, Found, Status};
 use super::{State, livereload, mime, overlay};
 use crate::i18n::{Lang, t};
-use crate::render::select::Part;
 
 /// The router of the server.
 pub fn router(state: Arc<State>) -> Router {
@@ -61,7 +63,7 @@ pub const FILES: &str = "/__kepu/files";
 
 async fn files(AxState(state): AxState<Arc<State>>) -> Response {
     if !state.store.status().stale.is_empty() {
-        state.complete(None).await;
+        state.complete(Want::Stale).await;
     }
     let mut list = String::new();
     for path in state.store.read().outputs.keys() {
@@ -88,10 +90,12 @@ async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Respo
         }
         return not_found(&state).await;
     };
-    let (mut found, redo) = lookup(&state, rel);
-    if let Some(part) = redo {
-        state.complete(part).await;
-        found = lookup(&state, rel).0;
+    let (mut found, mut redo) = lookup(&state, rel);
+    // A stale part's file may be an unverified one once the part is redone.
+    for _ in 0..2 {
+        let Some(want) = redo.take() else { break };
+        state.complete(want).await;
+        (found, redo) = lookup(&state, rel);
     }
     match found {
         Found::File(path, entry) => file(&state, &path, &entry, StatusCode::OK).await,
@@ -100,20 +104,24 @@ async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Respo
     }
 }
 
-/// Where `rel` leads, and what must be redone first: the stale part its
-/// file belongs to, or every stale part when it is missing (it may be
-/// theirs).
-fn lookup(state: &State, rel: &str) -> (Found, Option<Option<Part>>) {
+/// Where `rel` leads, and what must be done first: check its file if it is
+/// unverified, redo the stale part its file belongs to, or every stale part
+/// when it is missing (it may be theirs).
+fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
     let site = state.store.read();
     let found = site.find(rel);
     let redo = match &found {
-        Found::File(_, e) => site.stale_part(e).map(Some),
-        Found::Missing | Found::Folder(_) => (!site.status.stale.is_empty()).then_some(None),
+        Found::File(path, _) if site.unverified.contains(path) => Some(Want::File(path.clone())),
+        Found::File(_, e) => site.stale_part(e).map(Want::Part),
+        Found::Missing | Found::Folder(_) => (!site.status.stale.is_empty()).then_some(Want::Stale),
     };
     (found, redo)
 }
 
 async fn not_found(state: &State) -> Response {
+    if state.store.read().unverified.contains("404.html") {
+        state.complete(Want::File("404.html".to_string())).await;
+    }
     let (page, empty) = {
         let site = state.store.read();
         (site.outputs.get("404.html").cloned(), site.outputs.is_empty())

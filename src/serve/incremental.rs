@@ -3,15 +3,29 @@
 //!
 //! 1. [`Engine::apply`] adds the batch to the pending changes and asks
 //!    [`plan`] how to rebuild.
-//! 2. Full: [`prepare`] everything again. Slow: [`patch::reconcile`] the
-//!    library. Both render every output. Fast: [`patch::replace_pages`],
-//!    then only the tasks and parts whose deps were touched
-//!    ([`Index::dirty`]).
-//! 3. Feeds, search and the sitemap are left stale after a rebuild and
+//! 2. Full: [`prepare`] everything again and render every output (the
+//!    configuration changed, or nothing is loaded yet).
+//! 3. Structure (front matter, pages that came, went or moved, data files,
+//!    templates that came or went): [`patch::reconcile`] the library,
+//!    derive its lists again and list every task with the path of its file
+//!    ([`task_map`]). Files of tasks that are gone go; new files are
+//!    rendered at once, with the files of the pages read again; every other
+//!    file becomes *unverified*.
+//! 4. Fast (page bodies, templates): [`patch::replace_pages`], then the
+//!    files whose deps were touched ([`Index::dirty`]): a few at once, the
+//!    others unverified.
+//! 5. An unverified file is checked before it is served
+//!    ([`Engine::verify`]) and, while nothing else is asked, in the
+//!    background ([`Engine::sweep`]): its job is made and its key compared
+//!    with the key of the file held ([`Job::key`]); only a file whose key
+//!    changed is rendered again.
+//! 6. Feeds, search and the sitemap are left stale after a rebuild and
 //!    redone by [`Engine::complete`] when one of their files is asked for.
-//! 4. A good rebuild swaps its files in, replaces the baseline and clears
+//! 7. A good rebuild swaps its files in, replaces the baseline and clears
 //!    the pending changes; a failed one keeps the last good files and
 //!    shows its errors.
+//!
+//! [`Job::key`]: crate::render::jobs::Job::key
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
@@ -22,13 +36,14 @@ use super::dirty::{Index, Touched};
 use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
 use super::record::{Redo, Tasks};
-use super::run::{check, count_pages, errors_of, everything, parse_env, render_all, render_into, swap_in, view_env};
-use super::store::{Outputs, Store};
+use super::run::{
+    TaskMap, check, count_pages, errors_of, parse_env, render_all, render_into, swap_in, task_map, view_env,
+};
+use super::store::{By, Outputs, Store};
 use super::watch::{Change, Classifier};
 use crate::content::markdown_pass::Permalinks;
 use crate::error::Diagnostic;
 use crate::images;
-use crate::render::jobs::Task;
 use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
 use crate::render::templates::Templates;
@@ -36,8 +51,14 @@ use crate::site::{BuildOptions, Site, prepare};
 
 mod complete;
 
+pub use complete::Want;
+
 /// Parts redone only when one of their files is asked for.
 pub const DEFERRED: [Part; 3] = [Part::Feeds, Part::Search, Part::Builtins];
+
+/// Files rendered at once by a rebuild beyond the pages it read again (the
+/// others are checked when asked for, or in the background).
+const EAGER: usize = 24;
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,6 +84,8 @@ struct Loaded {
     index: Index,
     /// `@/` links, as long as no front matter changes.
     links: Permalinks,
+    /// Every task with the path of its file.
+    tasks: TaskMap,
 }
 
 /// Keeps the site and rebuilds it.
@@ -72,7 +95,8 @@ pub struct Engine {
     pending: Pending,
     /// Page files whose Markdown a failed rebuild rendered.
     unrendered: HashSet<PathBuf>,
-    /// A failed rebuild left the library half-updated.
+    /// A failed rebuild left the library half-updated: nothing is checked
+    /// or redone from it until a rebuild succeeds.
     lib_dirty: bool,
     store: Arc<Store>,
     /// Images added or changed since the last load (which alone makes
@@ -147,6 +171,10 @@ impl Engine {
         let decided = match &self.loaded {
             None => Plan::Full,
             Some(l) => {
+                if self.pending.data && l.p.templates.shortcodes_read_data() {
+                    // A shortcode reads the data: every body may change.
+                    self.pending.full = true;
+                }
                 let content = l.p.config.content_dir();
                 let env = parse_env(&l.p.config, &l.p.clock, self.opts.drafts, &content);
                 plan(&self.pending, &l.baseline, &env, self.lib_dirty)
@@ -154,7 +182,7 @@ impl Engine {
         };
         let outcome = match decided {
             Plan::Full => self.full(),
-            Plan::Slow => self.slow(),
+            Plan::Slow => self.structural(),
             Plan::Fast(f) => self.fast(f),
             Plan::Failed(d) => Err(d),
         };
@@ -192,36 +220,6 @@ impl Engine {
         Ok(self.install(p, shared, outputs))
     }
 
-    /// Brings the library up to date with the disk and renders every output.
-    fn slow(&mut self) -> Outcome {
-        let Some(mut l) = self.loaded.take() else {
-            return self.full();
-        };
-        match self.slow_render(&mut l.p) {
-            Ok((shared, outputs)) => Ok(self.install(l.p, shared, outputs)),
-            Err(d) => {
-                self.loaded = Some(l);
-                Err(d)
-            }
-        }
-    }
-
-    fn slow_render(&mut self, p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
-        if !self.pending.templates.is_empty() {
-            p.templates = Templates::load(&p.config, &p.images)?;
-        }
-        let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
-        let content = p.config.content_dir();
-        let env = parse_env(&p.config, &p.clock, self.opts.drafts, &content);
-        self.lib_dirty = true;
-        let shortcodes = TeraShortcodes(&p.templates);
-        let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
-        self.unrendered.extend(done.rendered);
-        check(done.diags)?;
-        p.refigure();
-        render_all(p)
-    }
-
     /// Takes a new loaded site and all its outputs; the deferred parts are
     /// stale. Returns what was rendered.
     fn install(&mut self, p: Site, shared: Shared, outputs: Outputs) -> Rebuilt {
@@ -229,9 +227,11 @@ impl Engine {
         let baseline = Baseline::new(&view_env(&p), &outputs);
         let index = Index::new(&outputs);
         let links = Permalinks::new(&p.lib, &p.config.base_path);
+        let tasks = task_map(&p, &shared);
         {
             let mut site = self.store.write();
             site.outputs = outputs;
+            site.unverified.clear();
             site.status.stale = DEFERRED.into_iter().collect();
         }
         self.loaded = Some(Loaded {
@@ -240,8 +240,109 @@ impl Engine {
             baseline,
             index,
             links,
+            tasks,
         });
         Rebuilt::Pages(pages)
+    }
+
+    /// Brings the library up to date with the disk (and the data files and
+    /// templates, when they changed), lists every task again and renders
+    /// what is new; every other file is checked later.
+    fn structural(&mut self) -> Outcome {
+        let Some(mut l) = self.loaded.take() else {
+            return self.full();
+        };
+        let outcome = self.structural_in(&mut l);
+        self.loaded = Some(l);
+        outcome
+    }
+
+    fn structural_in(&mut self, l: &mut Loaded) -> Outcome {
+        let p = &mut l.p;
+        if !self.pending.templates.is_empty() {
+            p.templates = Templates::load(&p.config, &p.images)?;
+        }
+        if self.pending.data {
+            let mut diags = Vec::new();
+            let data = crate::content::data::load(&p.config.root, &mut diags);
+            check(diags)?;
+            p.data = serde_json::Value::Object(data);
+        }
+        let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
+        let content = p.config.content_dir();
+        let env = parse_env(&p.config, &p.clock, self.opts.drafts, &content);
+        // From here on, a failure leaves the library half-updated.
+        self.lib_dirty = true;
+        let shortcodes = TeraShortcodes(&p.templates);
+        let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
+        self.unrendered.extend(done.rendered.iter().cloned());
+        check(done.diags)?;
+        p.refigure();
+        l.shared = Shared::new(&view_env(p), &p.dashboard);
+        l.links = Permalinks::new(&p.lib, &p.config.base_path);
+        let tasks = task_map(p, &l.shared);
+        // The files to render now: new ones, those of the pages read or
+        // rendered again, and any path two tasks claim (so that the
+        // collision is reported).
+        let changed: HashSet<&PathBuf> = done.rendered.iter().chain(&touched).collect();
+        let mut now: HashSet<String> = p
+            .lib
+            .pages
+            .iter()
+            .filter(|page| changed.contains(&page.file))
+            .flat_map(|page| {
+                [
+                    format!("{}index.html", page.path),
+                    format!("{}poster/index.html", page.path),
+                ]
+            })
+            .filter(|path| tasks.by_path.contains_key(path))
+            .collect();
+        let (gone, later) = {
+            let site = self.store.read();
+            now.extend(
+                tasks
+                    .by_path
+                    .keys()
+                    .filter(|path| !site.outputs.contains_key(*path))
+                    .cloned(),
+            );
+            let gone: HashSet<String> = site
+                .outputs
+                .iter()
+                .filter(|(path, e)| e.by == By::Task && !tasks.by_path.contains_key(*path))
+                .map(|(path, _)| path.clone())
+                .collect();
+            let later: HashSet<String> = tasks
+                .by_path
+                .keys()
+                .filter(|path| !now.contains(*path))
+                .cloned()
+                .collect();
+            (gone, later)
+        };
+        let mut eager = tasks.tasks_at(&now);
+        eager.extend(tasks.clashes.iter().map(|(path, task)| (*task, path.clone())));
+        let redo = Redo {
+            tasks: Tasks::Some(eager),
+            gone,
+            parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
+            drop: [Part::Search, Part::Builtins].into(),
+            keep_same: true,
+        };
+        let made = render_into(p, &l.shared, &self.store.read().outputs, redo.clone(), true)?;
+        let rendered = count_pages(&made.outputs).saturating_sub(made.kept);
+        swap_in(&self.store, &mut l.index, &redo, made.outputs);
+        {
+            let mut site = self.store.write();
+            site.unverified = later;
+            site.status.stale.extend(DEFERRED);
+        }
+        l.tasks = tasks;
+        let facets_of: Vec<PathBuf> = changed.into_iter().cloned().collect();
+        l.baseline
+            .update(&view_env(p), &self.store.read().outputs, &facets_of, done.slugs_moved);
+        Ok(Rebuilt::Pages(rendered))
     }
 
     /// Renders only what the deps of `f`'s changes reach.
@@ -260,9 +361,6 @@ impl Engine {
             true => None,
             false => Some(Templates::load(&l.p.config, &l.p.images)?),
         };
-        let shortcodes = TeraShortcodes(&l.p.templates);
-        let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
-        check(diags)?;
         let mut touched = Touched::default();
         if let Some(t) = templates {
             let names_changed = t.files.keys().ne(l.p.templates.files.keys());
@@ -278,13 +376,18 @@ impl Engine {
                 return self.full();
             }
             if names_changed {
-                // A template came or went: which template a page uses may change.
-                return self.rerender_all();
+                // A template came or went: which template a page uses, and
+                // which pages there are, may change.
+                return self.structural();
             }
             touched.templates = f.templates.iter().cloned().collect();
         }
+        let shortcodes = TeraShortcodes(&l.p.templates);
+        let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
+        check(diags)?;
         let env = view_env(&l.p);
         let mut facets = Vec::new();
+        let mut own = HashSet::new();
         for id in ids {
             let page = &env.lib.pages[id];
             let facet = Facet::of(&env, id);
@@ -296,9 +399,10 @@ impl Engine {
             {
                 touched.summary_changed(&page.rel_path);
             }
+            own.insert(format!("{}index.html", page.path));
             facets.push((page.file.clone(), facet));
         }
-        let (tasks, mut parts) = l.index.dirty(&touched);
+        let (files, mut parts) = l.index.dirty(&touched);
         let mut drop = BTreeSet::new();
         if f.copied_moved {
             // A copied file may now stand where search or the sitemap would
@@ -306,7 +410,13 @@ impl Engine {
             parts.insert(Part::Assets);
             drop.extend([Part::Search, Part::Builtins]);
         }
-        let rendered = self.rerender(tasks, parts, drop)?;
+        // The edited pages at once, and a few more; the rest when asked for.
+        let mut files: Vec<String> = files.into_iter().collect();
+        files.sort_by_key(|path| (!own.contains(path), path.len(), path.clone()));
+        let rest = files.split_off(files.len().min(EAGER.max(own.len())));
+        // Bodies changed: their local links and pictures are checked again.
+        let links = !own.is_empty();
+        let rendered = self.rerender(files, rest, (parts, drop), links)?;
         if let Some(l) = self.loaded.as_mut() {
             l.baseline.pages.extend(facets);
             if f.copied_moved {
@@ -316,53 +426,106 @@ impl Engine {
         Ok(Rebuilt::Pages(rendered))
     }
 
-    /// Renders every output again with the library as it is (so its
-    /// shared data stay as they are).
-    fn rerender_all(&mut self) -> Outcome {
-        let Some(mut l) = self.loaded.take() else {
-            return self.full();
-        };
-        match render_into(&mut l.p, &l.shared, &Outputs::new(), everything()) {
-            Ok(outputs) => Ok(self.install(l.p, l.shared, outputs)),
-            Err(d) => {
-                self.loaded = Some(l);
-                self.lib_dirty = true;
-                Err(d)
-            }
-        }
-    }
-
-    /// Renders `tasks` and `parts` over the current outputs and swaps the
-    /// results in; deferred parts are only marked stale, those in `drop`
-    /// lose their files until then. Returns the number of HTML pages
-    /// rendered.
+    /// Renders the task files `now` and the `parts` over the current
+    /// outputs and swaps the results in; the files `later` become
+    /// unverified; deferred parts are only marked stale, those in `drop`
+    /// lose their files until then. `links`: check the local links and
+    /// pictures of every page. Returns the number of HTML pages rendered.
     fn rerender(
         &mut self,
-        tasks: HashSet<Task>,
-        parts: BTreeSet<Part>,
-        drop: BTreeSet<Part>,
+        now: Vec<String>,
+        later: Vec<String>,
+        (parts, drop): (BTreeSet<Part>, BTreeSet<Part>),
+        links: bool,
     ) -> Result<usize, Vec<Diagnostic>> {
         let Some(l) = self.loaded.as_mut() else {
             return Ok(0);
         };
         let (mut deferred, mut run): (BTreeSet<Part>, BTreeSet<Part>) =
             parts.into_iter().partition(|p| DEFERRED.contains(p));
+        let tasks = l.tasks.tasks_at(&now);
         if !tasks.is_empty() {
             run.insert(Part::Jobs);
         }
         deferred.extend(drop.iter().copied());
         let redo = Redo {
             tasks: Tasks::Some(tasks),
+            gone: HashSet::new(),
             parts: run,
             drop,
+            keep_same: true,
         };
-        let new = match redo.parts.is_empty() {
-            true => Outputs::new(),
-            false => render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone())?,
+        let made = match redo.parts.is_empty() {
+            true => Default::default(),
+            false => render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), links)?,
         };
-        let pages = count_pages(&new);
-        swap_in(&self.store, &mut l.index, &redo, new);
-        self.store.write().status.stale.extend(deferred);
+        let pages = count_pages(&made.outputs).saturating_sub(made.kept);
+        swap_in(&self.store, &mut l.index, &redo, made.outputs);
+        let mut site = self.store.write();
+        site.status.stale.extend(deferred);
+        site.unverified.extend(later);
         Ok(pages)
+    }
+
+    /// Checks the unverified task files at `paths` (those that are): each
+    /// is rendered again only if what it is made of changed. Returns the
+    /// number of HTML pages rendered.
+    pub fn verify(&mut self, paths: &[String]) -> Result<usize, Vec<Diagnostic>> {
+        let Some(l) = self.loaded.as_mut() else {
+            return Ok(0);
+        };
+        if self.lib_dirty {
+            // The library is half-updated: the last good files stay.
+            return Ok(0);
+        }
+        let wanted: Vec<String> = {
+            let site = self.store.read();
+            paths.iter().filter(|p| site.unverified.contains(*p)).cloned().collect()
+        };
+        if wanted.is_empty() {
+            return Ok(0);
+        }
+        let tasks = l.tasks.tasks_at(&wanted);
+        let redo = Redo::tasks(tasks);
+        let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false);
+        match result {
+            Ok(made) => {
+                let pages = count_pages(&made.outputs).saturating_sub(made.kept);
+                swap_in(&self.store, &mut l.index, &redo, made.outputs);
+                let mut site = self.store.write();
+                for p in &wanted {
+                    site.unverified.remove(p);
+                }
+                Ok(pages)
+            }
+            Err(d) => {
+                let mut site = self.store.write();
+                if *site.status.errors != d {
+                    site.status.errors = Arc::new(d.clone());
+                    site.status.generation += 1;
+                }
+                Err(d)
+            }
+        }
+    }
+
+    /// Whether some files are unverified (and can be checked now).
+    pub fn has_unverified(&self) -> bool {
+        self.loaded.is_some() && !self.lib_dirty && !self.store.read().unverified.is_empty()
+    }
+
+    /// Checks up to `n` unverified files (see [`Engine::verify`]).
+    pub fn sweep(&mut self, n: usize) -> Result<usize, Vec<Diagnostic>> {
+        let some: Vec<String> = {
+            let site = self.store.read();
+            let errors = !site.status.errors.is_empty();
+            if errors {
+                // A file that fails stays unverified; it is checked again
+                // when asked for or after the next rebuild.
+                return Ok(0);
+            }
+            site.unverified.iter().take(n).cloned().collect()
+        };
+        self.verify(&some)
     }
 }

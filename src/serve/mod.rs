@@ -37,9 +37,8 @@ use std::time::Instant;
 use tokio::sync::{broadcast, oneshot};
 
 use crate::i18n::Lang;
-use crate::render::select::Part;
 use crate::site::BuildOptions;
-use incremental::{Engine, Rebuilt};
+use incremental::{Engine, Rebuilt, Want};
 use livereload::Signal;
 pub use store::Store;
 use worker::Command;
@@ -140,11 +139,12 @@ pub struct State {
 }
 
 impl State {
-    /// Asks the rebuild thread to redo stale part `part` (every stale part
-    /// when `None`) and waits for it (at most [`http::COMPLETE_TIMEOUT`]).
-    pub async fn complete(&self, part: Option<Part>) {
+    /// Asks the rebuild thread to do what `want` says (redo a stale part,
+    /// check an unverified file) and waits for it (at most
+    /// [`http::COMPLETE_TIMEOUT`]).
+    pub async fn complete(&self, want: Want) {
         let (tx, rx) = oneshot::channel();
-        if self.commands.send(Command::Complete(part, tx)).is_ok() {
+        if self.commands.send(Command::Complete(want, tx)).is_ok() {
             let _ = tokio::time::timeout(http::COMPLETE_TIMEOUT, rx).await;
         }
     }

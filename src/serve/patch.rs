@@ -47,7 +47,9 @@ pub fn reread(file: &Path, env: &ParseEnv, facet: &Facet, diags: &mut Vec<Diagno
     diags.extend(own);
     match parsed {
         _ if failed => Reread::Failed,
-        Some(Parsed::Page(p)) if p.yaml == facet.yaml && p.rel_path == facet.rel_path => Reread::Same(p),
+        Some(Parsed::Page(p)) if Facet::yaml_of(&p.yaml) == facet.yaml && p.rel_path == facet.rel_path => {
+            Reread::Same(p)
+        }
         _ => Reread::Structure,
     }
 }
@@ -89,6 +91,8 @@ pub struct Reconciled {
     pub diags: Vec<Diagnostic>,
     /// The page files whose Markdown was rendered.
     pub rendered: HashSet<PathBuf>,
+    /// The URL slug of some taxonomy term changed.
+    pub slugs_moved: bool,
 }
 
 /// Makes `lib` what a fresh load of `content/` would give, reading again
@@ -146,7 +150,14 @@ pub fn reconcile(
         }
     }
     lib.loose = library::loose_outputs(&found, env.content);
+    let old_slugs = std::mem::take(&mut lib.term_slugs);
     diags.extend(library::reindex(lib, config));
+    let slugs_moved = old_slugs.iter().any(|(tax, names)| {
+        let now = lib.term_slugs.get(tax);
+        names
+            .iter()
+            .any(|(name, slug)| now.and_then(|m| m.get(name)).is_some_and(|s| s != slug))
+    });
     // Links resolve to URLs: pages that link to a page that came, went or
     // moved are rendered again, with every section.
     let mut moved: HashSet<String> = old_paths
@@ -184,5 +195,9 @@ pub fn reconcile(
         .filter(|(_, r)| **r)
         .map(|(p, _)| p.file.clone())
         .collect();
-    Reconciled { diags, rendered }
+    Reconciled {
+        diags,
+        rendered,
+        slugs_moved,
+    }
 }

@@ -3,10 +3,11 @@
 //! 1. [`Pending`] gathers every change since the last good build (a failed
 //!    rebuild keeps them, so the next one redoes them all).
 //! 2. [`plan`] picks the cheapest correct way:
-//!    - [`Plan::Full`]: load everything again (configuration, data, a
-//!      folder appeared or went, shortcodes; or nothing loaded yet);
-//!    - [`Plan::Slow`]: bring the library up to date with the disk and
-//!      render every output (pages came, went or changed front matter);
+//!    - [`Plan::Full`]: load everything again (configuration, a folder
+//!      appeared or went, shortcodes; or nothing loaded yet);
+//!    - [`Plan::Slow`]: bring the library (and the data files) up to date
+//!      with the disk and list the outputs again (pages came, went or
+//!      changed front matter; data files changed);
 //!    - [`Plan::Fast`]: only page bodies, templates or copied files
 //!      changed: render the outputs whose deps they touch (possibly none:
 //!      copied files are read when served);
@@ -31,6 +32,8 @@ pub struct Pending {
     pub templates: BTreeSet<String>,
     /// Paths under a `static/`.
     pub statics: BTreeSet<PathBuf>,
+    /// A data file changed.
+    pub data: bool,
     /// Something that needs a full load.
     pub full: bool,
 }
@@ -52,7 +55,8 @@ impl Pending {
                 ChangeKind::Static => {
                     self.statics.insert(c.path.clone());
                 }
-                ChangeKind::Data | ChangeKind::Config | ChangeKind::Folder => self.full = true,
+                ChangeKind::Data => self.data = true,
+                ChangeKind::Config | ChangeKind::Folder => self.full = true,
             }
         }
     }
@@ -63,7 +67,7 @@ impl Pending {
 pub enum Plan {
     /// Load and render everything.
     Full,
-    /// Reconcile the library with the disk, render every output.
+    /// Reconcile the library with the disk, list every output again.
     Slow,
     /// Render what the deps say.
     Fast(Fast),
@@ -99,7 +103,7 @@ pub fn plan(pending: &Pending, baseline: &Baseline, env: &ParseEnv, slow: bool) 
     if pending.full {
         return Plan::Full;
     }
-    let mut structure = slow;
+    let mut structure = slow || pending.data;
     let mut fast = Fast::default();
     let mut diags = Vec::new();
     let mut failed = false;

@@ -1,10 +1,12 @@
 //! The sink and selection of one (re)render: it renders only what it was
-//! told to, and records each new file with who made it.
+//! told to, and records each new file with who made it and its key.
 //!
 //! 1. The render asks [`Select`] which tasks and parts to run; the recorder
 //!    answers from its lists and remembers the part that is running.
-//! 2. Each file put is tagged with its task (jobs) or part (the rest).
-//! 3. Paths are checked against the files kept from before (those not
+//! 2. Before a task renders, the recorder is given its key: a file held
+//!    with the same key is kept as it is (nothing is rendered).
+//! 3. Each file put is tagged with its maker: a task or a part.
+//! 4. Paths are checked against the files kept from before (those not
 //!    made by what is redone) and the new ones, so two makers of one path
 //!    are an error, as in a build.
 
@@ -22,16 +24,21 @@ use crate::render::select::{Part, Select};
 pub enum Tasks {
     /// All of them.
     All,
-    /// These.
-    Some(HashSet<Task>),
+    /// These, with the paths of their files.
+    Some(HashMap<Task, String>),
 }
 
 impl Tasks {
+    /// None.
+    pub fn none() -> Self {
+        Tasks::Some(HashMap::new())
+    }
+
     /// Whether `task` is among them.
     pub fn contains(&self, task: Task) -> bool {
         match self {
             Tasks::All => true,
-            Tasks::Some(set) => set.contains(&task),
+            Tasks::Some(map) => map.contains_key(&task),
         }
     }
 }
@@ -41,19 +48,60 @@ impl Tasks {
 pub struct Redo {
     /// Tasks to render.
     pub tasks: Tasks,
+    /// Paths of tasks' files that go (their tasks are gone).
+    pub gone: HashSet<String>,
     /// Parts to run.
     pub parts: BTreeSet<Part>,
     /// Parts whose files are dropped without running them (they are redone
     /// later).
     pub drop: BTreeSet<Part>,
+    /// Keep a task's file when its key is the same (see [`Select::keep`]).
+    pub keep_same: bool,
 }
 
 impl Redo {
-    /// Whether a file made `by` is made again.
-    pub fn covers(&self, by: By) -> bool {
+    /// Renders `tasks` (their files kept when made of the same), no part.
+    pub fn tasks(tasks: HashMap<Task, String>) -> Self {
+        Redo {
+            tasks: Tasks::Some(tasks),
+            gone: HashSet::new(),
+            parts: [Part::Jobs].into(),
+            drop: BTreeSet::new(),
+            keep_same: true,
+        }
+    }
+
+    /// Runs `parts`, no task.
+    pub fn parts(parts: BTreeSet<Part>) -> Self {
+        Redo {
+            tasks: Tasks::none(),
+            gone: HashSet::new(),
+            parts,
+            drop: BTreeSet::new(),
+            keep_same: true,
+        }
+    }
+
+    /// Whether the file at `path`, made `by`, is made again (or goes).
+    pub fn covers(&self, path: &str, by: By) -> bool {
         match by {
-            By::Task(t) => self.parts.contains(&Part::Jobs) && self.tasks.contains(t),
+            By::Task => {
+                self.gone.contains(path)
+                    || (self.parts.contains(&Part::Jobs)
+                        && match &self.tasks {
+                            Tasks::All => true,
+                            Tasks::Some(map) => map.values().any(|p| p == path),
+                        })
+            }
             By::Part(p) => self.parts.contains(&p) || self.drop.contains(&p),
+        }
+    }
+
+    /// The paths of the task files it redoes (`None`: all of them).
+    pub fn task_paths(&self) -> Option<HashSet<&str>> {
+        match &self.tasks {
+            Tasks::All => None,
+            Tasks::Some(map) => Some(map.values().map(String::as_str).collect()),
         }
     }
 }
@@ -62,9 +110,14 @@ impl Redo {
 pub struct Recorder<'a> {
     current: &'a Outputs,
     redo: Redo,
+    /// The paths of the task files redone (`None`: all).
+    redone: Option<HashSet<String>>,
     running: Mutex<Option<Part>>,
-    made: Mutex<HashMap<String, Task>>,
+    /// Path → key of each task's file.
+    made: Mutex<HashMap<String, u64>>,
     new: Mutex<Outputs>,
+    /// Task files found made of the same and kept.
+    kept: Mutex<usize>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -74,31 +127,48 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl<'a> Recorder<'a> {
     /// A recorder that redoes `redo` over the `current` outputs.
     pub fn new(current: &'a Outputs, redo: Redo) -> Self {
+        let redone = redo.task_paths().map(|paths| {
+            paths
+                .into_iter()
+                .chain(redo.gone.iter().map(String::as_str))
+                .map(String::from)
+                .collect()
+        });
         Recorder {
             current,
             redo,
+            redone,
             running: Mutex::new(None),
             made: Mutex::new(HashMap::new()),
             new: Mutex::new(Outputs::new()),
+            kept: Mutex::new(0),
         }
     }
 
-    /// The files made.
-    pub fn finish(self) -> Outputs {
-        self.new.into_inner().unwrap_or_else(|e| e.into_inner())
+    /// The files made (and the task files kept as they were), and how many
+    /// task files were kept.
+    pub fn finish(self) -> (Outputs, usize) {
+        let kept = self.kept.into_inner().unwrap_or_else(|e| e.into_inner());
+        (self.new.into_inner().unwrap_or_else(|e| e.into_inner()), kept)
+    }
+
+    /// Whether the file at `path`, made `by`, is made again.
+    fn covers(&self, path: &str, by: By) -> bool {
+        match (by, &self.redone) {
+            (By::Task, Some(paths)) => self.redo.parts.contains(&Part::Jobs) && paths.contains(path),
+            _ => self.redo.covers(path, by),
+        }
     }
 
     /// A file from before that stays.
     fn kept(&self, clean: &str) -> Option<&Arc<Entry>> {
-        self.current.get(clean).filter(|e| !self.redo.covers(e.by))
+        self.current.get(clean).filter(|e| !self.covers(clean, e.by))
     }
 
     fn by(&self, clean: &str) -> By {
         match *lock(&self.running) {
-            Some(Part::Jobs) | None => match lock(&self.made).get(clean) {
-                Some(&task) => By::Task(task),
-                None => By::Part(Part::Jobs),
-            },
+            Some(Part::Jobs) | None if lock(&self.made).contains_key(clean) => By::Task,
+            Some(Part::Jobs) | None => By::Part(Part::Jobs),
             Some(part) => By::Part(part),
         }
     }
@@ -110,9 +180,13 @@ impl Select for Recorder<'_> {
     }
 
     fn made(&self, task: Task, path: &str) {
-        if let Ok(clean) = safe_path::clean(path) {
-            lock(&self.made).insert(clean, task);
+        let Ok(clean) = safe_path::clean(path) else {
+            return;
+        };
+        if let Tasks::Some(map) = &self.redo.tasks {
+            debug_assert_eq!(map.get(&task), Some(&clean), "the path of {task:?}");
         }
+        lock(&self.made).entry(clean).or_insert(0);
     }
 
     fn part(&self, part: Part) -> bool {
@@ -121,6 +195,33 @@ impl Select for Recorder<'_> {
             *lock(&self.running) = Some(part);
         }
         run
+    }
+
+    fn keys(&self) -> bool {
+        true
+    }
+
+    fn keep(&self, _task: Task, path: &str, key: u64) -> bool {
+        let Ok(clean) = safe_path::clean(path) else {
+            return false;
+        };
+        lock(&self.made).insert(clean.clone(), key);
+        let same = self
+            .current
+            .get(&clean)
+            .filter(|e| self.redo.keep_same && e.by == By::Task && e.key == key);
+        let Some(e) = same else {
+            return false;
+        };
+        let mut new = lock(&self.new);
+        if new.contains_key(&clean) {
+            // Another task made this path already: render, so that the
+            // collision is reported as in a build.
+            return false;
+        }
+        new.insert(clean, e.clone());
+        *lock(&self.kept) += 1;
+        true
     }
 }
 
@@ -132,6 +233,10 @@ impl Sink for Recorder<'_> {
             origin: origin.to_string(),
         })?;
         let by = self.by(&clean);
+        let key = match by {
+            By::Task => lock(&self.made).get(&clean).copied().unwrap_or(0),
+            By::Part(_) => 0,
+        };
         let mut new = lock(&self.new);
         if let Some(prev) = self.kept(&clean).or_else(|| new.get(&clean)) {
             return Err(OutputError {
@@ -149,6 +254,7 @@ impl Sink for Recorder<'_> {
             deps,
             origin: origin.to_string(),
             by,
+            key,
         };
         new.insert(clean, Arc::new(entry));
         Ok(())
@@ -159,11 +265,12 @@ impl Sink for Recorder<'_> {
         let mut all: Vec<(String, String)> = self
             .current
             .iter()
-            .filter(|(_, e)| !self.redo.covers(e.by))
+            .filter(|(p, e)| !self.covers(p, e.by))
             .chain(new.iter())
             .map(|(p, e)| (p.clone(), e.origin.clone()))
             .collect();
         all.sort();
+        all.dedup_by(|a, b| a.0 == b.0);
         all
     }
 
@@ -181,12 +288,15 @@ mod tests {
         let kept = Outputs::new();
         let redo = Redo {
             tasks: Tasks::All,
+            gone: HashSet::new(),
             parts: [Part::Jobs, Part::Feeds].into(),
             drop: BTreeSet::new(),
+            keep_same: true,
         };
         let r = Recorder::new(&kept, redo);
         assert!(r.part(Part::Jobs));
         r.made(Task::Home, "index.html");
+        assert!(!r.keep(Task::Home, "index.html", 7));
         r.put("index.html", Body::Bytes(b"h".to_vec()), vec![], "home").unwrap();
         assert!(!r.part(Part::Assets));
         assert!(r.part(Part::Feeds));
@@ -194,8 +304,35 @@ mod tests {
         let e = r.put("/index.html", Body::Bytes(vec![]), vec![], "feeds").unwrap_err();
         assert!(e.message.contains("both home and feeds"), "{}", e.message);
         assert!(r.has("atom.xml"));
-        let out = r.finish();
-        assert_eq!(out["index.html"].by, By::Task(Task::Home));
+        let (out, kept) = r.finish();
+        assert_eq!(kept, 0);
+        assert_eq!(out["index.html"].by, By::Task);
+        assert_eq!(out["index.html"].key, 7);
         assert_eq!(out["atom.xml"].by, By::Part(Part::Feeds));
+    }
+
+    #[test]
+    fn a_task_file_made_of_the_same_is_kept_not_rendered() {
+        let entry = |key| {
+            Arc::new(Entry {
+                content: Content::Bytes(Arc::from(&b"old"[..])),
+                deps: vec![],
+                origin: "home page".into(),
+                by: By::Task,
+                key,
+            })
+        };
+        let current: Outputs = [("index.html".to_string(), entry(7)), ("404.html".to_string(), entry(9))].into();
+        let tasks: HashMap<Task, String> = [(Task::Home, "index.html".to_string())].into();
+        let r = Recorder::new(&current, Redo::tasks(tasks.clone()));
+        assert!(r.part(Part::Jobs));
+        assert!(r.keep(Task::Home, "index.html", 7));
+        // The file not redone stays taken; the kept one is taken once.
+        assert_eq!(r.taken().len(), 2);
+        let (out, kept) = r.finish();
+        assert_eq!((out.len(), kept), (1, 1));
+        assert!(Arc::ptr_eq(&out["index.html"], &current["index.html"]));
+        let r = Recorder::new(&current, Redo::tasks(tasks));
+        assert!(!r.keep(Task::Home, "index.html", 8), "another key renders again");
     }
 }

@@ -1,13 +1,15 @@
 //! Running one render for the [`Engine`](super::incremental::Engine): the
 //! helpers between the loaded site, the [`Recorder`] and the [`Store`].
 //!
-//! 1. [`render_into`] renders what a [`Redo`] says over the current files
+//! 1. [`task_map`] lists every task of the loaded site with the path of
+//!    its file, without making any job.
+//! 2. [`render_into`] renders what a [`Redo`] says over the current files
 //!    and returns the new ones, or the errors; [`render_all`] renders every
 //!    output afresh.
-//! 2. [`swap_in`] replaces the redone files in the store and the index.
-//! 3. Small views of the loaded site: [`view_env`], [`parse_env`].
+//! 3. [`swap_in`] replaces the redone files in the store and the index.
+//! 4. Small views of the loaded site: [`view_env`], [`parse_env`].
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use super::dirty::Index;
@@ -17,20 +19,78 @@ use crate::config::Config;
 use crate::content::parse::ParseEnv;
 use crate::error::{Diagnostic, Error};
 use crate::images::sink::ImageSink;
+use crate::render::jobs::Task;
 use crate::render::select::{Part, Shared};
 use crate::render::{self, views::ViewEnv};
 use crate::site::Site;
 use crate::time::SiteClock;
 
+/// Path → the task that makes the file there, for every task of a site.
+#[derive(Debug, Clone, Default)]
+pub struct TaskMap {
+    /// Path → task.
+    pub by_path: HashMap<String, Task>,
+    /// Paths two tasks claim (a build reports them), with the task not in
+    /// `by_path`.
+    pub clashes: Vec<(String, Task)>,
+}
+
+impl TaskMap {
+    /// The tasks at `paths` (those that have one), with their paths.
+    pub fn tasks_at<'a>(&self, paths: impl IntoIterator<Item = &'a String>) -> HashMap<Task, String> {
+        paths
+            .into_iter()
+            .filter_map(|p| self.by_path.get(p).map(|&t| (t, p.clone())))
+            .collect()
+    }
+}
+
+/// Every task of `p` with the path of its file.
+pub fn task_map(p: &Site, shared: &Shared) -> TaskMap {
+    let env = view_env(p);
+    let tasks = render::all_tasks(&env, &p.templates, shared, &mut Vec::new());
+    let mut map = TaskMap::default();
+    map.by_path.reserve(tasks.len());
+    for task in tasks {
+        let path = shared.path_of(&env, task);
+        if let Some(other) = map.by_path.insert(path.clone(), task) {
+            map.clashes.push((path, other));
+        }
+    }
+    map
+}
+
 /// Replaces the files of what `redo` redid with `new`, in the store and
-/// the index.
+/// the index; the redone files leave [`Site::unverified`](super::store::Site::unverified).
 pub fn swap_in(store: &Store, index: &mut Index, redo: &Redo, new: Outputs) {
     let mut site = store.write();
-    for path in index.remove(|by| redo.covers(by), &site.outputs) {
-        site.outputs.remove(&path);
+    let mut gone: Vec<String> = redo.gone.iter().cloned().collect();
+    for part in redo.parts.iter().chain(&redo.drop) {
+        gone.extend(index.files_of(*part));
+    }
+    match &redo.tasks {
+        Tasks::All if redo.parts.contains(&Part::Jobs) => gone.extend(
+            site.outputs
+                .iter()
+                .filter(|(_, e)| e.by == By::Task)
+                .map(|(p, _)| p.clone()),
+        ),
+        Tasks::All => {}
+        Tasks::Some(map) if redo.parts.contains(&Part::Jobs) => gone.extend(map.values().cloned()),
+        Tasks::Some(_) => {}
+    }
+    for path in gone {
+        if let Some(e) = site.outputs.remove(&path) {
+            index.remove(&path, &e);
+        }
+        site.unverified.remove(&path);
     }
     for (path, e) in new {
+        if let Some(old) = site.outputs.remove(&path) {
+            index.remove(&path, &old);
+        }
         index.add(&path, &e);
+        site.unverified.remove(&path);
         site.outputs.insert(path, e);
     }
 }
@@ -39,7 +99,7 @@ pub fn swap_in(store: &Store, index: &mut Index, redo: &Redo, new: Outputs) {
 pub fn count_pages(outputs: &Outputs) -> usize {
     outputs
         .iter()
-        .filter(|(k, e)| k.ends_with(".html") && matches!(e.by, By::Task(_)))
+        .filter(|(k, e)| k.ends_with(".html") && e.by == By::Task)
         .count()
 }
 
@@ -47,8 +107,10 @@ pub fn count_pages(outputs: &Outputs) -> usize {
 pub fn everything() -> Redo {
     Redo {
         tasks: Tasks::All,
+        gone: HashSet::new(),
         parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
         drop: BTreeSet::new(),
+        keep_same: false,
     }
 }
 
@@ -87,8 +149,25 @@ pub fn parse_env<'a>(config: &'a Config, clock: &'a SiteClock, drafts: bool, con
     }
 }
 
-/// Renders what `redo` says over the `current` outputs; returns the new files.
-pub fn render_into(p: &mut Site, shared: &Shared, current: &Outputs, redo: Redo) -> Result<Outputs, Vec<Diagnostic>> {
+/// What one render made.
+#[derive(Debug, Default)]
+pub struct Made {
+    /// The new files (and the task files kept as they were).
+    pub outputs: Outputs,
+    /// Task files found made of the same, kept without rendering.
+    pub kept: usize,
+}
+
+/// Renders what `redo` says over the `current` outputs; returns the new
+/// files. `links`: check the site's local links and images against the
+/// files there are (needed when files came or went).
+pub fn render_into(
+    p: &mut Site,
+    shared: &Shared,
+    current: &Outputs,
+    redo: Redo,
+    links: bool,
+) -> Result<Made, Vec<Diagnostic>> {
     let recorder = Recorder::new(current, redo);
     let Site {
         config,
@@ -102,15 +181,18 @@ pub fn render_into(p: &mut Site, shared: &Shared, current: &Outputs, redo: Redo)
     let mut env = ViewEnv::new(config, clock, lib, data);
     let sink = ImageSink::new(&recorder, images, &config.root);
     let mut diags = render::render_with(&mut env, templates, shared, &sink, &recorder);
-    diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
+    if links {
+        diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
+    }
     diags.extend(sink.finish());
     check(diags)?;
-    Ok(recorder.finish())
+    let (outputs, kept) = recorder.finish();
+    Ok(Made { outputs, kept })
 }
 
 /// Renders every output of `p` afresh, with the shared data of its library.
 pub fn render_all(p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
     let shared = Shared::new(&view_env(p), &p.dashboard);
-    let outputs = render_into(p, &shared, &Outputs::new(), everything())?;
-    Ok((shared, outputs))
+    let made = render_into(p, &shared, &Outputs::new(), everything(), true)?;
+    Ok((shared, made.outputs))
 }

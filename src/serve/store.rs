@@ -4,24 +4,26 @@
 //! 1. An [`Entry`] is one output: its bytes (or the source file to read),
 //!    its [`Dep`]s and who made it ([`By`]).
 //! 2. [`Site`] maps clean paths to entries and carries the [`Status`]: the
-//!    errors to show, the parts still to redo, the generation.
+//!    errors to show, the parts still to redo, the generation; and the
+//!    files not yet checked since the site changed ([`Site::unverified`]):
+//!    each is checked (and rendered again if it changed) before it is
+//!    served.
 //! 3. [`Store`] is the lock around it: requests read, the rebuild thread
 //!    reads while it renders and writes only to swap results in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use crate::error::Diagnostic;
 use crate::output::Dep;
-use crate::render::jobs::Task;
 use crate::render::select::Part;
 
 /// Who made an output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum By {
-    /// A render task.
-    Task(Task),
+    /// A render task (which one, the engine's task map says by path).
+    Task,
     /// A part of the render beside the tasks.
     Part(Part),
 }
@@ -46,6 +48,10 @@ pub struct Entry {
     pub origin: String,
     /// Who made it.
     pub by: By,
+    /// What it was made of (a task's [`Job::key`]; 0 for parts).
+    ///
+    /// [`Job::key`]: crate::render::jobs::Job::key
+    pub key: u64,
 }
 
 /// Every output, by clean relative path.
@@ -69,6 +75,9 @@ pub struct Site {
     pub outputs: Outputs,
     /// Errors, stale parts, generation.
     pub status: Status,
+    /// Files made by tasks that may have changed since they were made:
+    /// each is checked before it is served.
+    pub unverified: HashSet<String>,
 }
 
 /// Where a request path leads.
@@ -150,6 +159,7 @@ mod tests {
                     deps: vec![],
                     origin: "t".into(),
                     by: By::Part(Part::Assets),
+                    key: 0,
                 };
                 (p.to_string(), Arc::new(e))
             })
@@ -157,6 +167,7 @@ mod tests {
         Site {
             outputs,
             status: Status::default(),
+            unverified: HashSet::new(),
         }
     }
 

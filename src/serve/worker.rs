@@ -2,7 +2,8 @@
 //! one thing at a time.
 //!
 //! 1. Wait for a [`Command`]: file events, a request to complete the stale
-//!    parts, or stop.
+//!    parts or to check a file, or stop. While none comes and files are
+//!    left unverified, check them a few at a time ([`SWEEP`]).
 //! 2. File events are gathered until [`QUIET`] passes without one (at
 //!    most [`MAX_WAIT`]), sorted into changes, and applied.
 //! 3. Each rebuild prints what it did and tells the browsers to reload
@@ -20,11 +21,10 @@ use notify::RecommendedWatcher;
 use tokio::sync::oneshot;
 
 use super::State;
-use super::incremental::{Engine, Rebuilt};
+use super::incremental::{Engine, Rebuilt, Want};
 use super::livereload::Signal;
 use super::watch::{self, Change, ChangeKind};
 use crate::i18n::Lang;
-use crate::render::select::Part;
 
 /// Quiet time that ends a batch of file events.
 pub const QUIET: Duration = Duration::from_millis(8);
@@ -34,13 +34,18 @@ pub const MAX_WAIT: Duration = Duration::from_millis(300);
 /// have been caught between truncating a file and writing it) before its
 /// errors are shown.
 pub const GRACE: Duration = Duration::from_millis(100);
+/// Unverified files checked at a time while nothing else is asked.
+pub const SWEEP: usize = 32;
+/// How long the thread waits for a command before it checks unverified
+/// files in the background.
+pub const IDLE: Duration = Duration::from_millis(20);
 
 /// What the rebuild thread is asked to do.
 pub enum Command {
     /// A file event.
     Fs(notify::Result<notify::Event>),
-    /// Redo a stale part (every stale part when `None`), then answer.
-    Complete(Option<Part>, oneshot::Sender<()>),
+    /// Redo a stale part or check a file, then answer.
+    Complete(Want, oneshot::Sender<()>),
     /// The background image work is done: load again, reload browsers.
     ImagesReady(usize),
     /// Stop.
@@ -54,7 +59,7 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
     let mut later = VecDeque::new();
     // The images of the round in the background, if one is running.
     let mut round = start_images(&engine, &state, &[]);
-    while let Some(cmd) = later.pop_front().or_else(|| rx.recv().ok()) {
+    while let Some(cmd) = later.pop_front().or_else(|| next(&rx, &mut engine, lang)) {
         match cmd {
             Command::Stop => return,
             Command::ImagesReady(n) => {
@@ -74,8 +79,8 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
                 let tried = round.take().filter(|_| n == 0).unwrap_or_default();
                 round = start_images(&engine, &state, &tried);
             }
-            Command::Complete(part, reply) => {
-                complete(&mut engine, part, lang);
+            Command::Complete(want, reply) => {
+                complete(&mut engine, &want, lang);
                 let _ = reply.send(());
             }
             Command::Fs(first) => {
@@ -111,6 +116,23 @@ pub fn run(mut engine: Engine, mut watcher: RecommendedWatcher, rx: Receiver<Com
             }
         }
     }
+}
+
+/// The next command; while none comes, unverified files are checked a few
+/// at a time. `None` when every sender is gone.
+fn next(rx: &Receiver<Command>, engine: &mut Engine, lang: Lang) -> Option<Command> {
+    while engine.has_unverified() {
+        match rx.recv_timeout(IDLE) {
+            Ok(cmd) => return Some(cmd),
+            Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Timeout) => {
+                if let Err(d) = engine.sweep(SWEEP) {
+                    print_errors(&d, lang);
+                }
+            }
+        }
+    }
+    rx.recv().ok()
 }
 
 /// Collects events until a quiet spell; other commands wait in `later`.
@@ -153,15 +175,16 @@ fn start_images(engine: &Engine, state: &State, tried: &[PathBuf]) -> Option<Vec
         .map(|_| files)
 }
 
-fn complete(engine: &mut Engine, part: Option<Part>, lang: Lang) {
+fn complete(engine: &mut Engine, want: &Want, lang: Lang) {
     let start = Instant::now();
-    if let Err(d) = engine.complete(part) {
+    if let Err(d) = engine.complete(want) {
         print_errors(&d, lang);
     } else if start.elapsed() > Duration::from_millis(200) {
         let ms = start.elapsed().as_millis().to_string();
-        let line = match part {
-            None => crate::text!("serve.brought_all", ms),
-            Some(p) => crate::text!("serve.brought_part", format!("{p:?}"), ms),
+        let line = match want {
+            Want::Stale => crate::text!("serve.brought_all", ms),
+            Want::Part(p) => crate::text!("serve.brought_part", format!("{p:?}"), ms),
+            Want::File(_) => return,
         };
         eprintln!("{}", line.in_lang(lang));
     }

@@ -1,14 +1,34 @@
-//! Redoing the parts a fast rebuild left stale (feeds, search, sitemap)
-//! when a browser asks for them.
+//! Redoing what a rebuild left for later when a browser asks for it: the
+//! stale parts (feeds, search, sitemap) and unverified files.
 
 use super::*;
 
+/// What a request needs done before it is answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Want {
+    /// One stale part.
+    Part(Part),
+    /// Every stale part.
+    Stale,
+    /// The unverified task file at this path.
+    File(String),
+}
+
 impl Engine {
+    /// Does what `want` asks, if it is still to do.
+    pub fn complete(&mut self, want: &Want) -> Result<(), Vec<Diagnostic>> {
+        match want {
+            Want::Part(p) => self.complete_parts(Some(*p)),
+            Want::Stale => self.complete_parts(None),
+            Want::File(path) => self.verify(std::slice::from_ref(path)).map(|_| ()),
+        }
+    }
+
     /// Redoes stale part `only` (every stale part when `None`: feeds,
     /// search, sitemap), if it is stale. A part redone alone reads the
     /// paths of the others as they are, which only a rebuild that renders
     /// everything changes, and that one leaves them missing.
-    pub fn complete(&mut self, only: Option<Part>) -> Result<(), Vec<Diagnostic>> {
+    fn complete_parts(&mut self, only: Option<Part>) -> Result<(), Vec<Diagnostic>> {
         let Some(l) = self.loaded.as_mut() else {
             return Ok(());
         };
@@ -19,14 +39,10 @@ impl Engine {
         if parts.is_empty() {
             return Ok(());
         }
-        let redo = Redo {
-            tasks: Tasks::Some(HashSet::new()),
-            parts,
-            drop: BTreeSet::new(),
-        };
-        let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone());
+        let redo = Redo::parts(parts);
+        let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false);
         let (new, failed) = match result {
-            Ok(new) => (new, None),
+            Ok(made) => (made.outputs, None),
             Err(d) => (Outputs::new(), Some(d)),
         };
         swap_in(&self.store, &mut l.index, &redo, new);
