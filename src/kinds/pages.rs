@@ -69,6 +69,11 @@ impl KindPages {
         self.qr.get(url)
     }
 
+    /// Keeps the QR codes `old` made that are still wanted as they were.
+    pub fn keep_qr_from(&self, old: &KindPages) {
+        self.qr.keep_from(&old.qr);
+    }
+
     /// Every task of the kind pages.
     pub fn tasks(&self, env: &ViewEnv, lib: &Library) -> Vec<Task> {
         let mut tasks: Vec<Task> = (0..self.columns.weeks.len())

@@ -1,6 +1,7 @@
 //! A board's print poster and the QR codes its page and poster share.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use crate::content::{Library, PageId};
 use crate::kinds::{Kind, KindData};
@@ -9,39 +10,70 @@ use crate::render::jobs::Job;
 use crate::render::views::{self, ViewEnv};
 use crate::report::qr;
 
-/// QR codes (inline SVG) of board pages and of what boards show now, by URL.
-pub struct BoardQr(HashMap<String, String>);
+/// QR codes (inline SVG) of board pages and of what boards show now, by
+/// URL, each made the first time it is asked for (the board page and its
+/// poster share them).
+pub struct BoardQr {
+    /// URL → the title its code is labelled with.
+    titles: HashMap<String, String>,
+    /// URL → its code, once made.
+    made: Mutex<HashMap<String, String>>,
+}
 
 impl BoardQr {
-    /// QR codes of every board page and of every page a board shows now,
-    /// made once in parallel (the board page and its poster share them).
+    /// The codes of every board page and of every page a board shows now.
     pub fn new(env: &ViewEnv, lib: &Library) -> Self {
-        use rayon::prelude::*;
         let now = env.clock.now();
-        let mut wanted: Vec<(String, &str)> = Vec::new();
+        let mut titles: HashMap<String, String> = HashMap::new();
+        // One label per URL: the least title, as when they were sorted.
+        let mut want = |url: String, title: &str| match titles.get_mut(&url) {
+            Some(t) if title < t.as_str() => *t = title.to_string(),
+            Some(_) => {}
+            None => {
+                titles.insert(url, title.to_string());
+            }
+        };
         for (_, p) in lib.pages_of(Kind::Board) {
-            wanted.push((env.permalink(&p.path), &p.title));
+            want(env.permalink(&p.path), &p.title);
             if let KindData::Board(b) = &p.data {
                 for s in b.showing.iter().filter(|s| s.is_current(now)) {
                     if let Some(t) = lib.page(&s.page) {
-                        wanted.push((env.permalink(&t.path), &t.title));
+                        want(env.permalink(&t.path), &t.title);
                     }
                 }
             }
         }
-        wanted.sort_unstable();
-        wanted.dedup_by(|a, b| a.0 == b.0);
-        BoardQr(
-            wanted
-                .into_par_iter()
-                .filter_map(|(url, title)| qr::svg(&url, &format!("{title} 的二维码")).ok().map(|svg| (url, svg)))
-                .collect(),
-        )
+        BoardQr {
+            titles,
+            made: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Keeps the codes `old` made that are still wanted with the same label.
+    pub fn keep_from(&self, old: &BoardQr) {
+        let old_made = old.made.lock().unwrap_or_else(|e| e.into_inner());
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        for (url, svg) in old_made.iter() {
+            if self.titles.get(url).is_some_and(|t| old.titles.get(url) == Some(t)) {
+                made.insert(url.clone(), svg.clone());
+            }
+        }
     }
 
     /// The QR code of `url` (made for board pages and what boards show now).
     pub fn get(&self, url: &str) -> String {
-        self.0.get(url).cloned().unwrap_or_default()
+        let Some(title) = self.titles.get(url) else {
+            return String::new();
+        };
+        if let Some(svg) = self.made.lock().unwrap_or_else(|e| e.into_inner()).get(url) {
+            return svg.clone();
+        }
+        let svg = qr::svg(url, &format!("{title} 的二维码")).unwrap_or_default();
+        self.made
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(url.to_string(), svg.clone());
+        svg
     }
 
     /// A board's print poster.
