@@ -69,11 +69,10 @@ pub fn may_name_images(text: &[u8]) -> bool {
         text.get(i..i + what.len())
             .is_some_and(|b| b.eq_ignore_ascii_case(what))
     };
-    text.iter().enumerate().any(|(i, b)| match b {
+    memchr::memchr3_iter(b'<', b'.', b'%', text).any(|i| match text[i] {
         b'<' => at(i + 1, b"img"),
         b'.' => at(i + 1, b"jp") || at(i + 1, b"png") || at(i + 1, b"webp"),
-        b'%' => at(i + 1, b"2e"),
-        _ => false,
+        _ => at(i + 1, b"2e"),
     })
 }
 

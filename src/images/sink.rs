@@ -126,8 +126,11 @@ impl Sink for ImageSink<'_> {
                 }
                 None => self.inner.put(path, Body::Copy(file), deps, origin),
             },
-            // Most files name no image at all: they pass as they are.
-            Body::Bytes(b) if !super::rewrite::may_name_images(&b) => {
+            // Most files name no image at all (and a site without images
+            // has nothing to rewrite): they pass as they are.
+            Body::Bytes(b)
+                if (images.entries.is_empty() && images.failed.is_empty()) || !super::rewrite::may_name_images(&b) =>
+            {
                 self.inner.put(path, Body::Bytes(b), deps, origin)
             }
             Body::Bytes(b) if path.ends_with(".html") => {
@@ -151,6 +154,10 @@ impl Sink for ImageSink<'_> {
 
     fn has(&self, path: &str) -> bool {
         self.inner.has(path)
+    }
+
+    fn held(&self, path: &str, key: u64) -> bool {
+        self.inner.held(path, key)
     }
 }
 
