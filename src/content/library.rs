@@ -171,29 +171,37 @@ pub fn loose_outputs(found: &super::walk::Found, content: &std::path::Path) -> V
 /// checks across pages. `serve` calls it after replacing changed files.
 pub fn reindex(lib: &mut Library, config: &Config) -> Vec<Diagnostic> {
     let root = &config.root;
-    let mut diags = Vec::new();
     lib.pages.sort_by(|a, b| a.rel_path.cmp(&b.rel_path));
-    lib.by_rel_path = lib
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.rel_path.clone(), i))
-        .collect();
-    lib.by_slug = HashMap::with_capacity(lib.pages.len());
-    for (i, p) in lib.pages.iter().enumerate() {
-        lib.by_slug.entry((p.kind, p.slug.clone())).or_insert(i);
-    }
+    let pages = &lib.pages;
+    (lib.by_rel_path, lib.by_slug) = rayon::join(
+        || pages.iter().enumerate().map(|(i, p)| (p.rel_path.clone(), i)).collect(),
+        || {
+            let mut by_slug = HashMap::with_capacity(pages.len());
+            for (i, p) in pages.iter().enumerate() {
+                by_slug.entry((p.kind, p.slug.clone())).or_insert(i);
+            }
+            by_slug
+        },
+    );
     lib.sections.retain(|s| s.file.is_some());
     for s in &mut lib.sections {
         s.pages.clear();
     }
     add_implied_sections(lib, config);
     assign_sections(lib);
-    check_urls(lib, root, &mut diags);
-    check_aliases(lib, root, &mut diags);
     super::refs::name_towns(lib, config);
-    super::refs::check(lib, config, &mut diags);
-    let (slugs, moved) = super::terms::assign(lib, &config.site.taxonomies, root, config.lang);
+    // The checks across pages and the terms' addresses read the pages only.
+    let lib_now: &Library = lib;
+    let (mut diags, (slugs, moved)) = rayon::join(
+        || {
+            let mut diags = Vec::new();
+            check_urls(lib_now, root, &mut diags);
+            check_aliases(lib_now, root, &mut diags);
+            super::refs::check(lib_now, config, &mut diags);
+            diags
+        },
+        || super::terms::assign(lib_now, &config.site.taxonomies, root, config.lang),
+    );
     lib.term_slugs = slugs;
     diags.extend(moved);
     diags
@@ -326,6 +334,9 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
 /// another alias.
 fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     use crate::kinds::FieldError;
+    if lib.pages.iter().all(|p| p.meta.aliases.is_empty()) {
+        return;
+    }
     let mut taken: BTreeMap<String, Said> = lib
         .pages
         .iter()

@@ -64,6 +64,9 @@ pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
 }
 
 fn report(page: &Page, config: &Config, errors: Vec<FieldError>, diags: &mut Vec<Diagnostic>) {
+    if errors.is_empty() {
+        return;
+    }
     let shown = super::walk::shown(&config.root, &page.file);
     for e in errors {
         diags.push(locate(&shown, &page.yaml, 2, e));

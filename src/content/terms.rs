@@ -16,7 +16,7 @@ use crate::kinds::FieldError;
 
 /// When a term was first used: dated pages first, oldest first, then by
 /// file.
-type Age = (bool, Option<jiff::Timestamp>, String);
+type Age<'a> = (bool, Option<jiff::Timestamp>, &'a str);
 
 /// Taxonomy → term (as written) → slug.
 pub type TermSlugs = HashMap<String, HashMap<String, String>>;
@@ -28,8 +28,20 @@ pub fn base_slug(name: &str) -> String {
 }
 
 /// What makes two spellings one term.
-fn term_key(name: &str) -> String {
-    name.trim().to_lowercase()
+fn term_key(name: &str) -> std::borrow::Cow<'_, str> {
+    let t = name.trim();
+    let unchanged = |c: char| {
+        // Han, kana, Hangul and CJK punctuation have no case: no lookup.
+        if c.is_ascii() || matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}') {
+            return !c.is_ascii_uppercase();
+        }
+        let mut lower = c.to_lowercase();
+        lower.next() == Some(c) && lower.next().is_none()
+    };
+    match t.chars().all(unchanged) {
+        true => t.into(),
+        false => t.to_lowercase().into(),
+    }
 }
 
 /// The terms of `taxonomy` written on a page.
@@ -51,19 +63,37 @@ pub fn assign(
     let mut all = TermSlugs::new();
     let mut diags = Vec::new();
     for tax in taxonomies {
-        // key → (first spelling, first page using it, its oldest page)
-        let mut keys: BTreeMap<String, (String, usize, Age)> = BTreeMap::new();
+        // key → (first spelling, first page using it, its oldest page);
+        // each spelling met is looked up once, then by itself.
+        let mut found: Vec<(String, (String, usize, Age))> = Vec::new();
+        let mut by_key: HashMap<std::borrow::Cow<'_, str>, usize> = HashMap::new();
+        let mut spelled: HashMap<&str, usize> = HashMap::new();
         for (id, page) in lib.pages.iter().enumerate() {
-            let age: Age = (page.date.is_none(), page.date, page.rel_path.clone());
+            let age: Age = (page.date.is_none(), page.date, page.rel_path.as_str());
             for name in terms_of(page, tax) {
-                let e = keys
-                    .entry(term_key(name))
-                    .or_insert_with(|| (name.clone(), id, age.clone()));
+                let i = match spelled.get(name.as_str()) {
+                    Some(&i) => i,
+                    None => {
+                        let key = term_key(name);
+                        let i = match by_key.get(key.as_ref()) {
+                            Some(&i) => i,
+                            None => {
+                                found.push((key.to_string(), (name.clone(), id, age)));
+                                by_key.insert(key, found.len() - 1);
+                                found.len() - 1
+                            }
+                        };
+                        spelled.insert(name, i);
+                        i
+                    }
+                };
+                let e = &mut found[i].1;
                 if age < e.2 {
-                    e.2 = age.clone();
+                    e.2 = age;
                 }
             }
         }
+        let keys: BTreeMap<String, (String, usize, Age)> = found.iter().cloned().collect();
         let mut by_base: BTreeMap<String, Vec<&String>> = BTreeMap::new();
         for key in keys.keys() {
             by_base.entry(base_slug(key)).or_default().push(key);
@@ -74,10 +104,10 @@ pub fn assign(
             group.sort_by(|a, b| keys[*a].2.cmp(&keys[*b].2).then(a.cmp(b)));
         }
         let mut used: HashSet<String> = by_base.keys().cloned().collect();
-        let mut slug_of_key: HashMap<&String, String> = HashMap::new();
+        let mut slug_of_key: HashMap<&str, String> = HashMap::new();
         for (base, group) in &by_base {
             let first = group[0];
-            slug_of_key.insert(first, base.clone());
+            slug_of_key.insert(first.as_str(), base.clone());
             for key in &group[1..] {
                 let mut n = 2;
                 while used.contains(&format!("{base}-{n}")) {
@@ -85,7 +115,7 @@ pub fn assign(
                 }
                 let slug = format!("{base}-{n}");
                 used.insert(slug.clone());
-                slug_of_key.insert(key, slug.clone());
+                slug_of_key.insert(key.as_str(), slug.clone());
                 let (name, id, _) = &keys[*key];
                 let page = &lib.pages[*id];
                 let shown = crate::config::display_path(root, &page.file);
@@ -97,14 +127,10 @@ pub fn assign(
                 diags.push(d.with_hint(t(lang, "term.same_address.help", &[])));
             }
         }
-        let mut names = HashMap::new();
-        for page in &lib.pages {
-            for name in terms_of(page, tax) {
-                if let Some(slug) = slug_of_key.get(&term_key(name)) {
-                    names.entry(name.clone()).or_insert_with(|| slug.clone());
-                }
-            }
-        }
+        let names: HashMap<String, String> = spelled
+            .iter()
+            .filter_map(|(name, &i)| Some((name.to_string(), slug_of_key.get(found[i].0.as_str())?.clone())))
+            .collect();
         all.insert(tax.clone(), names);
     }
     (all, diags)

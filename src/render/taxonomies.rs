@@ -1,7 +1,8 @@
 //! Taxonomy pages: `/tags/`, `/tags/TERM/` (paginated), the same for
 //! categories.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -24,26 +25,56 @@ pub struct Term {
 
 /// Terms of one taxonomy, by slug.
 pub fn collect(lib: &Library, taxonomy: &str) -> Vec<Term> {
-    let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-    for (id, page) in lib.pages.iter().enumerate() {
+    collect_in(lib, taxonomy, &newest_first(lib))
+}
+
+/// Every page id, newest first (ties on the URL path), as lists sort them.
+pub fn newest_first(lib: &Library) -> Vec<PageId> {
+    let mut ids: Vec<PageId> = (0..lib.pages.len()).collect();
+    sort_pages(&mut ids, &lib.pages, SortBy::Date);
+    ids
+}
+
+/// Terms of one taxonomy, by slug; `order` is [`newest_first`] of `lib`,
+/// so that each term's pages come in order as they are met.
+fn collect_in(lib: &Library, taxonomy: &str, order: &[PageId]) -> Vec<Term> {
+    let slugs = lib.term_slugs.get(taxonomy);
+    let mut index: HashMap<Cow<str>, usize> = HashMap::new();
+    let mut terms: Vec<(Term, PageId)> = Vec::new();
+    for &id in order {
+        let page = &lib.pages[id];
         for name in crate::content::terms::terms_of(page, taxonomy) {
-            let slug = lib.term_slug(taxonomy, name);
-            let t = terms.entry(slug.clone()).or_insert_with(|| Term {
-                name: name.clone(),
-                slug,
-                pages: Vec::new(),
-            });
-            // Pages come in id order: a term written twice on one page
-            // is that page's last entry.
+            let slug = match slugs.and_then(|m| m.get(name)) {
+                Some(s) => Cow::Borrowed(s.as_str()),
+                None => Cow::Owned(lib.term_slug(taxonomy, name)),
+            };
+            let i = match index.get(slug.as_ref()) {
+                Some(&i) => i,
+                None => {
+                    let term = Term {
+                        name: name.clone(),
+                        slug: slug.to_string(),
+                        pages: Vec::new(),
+                    };
+                    terms.push((term, id));
+                    index.insert(slug, terms.len() - 1);
+                    terms.len() - 1
+                }
+            };
+            let (t, first) = &mut terms[i];
+            // The name is the spelling of the first page (by file) using it.
+            if id < *first {
+                t.name = name.clone();
+                *first = id;
+            }
+            // A term written twice on one page is that page's last entry.
             if t.pages.last() != Some(&id) {
                 t.pages.push(id);
             }
         }
     }
-    let mut out: Vec<Term> = terms.into_values().collect();
-    for t in &mut out {
-        sort_pages(&mut t.pages, &lib.pages, SortBy::Date);
-    }
+    let mut out: Vec<Term> = terms.into_iter().map(|(t, _)| t).collect();
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
     out
 }
 
@@ -78,12 +109,13 @@ pub struct Taxonomies(pub Vec<(String, Vec<Term>)>);
 impl Taxonomies {
     /// Collects the terms of every taxonomy in site.yaml.
     pub fn new(env: &ViewEnv, lib: &Library) -> Self {
+        let order = newest_first(lib);
         Taxonomies(
             env.config
                 .site
                 .taxonomies
                 .iter()
-                .map(|t| (t.clone(), collect(lib, t)))
+                .map(|t| (t.clone(), collect_in(lib, t, &order)))
                 .collect(),
         )
     }
