@@ -72,6 +72,12 @@ impl Entries {
         ids: impl Iterator<Item = PageId>,
         limit: usize,
     ) -> Vec<&FeedEntry> {
+        let ids = self.newest_ids(ids, limit);
+        self.entries_of(env, lib, &ids)
+    }
+
+    /// The newest `limit` dated pages among `ids`, newest first.
+    pub fn newest_ids(&self, ids: impl Iterator<Item = PageId>, limit: usize) -> Vec<PageId> {
         let mut v: Vec<(PageId, &(jiff::Timestamp, String))> = ids
             .filter_map(|id| self.keys.get(id)?.as_ref().map(|k| (id, k)))
             .collect();
@@ -83,8 +89,13 @@ impl Entries {
             v.truncate(limit);
         }
         v.sort_by(order);
-        v.into_iter()
-            .filter_map(|(id, _)| {
+        v.into_iter().map(|(id, _)| id).collect()
+    }
+
+    /// The entries of the pages `ids` (dated ones).
+    pub fn entries_of(&self, env: &FeedEnv, lib: &Library, ids: &[PageId]) -> Vec<&FeedEntry> {
+        ids.iter()
+            .filter_map(|&id| {
                 let page = lib.pages.get(id)?;
                 self.entries
                     .get(id)?
@@ -92,6 +103,11 @@ impl Entries {
                     .as_ref()
             })
             .collect()
+    }
+
+    /// Whether entries carry whole pages.
+    pub fn full_content(&self) -> bool {
+        self.full_content
     }
 }
 

@@ -18,6 +18,14 @@ pub trait Sink: Sync {
     fn taken(&self) -> Vec<(String, String)>;
     /// Whether `path` is taken.
     fn has(&self, path: &str) -> bool;
+
+    /// Whether the file at `path`, made of what `key` says, is held from a
+    /// render before and stays as it is: the caller then neither makes nor
+    /// puts it (`serve` redoing a part keeps what did not change). Nothing
+    /// is held by default.
+    fn held(&self, _path: &str, _key: u64) -> bool {
+        false
+    }
 }
 
 /// Keeps every file in memory.

@@ -4,6 +4,7 @@
 
 use rayon::prelude::*;
 
+use super::jobs::KeyHasher;
 use super::views::ViewEnv;
 use crate::content::Library;
 use crate::error::Diagnostic;
@@ -12,8 +13,15 @@ use crate::kinds::Kind;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
 
-/// Adds the feeds to `set`.
-pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<Diagnostic>) {
+/// Adds the feeds to `set`; `taxonomies` are the terms of `lib`. A feed
+/// file the sink holds made of the same (see [`Sink::held`]) is not made
+/// again.
+pub fn add(
+    view_env: &ViewEnv,
+    (lib, taxonomies): (&Library, &super::taxonomies::Taxonomies),
+    sink: &dyn Sink,
+    diags: &mut Vec<Diagnostic>,
+) {
     let env = &view_env.feeds();
     let s = &env.config.site;
     let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
@@ -56,8 +64,8 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
                 false,
             ));
         }
-        for tax in &s.taxonomies {
-            for term in super::taxonomies::collect(lib, tax) {
+        for (tax, terms) in &taxonomies.0 {
+            for term in terms {
                 let dir = format!("{tax}/{}/", term.slug);
                 feeds.push((
                     FeedInfo {
@@ -66,7 +74,7 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
                         html_path: dir.clone(),
                         dir,
                     },
-                    term.pages,
+                    term.pages.clone(),
                     Dep::AllPages,
                     true,
                 ));
@@ -78,6 +86,12 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
             true => vec![Dep::AllContent, Dep::Config],
             false => vec![dep.clone(), Dep::Config],
         };
+        let keys = PageKeys::new(lib);
+        type Write = fn(&crate::feeds::FeedEnv, &FeedInfo, &[&crate::feeds::FeedEntry]) -> String;
+        let formats: [(bool, &str, Write); 2] = [
+            (s.feeds.atom, "atom.xml", atom::feed),
+            (s.feeds.rss, "rss.xml", rss::feed),
+        ];
         let rendered: Vec<(String, String, Vec<Dep>)> = feeds
             .par_iter()
             .flat_map_iter(|(info, ids, dep, term)| {
@@ -85,18 +99,16 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
                     (true, Some(short)) => short,
                     _ => &entries,
                 };
-                let newest = source.newest(env, lib, ids.iter().copied(), limit);
-                let deps = |dep: &Dep| deps(dep, *term);
+                let newest = source.newest_ids(ids.iter().copied(), limit);
+                let mut shown = None;
                 let mut out = Vec::new();
-                if s.feeds.atom {
-                    out.push((
-                        format!("{}atom.xml", info.dir),
-                        atom::feed(env, info, &newest),
-                        deps(dep),
-                    ));
-                }
-                if s.feeds.rss {
-                    out.push((format!("{}rss.xml", info.dir), rss::feed(env, info, &newest), deps(dep)));
+                for (on, name, write) in formats {
+                    let path = format!("{}{name}", info.dir);
+                    if !on || sink.held(&path, keys.feed(name, info, source.full_content(), &newest)) {
+                        continue;
+                    }
+                    let shown = shown.get_or_insert_with(|| source.entries_of(env, lib, &newest));
+                    out.push((path, write(env, info, shown), deps(dep, *term)));
                 }
                 out
             })
@@ -105,18 +117,86 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
     }
     let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
     for p in &notes {
+        let path = cap::path(p);
+        if sink.held(&path, note_key(p)) {
+            continue;
+        }
         if let Some(xml) = cap::message(env, p) {
-            files.push((cap::path(p), xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
+            files.push((path, xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
         }
     }
-    files.push((
-        "emergency/cap.xml".into(),
-        cap::feed(env, &notes),
-        vec![Dep::Section("emergency".into()), Dep::Config],
-    ));
+    let mut all = KeyHasher::new(3);
+    for p in &notes {
+        all.number(note_key(p));
+    }
+    if !sink.held("emergency/cap.xml", all.finish()) {
+        files.push((
+            "emergency/cap.xml".into(),
+            cap::feed(env, &notes),
+            vec![Dep::Section("emergency".into()), Dep::Config],
+        ));
+    }
     for (path, text, deps) in files {
         if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
             diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
         }
     }
+}
+
+/// What a feed entry is made of, for each page, made when first asked for.
+struct PageKeys<'a> {
+    lib: &'a Library,
+    keys: Vec<std::sync::OnceLock<u64>>,
+}
+
+impl<'a> PageKeys<'a> {
+    fn new(lib: &'a Library) -> Self {
+        PageKeys {
+            lib,
+            keys: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
+        }
+    }
+
+    /// The key of page `id`'s entry: everything an entry shows of it.
+    fn page(&self, id: usize, full: bool) -> u64 {
+        let p = &self.lib.pages[id];
+        let base = *self.keys[id].get_or_init(|| {
+            let mut h = KeyHasher::new(4);
+            h.text(&p.title);
+            h.text(&p.path);
+            for t in [p.date, p.updated] {
+                h.number(t.map_or(u64::MAX, |t| t.as_nanosecond() as u64));
+                h.number(t.map_or(u64::MAX, |t| (t.as_nanosecond() >> 64) as u64));
+            }
+            h.value(&(&p.meta.summary, &p.rendered.summary_html));
+            h.value(&(&p.meta.categories, &p.meta.tags, &p.meta.authors));
+            h.finish()
+        });
+        match full {
+            true => base ^ xxhash_rust::xxh3::xxh3_64(p.rendered.html.as_bytes()),
+            false => base,
+        }
+    }
+
+    /// The key of the feed file `name` of `info` showing the pages `ids`.
+    fn feed(&self, name: &str, info: &FeedInfo, full: bool, ids: &[usize]) -> u64 {
+        let mut h = KeyHasher::new(5);
+        for part in [name, &info.title, &info.description, &info.html_path, &info.dir] {
+            h.text(part);
+        }
+        h.number(u64::from(full));
+        for &id in ids {
+            h.number(self.page(id, full));
+        }
+        h.finish()
+    }
+}
+
+/// The key of a note's CAP file and of its line in the CAP feed.
+fn note_key(p: &crate::content::Page) -> u64 {
+    let mut h = KeyHasher::new(6);
+    for part in [&p.path, &p.yaml, &p.title, &p.rendered.text, &p.slug] {
+        h.text(part);
+    }
+    h.finish()
 }

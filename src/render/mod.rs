@@ -164,7 +164,7 @@ pub fn render_tasks(
         assets::add(env.config, lib, sink, &mut diags);
     }
     if select.part(Part::Feeds) {
-        feeds_out::add(env, lib, sink, &mut diags);
+        feeds_out::add(env, (lib, &shared.taxonomies), sink, &mut diags);
     }
     if let Some(manifest) = index {
         // After the jobs: a page of the site's own at /search/ wins.

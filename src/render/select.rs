@@ -28,10 +28,19 @@ impl Shared {
     /// Computes the shared data of `env`'s library, with its coverage
     /// figures.
     pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>) -> Self {
-        Shared {
-            taxonomies: Taxonomies::new(env, env.lib),
-            kinds: KindPages::new(env, env.lib, dashboard.clone()),
-        }
+        let (taxonomies, kinds) = rayon::join(
+            || Taxonomies::new(env, env.lib),
+            || KindPages::new(env, env.lib, dashboard.clone()),
+        );
+        Shared { taxonomies, kinds }
+    }
+
+    /// Computes the coverage figures of `env`'s library (`figures`) and the
+    /// shared data, side by side.
+    pub fn with_figures(env: &ViewEnv, figures: impl FnOnce() -> Dashboard + Send) -> (Arc<Dashboard>, Self) {
+        let (dashboard, taxonomies) = rayon::join(|| Arc::new(figures()), || Taxonomies::new(env, env.lib));
+        let kinds = KindPages::new(env, env.lib, dashboard.clone());
+        (dashboard, Shared { taxonomies, kinds })
     }
 }
 

@@ -96,23 +96,40 @@ impl Baseline {
         }
     }
 
-    /// Brings the baseline up to date with `env`'s library and `outputs`:
-    /// the facets of the pages of `files` (of every page when `all`), the
-    /// drafts, sources and copied files.
-    pub fn update(&mut self, env: &ViewEnv, outputs: &Outputs, files: &[PathBuf], all: bool) {
-        let files: HashSet<&PathBuf> = files.iter().collect();
-        let ids: HashMap<&PathBuf, PageId> = env.lib.pages.iter().enumerate().map(|(i, p)| (&p.file, i)).collect();
-        self.pages.retain(|f, _| ids.contains_key(f));
-        for (file, &id) in &ids {
-            if all || files.contains(file) || !self.pages.contains_key(*file) {
-                self.pages.insert((*file).clone(), Facet::of(env, id));
+    /// Brings the baseline up to date with `env`'s library after the files
+    /// `files` were read again (or came or went): their facets, the drafts
+    /// and the sources; the facets of every page when `all` (what lists
+    /// show of any page may have changed); the copied files of `outputs`
+    /// when `copied` (files other than Markdown changed).
+    pub fn update(&mut self, env: &ViewEnv, outputs: &Outputs, files: &[PathBuf], (all, copied): (bool, bool)) {
+        let lib = env.lib;
+        if all {
+            *self = Baseline::new(env, outputs);
+            return;
+        }
+        let content = env.config.content_dir();
+        for file in files {
+            self.pages.remove(file);
+            self.drafts.remove(file);
+            self.sources.remove(file);
+            let rel = file
+                .strip_prefix(&content)
+                .map(crate::output::safe_path::to_slash)
+                .unwrap_or_default();
+            if let Some(&id) = lib.by_rel_path.get(&rel)
+                && lib.pages[id].file == *file
+            {
+                self.pages.insert(file.clone(), Facet::of(env, id));
+                self.sources.insert(file.clone());
+            } else if lib.sections.iter().any(|s| s.file.as_ref() == Some(file)) {
+                self.sources.insert(file.clone());
+            } else if lib.drafts.contains(file) {
+                self.drafts.insert(file.clone());
             }
         }
-        self.sources = self.pages.keys().cloned().collect();
-        self.sources
-            .extend(env.lib.sections.iter().filter_map(|s| s.file.clone()));
-        self.drafts = env.lib.drafts.iter().cloned().collect();
-        self.copied = Self::copied_of(outputs);
+        if copied {
+            self.copied = Self::copied_of(outputs);
+        }
     }
 
     /// The files `outputs` serve as they are.

@@ -28,6 +28,7 @@ use super::request_path::{self, Refused};
 use super::store::{Content, Entry, Found, Status};
 use super::{State, livereload, mime, overlay};
 use crate::i18n::{Lang, t};
+use crate::render::select::Part;
 
 /// The router of the server.
 pub fn router(state: Arc<State>) -> Router {
@@ -111,15 +112,39 @@ fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
     let site = state.store.read();
     let found = site.find(rel);
     let redo = match &found {
-        Found::File(path, _) if site.unverified.contains(path) => Some(Want::File(path.clone())),
+        Found::File(path, e) if site.unverified.contains(path, e) => Some(Want::File(path.clone())),
         Found::File(_, e) => site.stale_part(e).map(Want::Part),
-        Found::Missing | Found::Folder(_) => (!site.status.stale.is_empty()).then_some(Want::Stale),
+        // Only a stale part that makes files like this one may make it.
+        Found::Missing | Found::Folder(_) => site
+            .status
+            .stale
+            .iter()
+            .any(|p| may_make(*p, rel))
+            .then_some(Want::Stale),
     };
     (found, redo)
 }
 
+/// Whether part `part` may make a file at `rel` or below it (feeds: XML
+/// files; search: under `search/`; the sitemap and robots.txt).
+fn may_make(part: Part, rel: &str) -> bool {
+    let rel = rel.trim_end_matches('/');
+    match part {
+        Part::Feeds => rel.ends_with(".xml"),
+        Part::Search => rel == "search" || rel.starts_with("search/"),
+        Part::Builtins => rel == "sitemap.xml" || rel == "robots.txt",
+        _ => true,
+    }
+}
+
 async fn not_found(state: &State) -> Response {
-    if state.store.read().unverified.contains("404.html") {
+    let unverified = {
+        let site = state.store.read();
+        site.outputs
+            .get("404.html")
+            .is_some_and(|e| site.unverified.contains("404.html", e))
+    };
+    if unverified {
         state.complete(Want::File("404.html".to_string())).await;
     }
     let (page, empty) = {

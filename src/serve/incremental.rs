@@ -37,13 +37,15 @@ use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
 use super::record::{Redo, Tasks};
 use super::run::{
-    TaskMap, check, count_pages, errors_of, parse_env, render_all, render_into, swap_in, task_map, view_env,
+    TaskMap, came_and_went, check, count_pages, errors_of, parse_env, render_all, render_into, render_tasks_into,
+    swap_in, task_map, view_env,
 };
-use super::store::{By, Outputs, Store};
+use super::store::{Outputs, Store};
 use super::watch::{Change, Classifier};
 use crate::content::markdown_pass::Permalinks;
 use crate::error::Diagnostic;
 use crate::images;
+use crate::render::GlobalKeys;
 use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
 use crate::render::templates::Templates;
@@ -59,6 +61,33 @@ pub const DEFERRED: [Part; 3] = [Part::Feeds, Part::Search, Part::Builtins];
 /// Files rendered at once by a rebuild beyond the pages it read again (the
 /// others are checked when asked for, or in the background).
 const EAGER: usize = 24;
+
+/// Prints how long each step of a rebuild took, when `KEPU_SERVE_TIMING`
+/// is set (for profiling, never in normal use).
+struct Laps(Option<(std::time::Instant, Vec<(&'static str, u128)>)>);
+
+impl Laps {
+    fn start() -> Self {
+        Laps(std::env::var_os("KEPU_SERVE_TIMING").map(|_| (std::time::Instant::now(), Vec::new())))
+    }
+
+    fn lap(&mut self, name: &'static str) {
+        if let Some((t, laps)) = &mut self.0 {
+            laps.push((name, t.elapsed().as_micros()));
+            *t = std::time::Instant::now();
+        }
+    }
+
+    fn print(&self, what: &str) {
+        if let Some((_, laps)) = &self.0 {
+            let shown: Vec<String> = laps
+                .iter()
+                .map(|(n, us)| format!("{n} {:.1}", *us as f64 / 1000.0))
+                .collect();
+            eprintln!("[timing] {what}: {} ms", shown.join(", "));
+        }
+    }
+}
 
 /// What a rebuild did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +115,9 @@ struct Loaded {
     links: Permalinks,
     /// Every task with the path of its file.
     tasks: TaskMap,
+    /// The keys of the global context in place, when it is (a render of
+    /// the library and templates as they are put it there).
+    keys: Option<GlobalKeys>,
 }
 
 /// Keeps the site and rebuilds it.
@@ -241,6 +273,7 @@ impl Engine {
             index,
             links,
             tasks,
+            keys: None,
         });
         Rebuilt::Pages(pages)
     }
@@ -258,6 +291,8 @@ impl Engine {
     }
 
     fn structural_in(&mut self, l: &mut Loaded) -> Outcome {
+        let mut laps = Laps::start();
+        l.keys = None;
         let p = &mut l.p;
         if !self.pending.templates.is_empty() {
             p.templates = Templates::load(&p.config, &p.images)?;
@@ -274,74 +309,84 @@ impl Engine {
         // From here on, a failure leaves the library half-updated.
         self.lib_dirty = true;
         let shortcodes = TeraShortcodes(&p.templates);
+        laps.lap("start");
         let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
         self.unrendered.extend(done.rendered.iter().cloned());
+        l.links = done.links;
         check(done.diags)?;
-        p.refigure();
-        l.shared = Shared::new(&view_env(p), &p.dashboard);
-        l.links = Permalinks::new(&p.lib, &p.config.base_path);
+        laps.lap("reconcile");
+        let (dashboard, shared) = {
+            let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
+            Shared::with_figures(&view_env(p), || crate::report::dashboard::compute(lib, config, clock))
+        };
+        p.dashboard = dashboard;
+        shared.kinds.keep_qr_from(&l.shared.kinds);
+        l.shared = shared;
+        laps.lap("shared");
         let tasks = task_map(p, &l.shared);
+        laps.lap("tasks");
         // The files to render now: new ones, those of the pages read or
         // rendered again, and any path two tasks claim (so that the
         // collision is reported).
         let changed: HashSet<&PathBuf> = done.rendered.iter().chain(&touched).collect();
-        let mut now: HashSet<String> = p
-            .lib
-            .pages
+        let mut now: HashSet<String> = changed
             .iter()
-            .filter(|page| changed.contains(&page.file))
+            .filter_map(|file| file.strip_prefix(&content).ok())
+            .filter_map(|rel| p.lib.page(&crate::output::safe_path::to_slash(rel)))
             .flat_map(|page| {
                 [
                     format!("{}index.html", page.path),
                     format!("{}poster/index.html", page.path),
                 ]
             })
-            .filter(|path| tasks.by_path.contains_key(path))
+            .filter(|path| tasks.contains(path))
             .collect();
-        let (gone, later) = {
-            let site = self.store.read();
-            now.extend(
-                tasks
-                    .by_path
-                    .keys()
-                    .filter(|path| !site.outputs.contains_key(*path))
-                    .cloned(),
-            );
-            let gone: HashSet<String> = site
-                .outputs
-                .iter()
-                .filter(|(path, e)| e.by == By::Task && !tasks.by_path.contains_key(*path))
-                .map(|(path, _)| path.clone())
-                .collect();
-            let later: HashSet<String> = tasks
-                .by_path
-                .keys()
-                .filter(|path| !now.contains(*path))
-                .cloned()
-                .collect();
-            (gone, later)
-        };
+        let (came, gone) = came_and_went(&tasks, &self.store.read().outputs);
+        now.extend(came);
+        let gone: HashSet<String> = gone.into_iter().collect();
         let mut eager = tasks.tasks_at(&now);
         eager.extend(tasks.clashes.iter().map(|(path, task)| (*task, path.clone())));
+        // Search and the sitemap give way to a page or copied file of the
+        // site's own at their paths: their files go until they are redone
+        // when one may have come.
+        let drop: BTreeSet<Part> = match done.walked || now.iter().any(|p| p.starts_with("search/")) {
+            true => [Part::Search, Part::Builtins].into(),
+            false => BTreeSet::new(),
+        };
         let redo = Redo {
             tasks: Tasks::Some(eager),
             gone,
-            parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
-            drop: [Part::Search, Part::Builtins].into(),
+            parts: match done.walked {
+                true => [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
+                // Only Markdown changed: the copied files are as they were.
+                false => [Part::Jobs, Part::Redirects, Part::Dashboard].into(),
+            },
+            drop,
             keep_same: true,
         };
+        laps.lap("pick");
         let made = render_into(p, &l.shared, &self.store.read().outputs, redo.clone(), true)?;
+        l.keys = made.keys;
+        laps.lap("render");
         let rendered = count_pages(&made.outputs).saturating_sub(made.kept);
-        swap_in(&self.store, &mut l.index, &redo, made.outputs);
         {
             let mut site = self.store.write();
-            site.unverified = later;
+            site.unverified.all();
             site.status.stale.extend(DEFERRED);
         }
+        // The files just made are checked.
+        swap_in(&self.store, &mut l.index, &redo, made.outputs);
+        laps.lap("swap");
         l.tasks = tasks;
         let facets_of: Vec<PathBuf> = changed.into_iter().cloned().collect();
-        l.baseline
-            .update(&view_env(p), &self.store.read().outputs, &facets_of, done.slugs_moved);
+        l.baseline.update(
+            &view_env(p),
+            &self.store.read().outputs,
+            &facets_of,
+            (done.slugs_moved || done.walked, done.walked),
+        );
+        laps.lap("baseline");
+        laps.print("structure");
         Ok(Rebuilt::Pages(rendered))
     }
 
@@ -370,6 +415,7 @@ impl Engine {
                 .filter(|n| n.starts_with("shortcodes/"))
                 .any(|n| t.closure(n).iter().any(|c| f.templates.contains(c)));
             l.p.templates = t;
+            l.keys = None;
             if in_markdown {
                 // A shortcode renders differently: every body may change.
                 self.pending.full = true;
@@ -459,11 +505,16 @@ impl Engine {
             true => Default::default(),
             false => render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), links)?,
         };
+        if made.keys.is_some() {
+            l.keys = made.keys;
+        }
         let pages = count_pages(&made.outputs).saturating_sub(made.kept);
         swap_in(&self.store, &mut l.index, &redo, made.outputs);
         let mut site = self.store.write();
         site.status.stale.extend(deferred);
-        site.unverified.extend(later);
+        for path in later {
+            site.unverified.add(path);
+        }
         Ok(pages)
     }
 
@@ -480,22 +531,34 @@ impl Engine {
         }
         let wanted: Vec<String> = {
             let site = self.store.read();
-            paths.iter().filter(|p| site.unverified.contains(*p)).cloned().collect()
+            paths
+                .iter()
+                .filter(|p| site.outputs.get(*p).is_some_and(|e| site.unverified.contains(p, e)))
+                .cloned()
+                .collect()
         };
         if wanted.is_empty() {
             return Ok(0);
         }
+        let mut laps = Laps::start();
         let tasks = l.tasks.tasks_at(&wanted);
         let redo = Redo::tasks(tasks);
-        let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false);
+        let result = match l.keys {
+            Some(keys) => render_tasks_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), keys),
+            None => render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false),
+        };
         match result {
             Ok(made) => {
+                l.keys = made.keys;
+                laps.lap("render");
                 let pages = count_pages(&made.outputs).saturating_sub(made.kept);
                 swap_in(&self.store, &mut l.index, &redo, made.outputs);
                 let mut site = self.store.write();
                 for p in &wanted {
-                    site.unverified.remove(p);
+                    site.unverified.done(p);
                 }
+                laps.lap("swap");
+                laps.print(&format!("verify {} ({} rendered)", wanted.len(), pages));
                 Ok(pages)
             }
             Err(d) => {
@@ -511,20 +574,21 @@ impl Engine {
 
     /// Whether some files are unverified (and can be checked now).
     pub fn has_unverified(&self) -> bool {
-        self.loaded.is_some() && !self.lib_dirty && !self.store.read().unverified.is_empty()
+        let site = self.store.read();
+        self.loaded.is_some() && !self.lib_dirty && site.status.errors.is_empty() && !site.unverified.is_empty()
     }
 
     /// Checks up to `n` unverified files (see [`Engine::verify`]).
     pub fn sweep(&mut self, n: usize) -> Result<usize, Vec<Diagnostic>> {
         let some: Vec<String> = {
-            let site = self.store.read();
-            let errors = !site.status.errors.is_empty();
-            if errors {
+            let mut site = self.store.write();
+            if !site.status.errors.is_empty() {
                 // A file that fails stays unverified; it is checked again
                 // when asked for or after the next rebuild.
                 return Ok(0);
             }
-            site.unverified.iter().take(n).cloned().collect()
+            let site = &mut *site;
+            site.unverified.next(&site.outputs, n)
         };
         self.verify(&some)
     }

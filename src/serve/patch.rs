@@ -85,7 +85,6 @@ pub fn replace_pages(
 }
 
 /// What [`reconcile`] found.
-#[derive(Debug, Default)]
 pub struct Reconciled {
     /// Every diagnostic.
     pub diags: Vec<Diagnostic>,
@@ -93,6 +92,11 @@ pub struct Reconciled {
     pub rendered: HashSet<PathBuf>,
     /// The URL slug of some taxonomy term changed.
     pub slugs_moved: bool,
+    /// `content/` was walked again (files other than Markdown may have
+    /// come or gone).
+    pub walked: bool,
+    /// The `@/` links of the library as it is now.
+    pub links: Permalinks,
 }
 
 /// Makes `lib` what a fresh load of `content/` would give, reading again
@@ -106,50 +110,20 @@ pub fn reconcile(
     shortcodes: &dyn ShortcodeRenderer,
 ) -> Reconciled {
     let mut diags = Vec::new();
-    let found = crate::content::walk::walk(env.content, env.root, &mut diags);
-    let mut old_pages: HashMap<PathBuf, Page> = lib.pages.drain(..).map(|p| (p.file.clone(), p)).collect();
-    let mut old_sections: HashMap<PathBuf, Section> = lib
-        .sections
-        .drain(..)
-        .filter_map(|s| Some((s.file.clone()?, s)))
-        .collect();
-    let old_drafts: HashSet<PathBuf> = lib.drafts.drain(..).collect();
-    let old_paths: HashMap<String, String> = old_pages
-        .values()
+    let quick = plain_files(env, touched);
+    // The URL of each page that may move: every page, or those read again.
+    let old_paths: HashMap<String, String> = lib
+        .pages
+        .iter()
+        .filter(|p| !quick || touched.contains(&p.file))
         .map(|p| (p.rel_path.clone(), p.path.clone()))
         .collect();
+    let mut old_sections: Vec<String> = lib.sections.iter().filter_map(|s| s.rel_path.clone()).collect();
     let mut fresh: HashSet<PathBuf> = HashSet::new();
-    for file in &found.markdown {
-        if !touched.contains(file) {
-            if let Some(p) = old_pages.remove(file) {
-                lib.pages.push(p);
-                continue;
-            }
-            if let Some(s) = old_sections.remove(file) {
-                lib.sections.push(s);
-                continue;
-            }
-            if old_drafts.contains(file) {
-                lib.drafts.push(file.clone());
-                continue;
-            }
-        }
-        match parse_file(file, env, &mut diags) {
-            Some(Parsed::Page(p)) => {
-                fresh.insert(file.clone());
-                lib.pages.push(*p);
-            }
-            Some(Parsed::Section(s)) => lib.sections.push(*s),
-            Some(Parsed::Draft) => lib.drafts.push(file.clone()),
-            None => {}
-        }
+    match quick {
+        true => in_place(lib, env, touched, (&mut fresh, &mut diags)),
+        false => old_sections.extend(walk_again(lib, env, touched, (&mut fresh, &mut diags))),
     }
-    for page in &mut lib.pages {
-        if let Some(dir) = &page.bundle_dir {
-            page.assets = found.bundles.get(dir).cloned().unwrap_or_default();
-        }
-    }
-    lib.loose = library::loose_outputs(&found, env.content);
     let old_slugs = std::mem::take(&mut lib.term_slugs);
     diags.extend(library::reindex(lib, config));
     let slugs_moved = old_slugs.iter().any(|(tax, names)| {
@@ -165,20 +139,38 @@ pub fn reconcile(
         .filter(|(rel, path)| lib.page(rel).is_none_or(|p| &p.path != *path))
         .map(|(rel, _)| rel.clone())
         .collect();
+    let mut read_again = vec![false; lib.pages.len()];
+    for file in fresh.iter().chain(redo) {
+        let rel = file.strip_prefix(env.content).map(crate::output::safe_path::to_slash);
+        if let Some(&id) = rel.ok().and_then(|r| lib.by_rel_path.get(&r))
+            && lib.pages[id].file == *file
+        {
+            read_again[id] = true;
+        }
+    }
     moved.extend(
         lib.pages
             .iter()
-            .filter(|p| !old_paths.contains_key(&p.rel_path))
-            .map(|p| p.rel_path.clone()),
+            .zip(&read_again)
+            .filter(|(p, again)| **again && !old_paths.contains_key(&p.rel_path))
+            .map(|(p, _)| p.rel_path.clone()),
     );
-    moved.extend(old_sections.values().filter_map(|s| s.rel_path.clone()));
+    if !quick {
+        moved.extend(
+            lib.pages
+                .iter()
+                .filter(|p| !old_paths.contains_key(&p.rel_path))
+                .map(|p| p.rel_path.clone()),
+        );
+    }
+    moved.extend(old_sections);
     moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
     let pages: Vec<bool> = lib
         .pages
         .iter()
-        .map(|p| {
-            fresh.contains(&p.file)
-                || redo.contains(&p.file)
+        .enumerate()
+        .map(|(i, p)| {
+            read_again[i]
                 || p.rendered
                     .internal_links
                     .iter()
@@ -199,5 +191,113 @@ pub fn reconcile(
         diags,
         rendered,
         slugs_moved,
+        walked: !quick,
+        links,
     }
+}
+
+/// Whether each of `touched` is a Markdown file outside every bundle (a
+/// page, a section or a draft that was edited, came or went), so that
+/// nothing else can have changed: not a bundle, a folder or an asset.
+fn plain_files(env: &ParseEnv, touched: &HashSet<PathBuf>) -> bool {
+    let plain = |f: &PathBuf| {
+        let Ok(rel) = f.strip_prefix(env.content) else {
+            return false;
+        };
+        let names: Vec<&str> = rel.iter().filter_map(|n| n.to_str()).collect();
+        names.len() == rel.iter().count()
+            && names.last().is_some_and(|n| n.ends_with(".md") && *n != "index.md")
+            && !names.iter().any(|n| crate::content::walk::is_ignored(n))
+            && !std::fs::symlink_metadata(f).is_ok_and(|m| m.file_type().is_symlink() || m.is_dir())
+            && !f
+                .ancestors()
+                .skip(1)
+                .take_while(|d| *d != env.content)
+                .any(|d| d.join("index.md").exists())
+    };
+    !touched.is_empty() && env.content.is_dir() && touched.iter().all(plain)
+}
+
+/// Brings `lib` up to date by reading the files of `touched` alone (see
+/// [`plain_files`]).
+fn in_place(
+    lib: &mut Library,
+    env: &ParseEnv,
+    touched: &HashSet<PathBuf>,
+    (fresh, diags): (&mut HashSet<PathBuf>, &mut Vec<Diagnostic>),
+) {
+    let files: Vec<&PathBuf> = {
+        let mut f: Vec<&PathBuf> = touched.iter().collect();
+        f.sort();
+        f
+    };
+    lib.pages.retain(|p| !touched.contains(&p.file));
+    lib.sections
+        .retain(|s| s.file.as_ref().is_none_or(|f| !touched.contains(f)));
+    lib.drafts.retain(|d| !touched.contains(d));
+    for file in files {
+        if !file.is_file() {
+            continue;
+        }
+        match parse_file(file, env, diags) {
+            Some(Parsed::Page(p)) => {
+                fresh.insert(file.clone());
+                lib.pages.push(*p);
+            }
+            Some(Parsed::Section(s)) => lib.sections.push(*s),
+            Some(Parsed::Draft) => lib.drafts.push(file.clone()),
+            None => {}
+        }
+    }
+}
+
+/// Brings `lib` up to date by walking `content/` again: files it knows and
+/// that are not in `touched` are kept as loaded, the others are read.
+/// Returns the `@/` paths of the sections that went.
+fn walk_again(
+    lib: &mut Library,
+    env: &ParseEnv,
+    touched: &HashSet<PathBuf>,
+    (fresh, diags): (&mut HashSet<PathBuf>, &mut Vec<Diagnostic>),
+) -> Vec<String> {
+    let found = crate::content::walk::walk(env.content, env.root, diags);
+    let mut old_pages: HashMap<PathBuf, Page> = lib.pages.drain(..).map(|p| (p.file.clone(), p)).collect();
+    let mut old_sections: HashMap<PathBuf, Section> = lib
+        .sections
+        .drain(..)
+        .filter_map(|s| Some((s.file.clone()?, s)))
+        .collect();
+    let old_drafts: HashSet<PathBuf> = lib.drafts.drain(..).collect();
+    for file in &found.markdown {
+        if !touched.contains(file) {
+            if let Some(p) = old_pages.remove(file) {
+                lib.pages.push(p);
+                continue;
+            }
+            if let Some(s) = old_sections.remove(file) {
+                lib.sections.push(s);
+                continue;
+            }
+            if old_drafts.contains(file) {
+                lib.drafts.push(file.clone());
+                continue;
+            }
+        }
+        match parse_file(file, env, diags) {
+            Some(Parsed::Page(p)) => {
+                fresh.insert(file.clone());
+                lib.pages.push(*p);
+            }
+            Some(Parsed::Section(s)) => lib.sections.push(*s),
+            Some(Parsed::Draft) => lib.drafts.push(file.clone()),
+            None => {}
+        }
+    }
+    for page in &mut lib.pages {
+        if let Some(dir) = &page.bundle_dir {
+            page.assets = found.bundles.get(dir).cloned().unwrap_or_default();
+        }
+    }
+    lib.loose = library::loose_outputs(&found, env.content);
+    old_sections.into_values().filter_map(|s| s.rel_path).collect()
 }

@@ -115,6 +115,8 @@ pub struct Recorder<'a> {
     running: Mutex<Option<Part>>,
     /// Path → key of each task's file.
     made: Mutex<HashMap<String, u64>>,
+    /// Path → key of each part's file that has one.
+    part_keys: Mutex<HashMap<String, u64>>,
     new: Mutex<Outputs>,
     /// Task files found made of the same and kept.
     kept: Mutex<usize>,
@@ -140,6 +142,7 @@ impl<'a> Recorder<'a> {
             redone,
             running: Mutex::new(None),
             made: Mutex::new(HashMap::new()),
+            part_keys: Mutex::new(HashMap::new()),
             new: Mutex::new(Outputs::new()),
             kept: Mutex::new(0),
         }
@@ -235,7 +238,7 @@ impl Sink for Recorder<'_> {
         let by = self.by(&clean);
         let key = match by {
             By::Task => lock(&self.made).get(&clean).copied().unwrap_or(0),
-            By::Part(_) => 0,
+            By::Part(_) => lock(&self.part_keys).get(&clean).copied().unwrap_or(0),
         };
         let mut new = lock(&self.new);
         if let Some(prev) = self.kept(&clean).or_else(|| new.get(&clean)) {
@@ -276,6 +279,29 @@ impl Sink for Recorder<'_> {
 
     fn has(&self, path: &str) -> bool {
         safe_path::clean(path).is_ok_and(|c| self.kept(&c).is_some() || lock(&self.new).contains_key(&c))
+    }
+
+    fn held(&self, path: &str, key: u64) -> bool {
+        let Ok(clean) = safe_path::clean(path) else {
+            return false;
+        };
+        let Some(part) = *lock(&self.running) else {
+            return false;
+        };
+        lock(&self.part_keys).insert(clean.clone(), key);
+        let same = self
+            .current
+            .get(&clean)
+            .filter(|e| self.redo.keep_same && e.by == By::Part(part) && e.key == key && key != 0);
+        let Some(e) = same else {
+            return false;
+        };
+        let mut new = lock(&self.new);
+        if new.contains_key(&clean) {
+            return false;
+        }
+        new.insert(clean, e.clone());
+        true
     }
 }
 

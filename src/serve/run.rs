@@ -21,43 +21,97 @@ use crate::error::{Diagnostic, Error};
 use crate::images::sink::ImageSink;
 use crate::render::jobs::Task;
 use crate::render::select::{Part, Shared};
-use crate::render::{self, views::ViewEnv};
+use crate::render::{self, GlobalKeys, views::ViewEnv};
 use crate::site::Site;
 use crate::time::SiteClock;
 
 /// Path → the task that makes the file there, for every task of a site.
 #[derive(Debug, Clone, Default)]
 pub struct TaskMap {
-    /// Path → task.
-    pub by_path: HashMap<String, Task>,
+    /// (path, task), sorted by path, one per path.
+    by_path: Vec<(String, Task)>,
     /// Paths two tasks claim (a build reports them), with the task not in
     /// `by_path`.
     pub clashes: Vec<(String, Task)>,
 }
 
 impl TaskMap {
+    /// The task whose file is at `path`.
+    pub fn get(&self, path: &str) -> Option<Task> {
+        self.by_path
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()
+            .map(|i| self.by_path[i].1)
+    }
+
+    /// Whether a task's file is at `path`.
+    pub fn contains(&self, path: &str) -> bool {
+        self.get(path).is_some()
+    }
+
+    /// Every (path, task), by path.
+    pub fn iter(&self) -> impl Iterator<Item = &(String, Task)> {
+        self.by_path.iter()
+    }
+
+    /// The number of paths.
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+
     /// The tasks at `paths` (those that have one), with their paths.
     pub fn tasks_at<'a>(&self, paths: impl IntoIterator<Item = &'a String>) -> HashMap<Task, String> {
         paths
             .into_iter()
-            .filter_map(|p| self.by_path.get(p).map(|&t| (t, p.clone())))
+            .filter_map(|p| self.get(p).map(|t| (t, p.clone())))
             .collect()
     }
 }
 
 /// Every task of `p` with the path of its file.
 pub fn task_map(p: &Site, shared: &Shared) -> TaskMap {
+    use rayon::prelude::*;
     let env = view_env(p);
     let tasks = render::all_tasks(&env, &p.templates, shared, &mut Vec::new());
+    let mut all: Vec<(String, Task)> = tasks.par_iter().map(|&t| (shared.path_of(&env, t), t)).collect();
+    all.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut map = TaskMap::default();
-    map.by_path.reserve(tasks.len());
-    for task in tasks {
-        let path = shared.path_of(&env, task);
-        if let Some(other) = map.by_path.insert(path.clone(), task) {
-            map.clashes.push((path, other));
+    map.by_path.reserve(all.len());
+    for (path, task) in all {
+        match map.by_path.last() {
+            Some((last, _)) if *last == path => map.clashes.push((path, task)),
+            _ => map.by_path.push((path, task)),
         }
     }
     map
+}
+
+/// The task files that came (in `tasks`, not held as a task's file in
+/// `outputs`) and went (held, not in `tasks`), walking both in path order.
+pub fn came_and_went(tasks: &TaskMap, outputs: &Outputs) -> (Vec<String>, Vec<String>) {
+    let mut came = Vec::new();
+    let mut went = Vec::new();
+    let mut held = outputs
+        .iter()
+        .filter(|(_, e)| e.by == By::Task)
+        .map(|(p, _)| p)
+        .peekable();
+    for (path, _) in tasks.iter() {
+        while let Some(h) = held.next_if(|h| h.as_str() < path.as_str()) {
+            went.push(h.clone());
+        }
+        match held.next_if(|h| *h == path) {
+            Some(_) => {}
+            None => came.push(path.clone()),
+        }
+    }
+    went.extend(held.cloned());
+    (came, went)
 }
 
 /// Replaces the files of what `redo` redid with `new`, in the store and
@@ -83,14 +137,14 @@ pub fn swap_in(store: &Store, index: &mut Index, redo: &Redo, new: Outputs) {
         if let Some(e) = site.outputs.remove(&path) {
             index.remove(&path, &e);
         }
-        site.unverified.remove(&path);
+        site.unverified.done(&path);
     }
     for (path, e) in new {
         if let Some(old) = site.outputs.remove(&path) {
             index.remove(&path, &old);
         }
         index.add(&path, &e);
-        site.unverified.remove(&path);
+        site.unverified.done(&path);
         site.outputs.insert(path, e);
     }
 }
@@ -156,11 +210,14 @@ pub struct Made {
     pub outputs: Outputs,
     /// Task files found made of the same, kept without rendering.
     pub kept: usize,
+    /// The keys of the global context it put in place.
+    pub keys: Option<GlobalKeys>,
 }
 
-/// Renders what `redo` says over the `current` outputs; returns the new
-/// files. `links`: check the site's local links and images against the
-/// files there are (needed when files came or went).
+/// Renders what `redo` says over the `current` outputs, the global context
+/// put in place first; returns the new files. `links`: check the site's
+/// local links and images against the files there are (needed when files
+/// came or went).
 pub fn render_into(
     p: &mut Site,
     shared: &Shared,
@@ -180,14 +237,66 @@ pub fn render_into(
     } = p;
     let mut env = ViewEnv::new(config, clock, lib, data);
     let sink = ImageSink::new(&recorder, images, &config.root);
-    let mut diags = render::render_with(&mut env, templates, shared, &sink, &recorder);
+    let keys = render::globals(&env, templates);
+    let mut redirects = Vec::new();
+    let tasks = render::all_tasks(&env, templates, shared, &mut redirects);
+    let mut diags = render::render_tasks(&mut env, templates, shared, (&sink, &recorder), &tasks, redirects, keys);
     if links {
         diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
     }
     diags.extend(sink.finish());
     check(diags)?;
     let (outputs, kept) = recorder.finish();
-    Ok(Made { outputs, kept })
+    Ok(Made {
+        outputs,
+        kept,
+        keys: Some(keys),
+    })
+}
+
+/// Renders the tasks of `redo` (no part) over the `current` outputs, with
+/// the global context a render of the same library and templates put in
+/// place (`keys`): what checking a few files costs.
+pub fn render_tasks_into(
+    p: &mut Site,
+    shared: &Shared,
+    current: &Outputs,
+    redo: Redo,
+    keys: GlobalKeys,
+) -> Result<Made, Vec<Diagnostic>> {
+    let tasks: Vec<Task> = match &redo.tasks {
+        Tasks::Some(map) => map.keys().copied().collect(),
+        Tasks::All => return render_into(p, shared, current, redo, false),
+    };
+    let recorder = Recorder::new(current, redo);
+    let Site {
+        config,
+        clock,
+        lib,
+        templates,
+        data,
+        images,
+        ..
+    } = p;
+    let mut env = ViewEnv::new(config, clock, lib, data);
+    let sink = ImageSink::new(&recorder, images, &config.root);
+    let mut diags = render::render_tasks(
+        &mut env,
+        templates,
+        shared,
+        (&sink, &recorder),
+        &tasks,
+        Vec::new(),
+        keys,
+    );
+    diags.extend(sink.finish());
+    check(diags)?;
+    let (outputs, kept) = recorder.finish();
+    Ok(Made {
+        outputs,
+        kept,
+        keys: Some(keys),
+    })
 }
 
 /// Renders every output of `p` afresh, with the shared data of its library.

@@ -12,6 +12,7 @@
 //!    reads while it renders and writes only to swap results in.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
+
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
@@ -77,7 +78,100 @@ pub struct Site {
     pub status: Status,
     /// Files made by tasks that may have changed since they were made:
     /// each is checked before it is served.
-    pub unverified: HashSet<String>,
+    pub unverified: Unverified,
+}
+
+/// The task files not checked since the site changed.
+#[derive(Debug, Default)]
+pub struct Unverified {
+    /// Every task file is unverified but those in `set` (checked since);
+    /// otherwise `set` holds the unverified ones.
+    all: bool,
+    set: HashSet<String>,
+    /// With `all`: where the background check goes on from (it went
+    /// through the paths before, in order).
+    cursor: String,
+}
+
+impl Unverified {
+    /// Every task file is unverified.
+    pub fn all(&mut self) {
+        self.all = true;
+        self.set.clear();
+        self.cursor.clear();
+    }
+
+    /// No file is.
+    pub fn clear(&mut self) {
+        self.all = false;
+        self.set.clear();
+    }
+
+    /// The file at `path` is unverified.
+    pub fn add(&mut self, path: String) {
+        match self.all {
+            true => {
+                self.set.remove(&path);
+            }
+            false => {
+                self.set.insert(path);
+            }
+        }
+    }
+
+    /// The file at `path` was checked (or made afresh).
+    pub fn done(&mut self, path: &str) {
+        match self.all {
+            true => {
+                self.set.insert(path.to_string());
+            }
+            false => {
+                self.set.remove(path);
+            }
+        }
+    }
+
+    /// Whether the file `e` at `path` is unverified.
+    pub fn contains(&self, path: &str, e: &Entry) -> bool {
+        e.by == By::Task && self.all != self.set.contains(path)
+    }
+
+    /// Whether no file is.
+    pub fn is_empty(&self) -> bool {
+        !self.all && self.set.is_empty()
+    }
+
+    /// Up to `n` unverified files of `outputs`, for the background check:
+    /// with `all`, the next ones after the last asked for.
+    pub fn next(&mut self, outputs: &Outputs, n: usize) -> Vec<String> {
+        if !self.all {
+            return self.set.iter().take(n).cloned().collect();
+        }
+        let some: Vec<String> = outputs
+            .range::<str, _>((
+                std::ops::Bound::Excluded(self.cursor.as_str()),
+                std::ops::Bound::Unbounded,
+            ))
+            .filter(|(p, e)| e.by == By::Task && !self.set.contains(p.as_str()))
+            .take(n)
+            .map(|(p, _)| p.clone())
+            .collect();
+        match some.last() {
+            Some(last) if some.len() == n => self.cursor = last.clone(),
+            _ => {
+                // Every file was asked for once: those still unverified
+                // (the check of some failed) are listed from now on.
+                let left: HashSet<String> = outputs
+                    .iter()
+                    .filter(|(p, e)| self.contains(p, e))
+                    .map(|(p, _)| p.clone())
+                    .collect();
+                self.all = false;
+                self.set = left;
+            }
+        }
+        some
+    }
 }
 
 /// Where a request path leads.
@@ -167,7 +261,7 @@ mod tests {
         Site {
             outputs,
             status: Status::default(),
-            unverified: HashSet::new(),
+            unverified: Unverified::default(),
         }
     }
 

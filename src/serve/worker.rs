@@ -35,7 +35,7 @@ pub const MAX_WAIT: Duration = Duration::from_millis(300);
 /// errors are shown.
 pub const GRACE: Duration = Duration::from_millis(100);
 /// Unverified files checked at a time while nothing else is asked.
-pub const SWEEP: usize = 32;
+pub const SWEEP: usize = 8;
 /// How long the thread waits for a command before it checks unverified
 /// files in the background.
 pub const IDLE: Duration = Duration::from_millis(20);

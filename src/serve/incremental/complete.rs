@@ -39,13 +39,20 @@ impl Engine {
         if parts.is_empty() {
             return Ok(());
         }
+        let mut laps = super::Laps::start();
         let redo = Redo::parts(parts);
         let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false);
+        laps.lap("render");
         let (new, failed) = match result {
-            Ok(made) => (made.outputs, None),
+            Ok(made) => {
+                l.keys = made.keys;
+                (made.outputs, None)
+            }
             Err(d) => (Outputs::new(), Some(d)),
         };
         swap_in(&self.store, &mut l.index, &redo, new);
+        laps.lap("swap");
+        laps.print(&format!("{:?}", redo.parts));
         let mut site = self.store.write();
         site.status.stale.retain(|p| !redo.parts.contains(p));
         match failed {

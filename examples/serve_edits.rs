@@ -1,0 +1,107 @@
+//! Times `kepu serve`'s rebuilds in one process, without the watcher and
+//! HTTP: loads a site, then applies edits of one kind to its newest article
+//! (each followed by the check of every file it left unverified, as the
+//! background does), and prints the time of each.
+//!
+//!   cargo run --release --example serve_edits -- SITE [title|body|date|new] [N]
+//!
+//! With `KEPU_SERVE_TIMING=1` each rebuild prints its steps.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use kepu::serve::incremental::Engine;
+use kepu::serve::watch::{Change, ChangeKind};
+use kepu::site::BuildOptions;
+
+/// The allocator of the `kepu` binary, so that times are the same.
+#[cfg(not(windows))]
+#[global_allocator]
+static ALLOC: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = PathBuf::from(args.next().expect("a site folder"));
+    let kind = args.next().unwrap_or_else(|| "title".into());
+    let n: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10);
+    let root = std::fs::canonicalize(&root).expect("the site folder");
+    let opts = BuildOptions {
+        root: root.clone(),
+        now: "2026-11-20T10:00:00+08:00".parse().ok(),
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        images_cache_only: true,
+        ..BuildOptions::default()
+    };
+    let mut engine = Engine::new(opts);
+    let t = Instant::now();
+    engine.apply(&[]).expect("the site loads");
+    eprintln!("loaded in {} ms", t.elapsed().as_millis());
+    let arts = root.join("content/articles");
+    let newest = std::fs::read_dir(&arts)
+        .expect("content/articles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
+        .max_by_key(|p| (date_of(p), p.clone()))
+        .expect("an article");
+    let orig = std::fs::read_to_string(&newest).expect("the article");
+    let extra = arts.join("zz-serve-edits.md");
+    let mut times = Vec::new();
+    for k in 0..n {
+        let (path, text) = match kind.as_str() {
+            "body" => (newest.clone(), Some(format!("{orig}\n补充{k}。\n"))),
+            "date" => (
+                newest.clone(),
+                Some(with_line(&orig, "date:", &format!("date: 2018-12-{:02}", k % 28 + 1))),
+            ),
+            "new" if k % 2 == 0 => (extra.clone(), Some(with_line(&orig, "date:", "date: 2026-11-19"))),
+            "new" => (extra.clone(), None),
+            _ => (
+                newest.clone(),
+                Some(orig.replacen("title: \"", &format!("title: \"改{k}"), 1)),
+            ),
+        };
+        match text {
+            Some(t) => std::fs::write(&path, t).expect("write"),
+            None => std::fs::remove_file(&path).expect("remove"),
+        }
+        let t = Instant::now();
+        let outcome = engine.apply(&[Change {
+            kind: ChangeKind::Content,
+            path,
+        }]);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let t = Instant::now();
+        let mut checked = 0;
+        while engine.has_unverified() {
+            checked += engine.sweep(64).unwrap_or(0);
+        }
+        eprintln!(
+            "{kind} {k}: {outcome:?} in {ms:.1} ms; then every file checked in {} ms ({checked} rendered)",
+            t.elapsed().as_millis()
+        );
+        times.push(ms);
+    }
+    std::fs::write(&newest, &orig).expect("restore");
+    let _ = std::fs::remove_file(&extra);
+    times.sort_by(f64::total_cmp);
+    if let (Some(mid), Some(worst)) = (times.get(times.len() / 2), times.last()) {
+        println!("{kind}: median {mid:.1} ms, worst {worst:.1} ms over {n}");
+    }
+}
+
+fn date_of(p: &std::path::Path) -> String {
+    let text = std::fs::read_to_string(p).unwrap_or_default();
+    text.lines()
+        .find_map(|l| l.strip_prefix("date:"))
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+fn with_line(text: &str, key: &str, line: &str) -> String {
+    text.lines()
+        .map(|l| if l.starts_with(key) { line } else { l })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
