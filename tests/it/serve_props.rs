@@ -1,9 +1,10 @@
 //! Property: after any sequence of edits (bodies, front matter, new,
-//! deleted and renamed files), `kepu serve` serves exactly what a fresh
-//! `kepu build --drafts` of the same files gives (a preview shows drafts).
-//! Each case runs the real server over a small site with the real theme
-//! (feeds, search, banners, lists, taxonomies); cases and waits are
-//! bounded.
+//! deleted and renamed files, dates that move pages across list pages,
+//! data files, templates edited, added and removed), `kepu serve` serves
+//! exactly what a fresh `kepu build --drafts` of the same files gives (a
+//! preview shows drafts). Each case runs the real server over a small site
+//! with the real theme (feeds, search, banners, lists of two items a page,
+//! taxonomies, the plan page); cases and waits are bounded.
 
 use crate::support::common;
 use crate::support::serve_support;
@@ -41,6 +42,14 @@ enum Op {
     Rename { from: usize, to: usize },
     /// The link target changes its slug or title.
     Target { n: u8 },
+    /// A page's date moves it to the end of its lists, or to the front.
+    Move { slot: usize, back: bool },
+    /// `data/plan.yaml` gets `n` rows (none: it goes); `data/other.yaml`,
+    /// which no template reads, changes too.
+    Data { n: u8 },
+    /// A template changes: the article template's text, or a template of
+    /// the site's own over the theme's comes or goes.
+    Template { n: u8 },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -50,8 +59,11 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::FrontMatter { slot, n }),
         2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::Create { slot, n }),
         1 => slot.clone().prop_map(|slot| Op::Delete { slot }),
-        1 => (slot.clone(), slot).prop_map(|(from, to)| Op::Rename { from, to }),
+        1 => (slot.clone(), slot.clone()).prop_map(|(from, to)| Op::Rename { from, to }),
         1 => (0..3u8).prop_map(|n| Op::Target { n }),
+        2 => (slot.clone(), any::<bool>()).prop_map(|(slot, back)| Op::Move { slot, back }),
+        1 => (0..3u8).prop_map(|n| Op::Data { n }),
+        1 => (0..4u8).prop_map(|n| Op::Template { n }),
     ]
 }
 
@@ -94,6 +106,8 @@ struct Site {
 impl Site {
     fn new() -> Site {
         let t = common::SiteTest::with_real_theme();
+        // Two items a list page: a page that moves shifts the pages after it.
+        t.write("site.yaml", &format!("{}paginate_by: 2\n", common::SITE_YAML));
         t.page("_index.md", "title: 首页", "");
         t.page("articles/_index.md", "title: 科普资讯", "");
         t.page("articles/sub/_index.md", "title: 分栏", "");
@@ -118,6 +132,13 @@ impl Site {
             "title: 仙龙站\ntown: xianlong\ncommunity: 仙龙村\nstation_kind: station\nboards: [b1]",
             "站点。\n",
         );
+        for (i, date) in ["2026-07-01", "2026-06-01", "2026-05-01"].iter().enumerate() {
+            t.page(
+                &format!("articles/old{i}.md"),
+                &format!("title: 旧文{i}\ndate: {date}\ntags: [安全]"),
+                "旧文。\n",
+            );
+        }
         let s = Site { t };
         for slot in [0, 3, 4, 6] {
             s.write(slot, &front_matter(slot, 0), &body(false, 0));
@@ -136,11 +157,13 @@ impl Site {
     /// The slots `op` writes.
     fn slots(op: &Op) -> Vec<usize> {
         match *op {
-            Op::Body { slot, .. } | Op::FrontMatter { slot, .. } | Op::Create { slot, .. } | Op::Delete { slot } => {
-                vec![slot]
-            }
+            Op::Body { slot, .. }
+            | Op::FrontMatter { slot, .. }
+            | Op::Create { slot, .. }
+            | Op::Delete { slot }
+            | Op::Move { slot, .. } => vec![slot],
             Op::Rename { from, to } => vec![from, to],
-            Op::Target { .. } => Vec::new(),
+            Op::Target { .. } | Op::Data { .. } | Op::Template { .. } => Vec::new(),
         }
     }
 
@@ -161,7 +184,7 @@ impl Site {
             .iter()
             .zip(hidden_before)
             .all(|(&s, before)| before && self.hidden(s));
-        matches!(op, Op::Target { .. }) || !draft_only
+        matches!(op, Op::Target { .. } | Op::Data { .. } | Op::Template { .. }) || !draft_only
     }
 
     /// Applies `op`; false when it does not apply to the files as they are.
@@ -192,6 +215,67 @@ impl Site {
                     std::fs::create_dir_all(dir).ok();
                 }
                 std::fs::rename(self.path(from), self.path(to)).is_ok()
+            }
+            Op::Move { slot, back } if self.path(slot).exists() => {
+                let text = std::fs::read_to_string(self.path(slot)).unwrap_or_default();
+                let date = if back { "date: 2019-01-01" } else { "date: 2026-11-19" };
+                let fm: Vec<&str> = text.split("---\n").nth(1).unwrap_or("").lines().collect();
+                let fm: Vec<&str> = fm
+                    .into_iter()
+                    .map(|l| if l.starts_with("date:") { date } else { l })
+                    .collect();
+                let body = text.splitn(3, "---\n").nth(2).unwrap_or("").to_string();
+                self.write(slot, &fm.join("\n"), &body);
+                true
+            }
+            Op::Data { n } => {
+                let plan = self.t.path().join("data/plan.yaml");
+                match n {
+                    0 => {
+                        let _ = std::fs::remove_file(&plan);
+                    }
+                    n => {
+                        let rows: String = (0..n)
+                            .map(|i| {
+                                format!(
+                                    "- level1: 科普阵地建设\n  level2: 设施{i}\n  level3: 任务{i}\n  lead: 区科协\n  target: 10\n  current: {}\n",
+                                    3 + i
+                                )
+                            })
+                            .collect();
+                        self.t.write("data/plan.yaml", &rows);
+                    }
+                }
+                self.t.write("data/other.yaml", &format!("note: 第{n}次\n"));
+                true
+            }
+            Op::Template { n } => {
+                let theme = self.t.path().join("themes/default/templates");
+                match n {
+                    0 | 1 => {
+                        let file = theme.join("article.html");
+                        let text = std::fs::read_to_string(&file).unwrap_or_default();
+                        let text = match text.find("<!-- t -->") {
+                            Some(i) => text[..i].to_string() + &text[i + "<!-- t -->".len()..],
+                            None => match text.rfind("{% endblock") {
+                                Some(i) => format!("{}<!-- t -->{}", &text[..i], &text[i..]),
+                                None => text,
+                            },
+                        };
+                        std::fs::write(file, text).is_ok()
+                    }
+                    2 => {
+                        let own = self.t.path().join("templates/partials/toc.html");
+                        if own.exists() {
+                            return false;
+                        }
+                        let theirs = std::fs::read_to_string(theme.join("partials/toc.html")).unwrap_or_default();
+                        self.t
+                            .write("templates/partials/toc.html", &format!("<!-- own -->{theirs}"));
+                        true
+                    }
+                    _ => std::fs::remove_file(self.t.path().join("templates/partials/toc.html")).is_ok(),
+                }
             }
             Op::Target { n } => {
                 let fm = match n {
