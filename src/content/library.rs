@@ -254,24 +254,8 @@ fn assign_sections(lib: &mut Library) {
         .map(|(i, s)| (s.name.clone(), i))
         .collect();
     for (id, page) in lib.pages.iter().enumerate() {
-        let mut dir = page.rel_path.as_str();
-        if page.bundle_dir.is_some() {
-            dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        }
-        let mut dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-        loop {
-            if let Some(&s) = index.get(dir) {
-                // Plain pages at the root of content/ are not listed on the home page.
-                if !(dir.is_empty() && page.kind == Kind::Plain) {
-                    lib.sections[s].pages.push(id);
-                }
-                break;
-            }
-            match dir.rsplit_once('/') {
-                Some((d, _)) => dir = d,
-                None if !dir.is_empty() => dir = "",
-                None => break,
-            }
+        if let Some(s) = section_for(page, |dir| index.get(dir).copied()) {
+            lib.sections[s].pages.push(id);
         }
     }
     let pages = &lib.pages;
@@ -286,24 +270,48 @@ fn assign_sections(lib: &mut Library) {
     }
 }
 
-/// Sorts page ids; ties are broken on the URL path.
-pub fn sort_pages(ids: &mut [PageId], pages: &[Page], by: SortBy) {
-    ids.sort_by(|&a, &b| {
-        let (a, b) = (&pages[a], &pages[b]);
-        let primary = match by {
-            SortBy::Date => b.sort_date().cmp(&a.sort_date()),
-            SortBy::Weight => a
-                .meta
-                .weight
-                .unwrap_or(i64::MAX)
-                .cmp(&b.meta.weight.unwrap_or(i64::MAX)),
-            SortBy::Title => a.title.cmp(&b.title),
-        };
-        primary.then_with(|| a.path.cmp(&b.path))
-    });
+/// The section that lists `page` (by index, as `find` gives the section of
+/// a folder name): the nearest folder above it that has one. Plain pages at
+/// the root of content/ are not listed on the home page.
+pub fn section_for(page: &Page, find: impl Fn(&str) -> Option<usize>) -> Option<usize> {
+    let mut dir = page.rel_path.as_str();
+    if page.bundle_dir.is_some() {
+        dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    }
+    let mut dir = dir.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    loop {
+        if let Some(s) = find(dir) {
+            return (!(dir.is_empty() && page.kind == Kind::Plain)).then_some(s);
+        }
+        match dir.rsplit_once('/') {
+            Some((d, _)) => dir = d,
+            None if !dir.is_empty() => dir = "",
+            None => return None,
+        }
+    }
 }
 
-fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+/// Sorts page ids; ties are broken on the URL path.
+pub fn sort_pages(ids: &mut [PageId], pages: &[Page], by: SortBy) {
+    ids.sort_by(|&a, &b| page_order(&pages[a], &pages[b], by));
+}
+
+/// The order of two pages in a list sorted `by`; ties are broken on the
+/// URL path.
+pub fn page_order(a: &Page, b: &Page, by: SortBy) -> std::cmp::Ordering {
+    let primary = match by {
+        SortBy::Date => b.sort_date().cmp(&a.sort_date()),
+        SortBy::Weight => a
+            .meta
+            .weight
+            .unwrap_or(i64::MAX)
+            .cmp(&b.meta.weight.unwrap_or(i64::MAX)),
+        SortBy::Title => a.title.cmp(&b.title),
+    };
+    primary.then_with(|| a.path.cmp(&b.path))
+}
+
+pub(crate) fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
     for page in &lib.pages {
         if let Some(other) = seen.insert(&page.path, page) {
@@ -332,7 +340,7 @@ fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>
 
 /// Aliases must stay inside the site and must not take a page's URL or
 /// another alias.
-fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     use crate::kinds::FieldError;
     if lib.pages.iter().all(|p| p.meta.aliases.is_empty()) {
         return;

@@ -17,6 +17,7 @@ use crate::error::Diagnostic;
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer};
 
 /// `@/` path → URL path.
+#[derive(Debug, Default)]
 pub struct Permalinks(HashMap<String, String>);
 
 impl Permalinks {
@@ -39,6 +40,27 @@ impl Permalinks {
                 .or_insert_with(|| link(base_path, &format!("{}/", rel.trim_end_matches(".md"))));
         }
         Permalinks(map)
+    }
+}
+
+impl Permalinks {
+    /// Brings the links of the pages at `rels` up to date with `lib` (each
+    /// came, went or moved).
+    pub fn update(&mut self, lib: &Library, base_path: &str, rels: &[&str]) {
+        for &rel in rels {
+            match lib.page(rel) {
+                Some(p) => {
+                    self.0.insert(rel.to_string(), link(base_path, &p.path));
+                }
+                None if lib.broken.contains(rel) => {
+                    let url = link(base_path, &format!("{}/", rel.trim_end_matches(".md")));
+                    self.0.insert(rel.to_string(), url);
+                }
+                None => {
+                    self.0.remove(rel);
+                }
+            }
+        }
     }
 }
 

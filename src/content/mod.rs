@@ -8,7 +8,7 @@ pub mod markdown_pass;
 pub mod page;
 pub mod parse;
 mod parse_errors;
-mod refs;
+pub(crate) mod refs;
 pub mod slug;
 pub mod terms;
 pub mod walk;

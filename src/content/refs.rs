@@ -15,6 +15,13 @@ use crate::kinds::FieldError;
 
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
 pub(super) fn name_towns(lib: &mut Library, config: &Config) {
+    for page in &mut lib.pages {
+        name_towns_of(page, config);
+    }
+}
+
+/// [`name_towns`] for one page.
+pub(crate) fn name_towns_of(page: &mut Page, config: &Config) {
     let id_of = |v: &mut String| {
         if config.town(v).is_none()
             && let Some(t) = config.site.towns.iter().find(|t| t.name == v.trim())
@@ -22,13 +29,11 @@ pub(super) fn name_towns(lib: &mut Library, config: &Config) {
             *v = t.id.clone();
         }
     };
-    for page in &mut lib.pages {
-        page.meta.towns.iter_mut().for_each(id_of);
-        page.data.town_refs_mut().into_iter().for_each(id_of);
-    }
+    page.meta.towns.iter_mut().for_each(id_of);
+    page.data.town_refs_mut().into_iter().for_each(id_of);
 }
 
-pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
     let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
     let town_hint: Said = if town_ids.is_empty() {
         crate::text!("content.no_towns.help").into()

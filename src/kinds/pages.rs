@@ -69,7 +69,8 @@ impl KindPages {
         self.qr.get(url)
     }
 
-    /// Keeps the QR codes `old` made that are still wanted as they were.
+    /// Takes over the QR codes `old` made that are still wanted as they
+    /// were.
     pub fn keep_qr_from(&self, old: &KindPages) {
         self.qr.keep_from(&old.qr);
     }

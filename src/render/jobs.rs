@@ -319,15 +319,36 @@ fn template_deps(templates: &Templates, template: &str, data: u64) -> (Vec<Dep>,
     (closure.into_iter().map(Dep::Template).collect(), h.finish())
 }
 
-/// Whether a template's source names the variable `data` (the data files).
+/// Whether a template's source names the variable `data` (the data files)
+/// inside a tag (`{{ … }}`, `{% … %}`); `data-` attributes of the HTML
+/// around do not count.
 pub(crate) fn names_data(source: &str) -> bool {
     let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    let bytes = source.as_bytes();
-    source.match_indices("data").any(|(i, _)| {
-        let before = i.checked_sub(1).map(|j| bytes[j]);
-        let after = bytes.get(i + 4).copied();
-        !before.is_some_and(|b| ident(b) || b == b'.') && !after.is_some_and(ident)
-    })
+    let mut rest = source;
+    while let Some(open) = rest.find(['{']) {
+        let after = &rest[open + 1..];
+        let close = match after.as_bytes().first() {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => {
+                rest = after;
+                continue;
+            }
+        };
+        let end = after.find(close).unwrap_or(after.len());
+        let tag = &after[1..end.max(1)];
+        let bytes = tag.as_bytes();
+        let named = tag.match_indices("data").any(|(i, _)| {
+            let before = i.checked_sub(1).map(|j| bytes[j]);
+            let next = bytes.get(i + 4).copied();
+            !before.is_some_and(|b| ident(b) || b == b'.') && !next.is_some_and(ident)
+        });
+        if named {
+            return true;
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    false
 }
 
 /// Says whether the file held for a job, given the job's key, stays.
@@ -377,4 +398,36 @@ fn render(
     )
     .err()
     .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_counts_inside_tags_only() {
+        assert!(names_data("{% for r in data.plan %}{{ r }}{% endfor %}"));
+        assert!(names_data("{{ data[\"plan\"] | length }}"));
+        assert!(!names_data("<td data-label=\"任务\">{{ page.data_note }}</td>"));
+        assert!(!names_data("{{ metadata }}{{ page.data }}"));
+        assert!(!names_data("{# data #}<p>data</p>"));
+    }
+
+    #[test]
+    fn a_key_is_what_the_file_is_made_of() {
+        #[derive(serde::Serialize)]
+        struct View {
+            title: &'static str,
+            tags: Vec<&'static str>,
+        }
+        let job =
+            |title, tag| Job::new("a/index.html", "page.html", "a.md").with("page", &View { title, tags: vec![tag] });
+        // Maps hash the same whatever order Tera keeps their keys in.
+        assert_eq!(job("甲", "x").key(1), job("甲", "x").key(1));
+        assert_ne!(job("甲", "x").key(1), job("乙", "x").key(1));
+        assert_ne!(job("甲", "x").key(1), job("甲", "y").key(1));
+        assert_ne!(job("甲", "x").key(1), job("甲", "x").key(2), "the global context");
+        let late = job("甲", "x").late_qr("page", "share_qr", "https://a/".into(), "码");
+        assert_ne!(late.key(1), job("甲", "x").key(1));
+    }
 }

@@ -36,10 +36,19 @@ impl Shared {
     }
 
     /// Computes the coverage figures of `env`'s library (`figures`) and the
-    /// shared data, side by side.
-    pub fn with_figures(env: &ViewEnv, figures: impl FnOnce() -> Dashboard + Send) -> (Arc<Dashboard>, Self) {
-        let (dashboard, taxonomies) = rayon::join(|| Arc::new(figures()), || Taxonomies::new(env, env.lib));
-        let kinds = KindPages::new(env, env.lib, dashboard.clone());
+    /// shared data, its terms (`taxonomies`), side by side; the kind pages
+    /// hold `before` (the figures they had) until the new ones are there.
+    pub fn with_figures(
+        env: &ViewEnv,
+        figures: impl FnOnce() -> Dashboard + Send,
+        taxonomies: impl FnOnce() -> Taxonomies + Send,
+        before: Arc<Dashboard>,
+    ) -> (Arc<Dashboard>, Self) {
+        let (dashboard, (taxonomies, mut kinds)) = rayon::join(
+            || Arc::new(figures()),
+            || rayon::join(taxonomies, || KindPages::new(env, env.lib, before)),
+        );
+        kinds.dashboard = dashboard.clone();
         (dashboard, Shared { taxonomies, kinds })
     }
 }

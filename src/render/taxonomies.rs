@@ -120,6 +120,99 @@ impl Taxonomies {
         )
     }
 
+    /// The terms of `lib` from those of the library it was before (`self`)
+    /// and how its pages moved: `remap` gives the new id of each old page
+    /// (`None`: it went), `added` the ids of the pages that came (or were
+    /// read again); the term slugs are as they were. The same as
+    /// [`Taxonomies::new`], without a walk over every page.
+    pub fn moved(&self, lib: &Library, remap: &[Option<PageId>], added: &[PageId]) -> Self {
+        let mut out = Vec::with_capacity(self.0.len());
+        for (tax, before) in &self.0 {
+            let mut index: HashMap<String, usize> = HashMap::new();
+            let mut terms: Vec<Term> = before
+                .iter()
+                .map(|t| Term {
+                    name: t.name.clone(),
+                    slug: t.slug.clone(),
+                    pages: t
+                        .pages
+                        .iter()
+                        .filter_map(|&id| remap.get(id).copied().flatten())
+                        .collect(),
+                })
+                .collect();
+            for (i, t) in terms.iter().enumerate() {
+                index.insert(t.slug.clone(), i);
+            }
+            // Terms that lost a page may have another first page.
+            let mut touched: Vec<usize> = terms
+                .iter()
+                .zip(before)
+                .enumerate()
+                .filter(|(_, (now, was))| now.pages.len() != was.pages.len())
+                .map(|(i, _)| i)
+                .collect();
+            for &id in added {
+                let page = &lib.pages[id];
+                for name in crate::content::terms::terms_of(page, tax) {
+                    let slug = lib.term_slug(tax, name);
+                    let i = match index.get(&slug) {
+                        Some(&i) => i,
+                        None => {
+                            terms.push(Term {
+                                name: name.clone(),
+                                slug: slug.clone(),
+                                pages: Vec::new(),
+                            });
+                            index.insert(slug, terms.len() - 1);
+                            terms.len() - 1
+                        }
+                    };
+                    let list = &mut terms[i].pages;
+                    if !list.contains(&id) {
+                        let at = list.partition_point(|&q| {
+                            crate::content::library::page_order(&lib.pages[q], page, SortBy::Date).is_lt()
+                        });
+                        list.insert(at, id);
+                    }
+                    touched.push(i);
+                }
+            }
+            // A term's name is its spelling on the first page (by file) using it.
+            touched.sort_unstable();
+            touched.dedup();
+            for i in touched {
+                let t = &mut terms[i];
+                if let Some(&first) = t.pages.iter().min() {
+                    let names = crate::content::terms::terms_of(&lib.pages[first], tax);
+                    if let Some(n) = names.iter().find(|n| lib.term_slug(tax, n) == t.slug) {
+                        t.name = n.clone();
+                    }
+                }
+            }
+            terms.retain(|t| !t.pages.is_empty());
+            terms.sort_by(|a, b| a.slug.cmp(&b.slug));
+            out.push((tax.clone(), terms));
+        }
+        Taxonomies(out)
+    }
+
+    /// Whether `other` has the same terms, names and pages (debug builds
+    /// check [`Taxonomies::moved`] with it).
+    #[cfg(debug_assertions)]
+    pub fn same_as(&self, other: &Taxonomies) -> bool {
+        let flat = |t: &Taxonomies| {
+            t.0.iter()
+                .flat_map(|(tax, terms)| {
+                    terms
+                        .iter()
+                        .map(move |t| (tax.clone(), t.name.clone(), t.slug.clone(), t.pages.clone()))
+                })
+                .collect::<Vec<_>>()
+        };
+        flat(self) == flat(other)
+    }
+
     /// Tasks for every list and term page, and the redirects from `page/1/`.
     pub fn tasks(&self, env: &ViewEnv, redirects: &mut Vec<(String, String)>) -> Vec<Task> {
         let mut tasks = Vec::new();

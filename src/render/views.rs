@@ -32,6 +32,8 @@ pub struct ViewEnv<'a> {
     pub data: &'a serde_json::Value,
     /// Each page's summary, made once per environment (see [`summary`]).
     summaries: Vec<OnceLock<tera::Value>>,
+    /// The pages whose summary was made.
+    made: std::sync::Mutex<Vec<PageId>>,
 }
 
 impl<'a> ViewEnv<'a> {
@@ -43,6 +45,7 @@ impl<'a> ViewEnv<'a> {
             lib,
             data,
             summaries: (0..lib.pages.len()).map(|_| OnceLock::new()).collect(),
+            made: std::sync::Mutex::new(Vec::new()),
         }
     }
 }
@@ -50,7 +53,12 @@ impl<'a> ViewEnv<'a> {
 impl ViewEnv<'_> {
     /// Frees the summaries made so far; later ones are made afresh.
     pub fn forget_summaries(&mut self) {
-        self.summaries.iter_mut().for_each(|s| drop(s.take()));
+        let made = std::mem::take(self.made.get_mut().unwrap_or_else(|e| e.into_inner()));
+        for id in made {
+            if let Some(s) = self.summaries.get_mut(id) {
+                drop(s.take());
+            }
+        }
     }
 
     /// `/base/` + path.
@@ -246,7 +254,10 @@ impl Serialize for Summary {
 /// The summary of `page`, a page of `env.lib`.
 pub fn summary(env: &ViewEnv, id: PageId) -> Summary {
     let page = &env.lib.pages[id];
-    let make = || tera::Value::from_serializable(&summary_view(env, page));
+    let make = || {
+        env.made.lock().unwrap_or_else(|e| e.into_inner()).push(id);
+        tera::Value::from_serializable(&summary_view(env, page))
+    };
     match env.summaries.get(id) {
         Some(cell) => Summary(cell.get_or_init(make).clone()),
         None => Summary(make()),

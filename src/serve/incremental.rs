@@ -48,6 +48,7 @@ use crate::images;
 use crate::render::GlobalKeys;
 use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
+use crate::render::taxonomies::Taxonomies;
 use crate::render::templates::Templates;
 use crate::site::{BuildOptions, Site, prepare};
 
@@ -310,18 +311,39 @@ impl Engine {
         self.lib_dirty = true;
         let shortcodes = TeraShortcodes(&p.templates);
         laps.lap("start");
-        let done = patch::reconcile(&mut p.lib, &p.config, &env, (&touched, &self.unrendered), &shortcodes);
+        let links = std::mem::take(&mut l.links);
+        let done = patch::reconcile(
+            &mut p.lib,
+            &p.config,
+            &env,
+            (&touched, &self.unrendered),
+            (&shortcodes, links),
+        );
         self.unrendered.extend(done.rendered.iter().cloned());
         l.links = done.links;
         check(done.diags)?;
         laps.lap("reconcile");
         let (dashboard, shared) = {
             let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
-            Shared::with_figures(&view_env(p), || crate::report::dashboard::compute(lib, config, clock))
+            let env = view_env(p);
+            let old = &l.shared.taxonomies;
+            let terms = || match &done.moves {
+                // Only pages moved and no term changed its address.
+                Some((remap, added)) if !done.slugs_moved => old.moved(lib, remap, added),
+                _ => Taxonomies::new(&env, lib),
+            };
+            let figures = || crate::report::dashboard::compute(lib, config, clock);
+            Shared::with_figures(&env, figures, terms, p.dashboard.clone())
         };
         p.dashboard = dashboard;
         shared.kinds.keep_qr_from(&l.shared.kinds);
         l.shared = shared;
+        // The terms worked out from the last ones are those of the library.
+        #[cfg(debug_assertions)]
+        assert!(
+            Taxonomies::new(&view_env(p), &p.lib).same_as(&l.shared.taxonomies),
+            "terms after an edit"
+        );
         laps.lap("shared");
         let tasks = task_map(p, &l.shared);
         laps.lap("tasks");

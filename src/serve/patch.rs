@@ -20,8 +20,10 @@ use crate::config::Config;
 use crate::content::library::{self, Library};
 use crate::content::markdown_pass::{Permalinks, render_some};
 use crate::content::parse::{ParseEnv, Parsed, parse_file};
+use crate::content::terms::TermSlugs;
 use crate::content::{Page, Section};
 use crate::error::Diagnostic;
+use crate::kinds::Kind;
 use crate::markdown::ShortcodeRenderer;
 
 fn has_errors(diags: &[Diagnostic]) -> bool {
@@ -95,37 +97,65 @@ pub struct Reconciled {
     /// `content/` was walked again (files other than Markdown may have
     /// come or gone).
     pub walked: bool,
+    /// When only pages changed and the indexes were patched in place: the
+    /// new id of each old page (`None`: it went) and the ids of the pages
+    /// read again.
+    pub moves: Option<(Vec<Option<usize>>, Vec<usize>)>,
     /// The `@/` links of the library as it is now.
     pub links: Permalinks,
 }
 
 /// Makes `lib` what a fresh load of `content/` would give, reading again
 /// only the files in `touched` and the files it does not know; the pages
-/// of `redo` get their Markdown rendered again too.
+/// of `redo` get their Markdown rendered again too. `links` are the `@/`
+/// links of `lib` as it was; they come back up to date.
 pub fn reconcile(
     lib: &mut Library,
     config: &Config,
     env: &ParseEnv,
     (touched, redo): (&HashSet<PathBuf>, &HashSet<PathBuf>),
-    shortcodes: &dyn ShortcodeRenderer,
+    (shortcodes, links): (&dyn ShortcodeRenderer, Permalinks),
 ) -> Reconciled {
     let mut diags = Vec::new();
     let quick = plain_files(env, touched);
     // The URL of each page that may move: every page, or those read again.
-    let old_paths: HashMap<String, String> = lib
-        .pages
-        .iter()
-        .filter(|p| !quick || touched.contains(&p.file))
-        .map(|p| (p.rel_path.clone(), p.path.clone()))
-        .collect();
+    let old_paths: HashMap<String, String> = match quick {
+        true => touched
+            .iter()
+            .filter_map(|f| f.strip_prefix(env.content).ok())
+            .filter_map(|rel| lib.page(&crate::output::safe_path::to_slash(rel)))
+            .map(|p| (p.rel_path.clone(), p.path.clone()))
+            .collect(),
+        false => lib.pages.iter().map(|p| (p.rel_path.clone(), p.path.clone())).collect(),
+    };
     let mut old_sections: Vec<String> = lib.sections.iter().filter_map(|s| s.rel_path.clone()).collect();
     let mut fresh: HashSet<PathBuf> = HashSet::new();
-    match quick {
-        true => in_place(lib, env, touched, (&mut fresh, &mut diags)),
-        false => old_sections.extend(walk_again(lib, env, touched, (&mut fresh, &mut diags))),
-    }
     let old_slugs = std::mem::take(&mut lib.term_slugs);
-    diags.extend(library::reindex(lib, config));
+    let mut moves = None;
+    let patched = match quick {
+        true => {
+            let read = read_files(env, touched, &mut diags);
+            match patch_in_place(lib, config, read, &old_slugs) {
+                Ok(p) => {
+                    diags.extend(p.diags);
+                    fresh.extend(p.read);
+                    moves = Some((p.remap, p.added));
+                    true
+                }
+                Err(read) => {
+                    put_in_place(lib, touched, read, &mut fresh);
+                    false
+                }
+            }
+        }
+        false => {
+            old_sections.extend(walk_again(lib, env, touched, (&mut fresh, &mut diags)));
+            false
+        }
+    };
+    if !patched {
+        diags.extend(library::reindex(lib, config));
+    }
     let slugs_moved = old_slugs.iter().any(|(tax, names)| {
         let now = lib.term_slugs.get(tax);
         names
@@ -163,8 +193,19 @@ pub fn reconcile(
                 .map(|p| p.rel_path.clone()),
         );
     }
+    let links = match patched {
+        true => {
+            let mut links = links;
+            let rels: Vec<&str> = moved.iter().map(String::as_str).collect();
+            links.update(lib, &config.base_path, &rels);
+            links
+        }
+        false => Permalinks::new(lib, &config.base_path),
+    };
     moved.extend(old_sections);
     moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
+    let mut moved: Vec<&str> = moved.iter().map(String::as_str).collect();
+    moved.sort_unstable();
     let pages: Vec<bool> = lib
         .pages
         .iter()
@@ -174,11 +215,10 @@ pub fn reconcile(
                 || p.rendered
                     .internal_links
                     .iter()
-                    .any(|l| moved.contains(l.path.trim_start_matches('/')))
+                    .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
         })
         .collect();
     let sections = vec![true; lib.sections.len()];
-    let links = Permalinks::new(lib, &config.base_path);
     diags.extend(render_some(lib, config, shortcodes, &links, &pages, &sections));
     let rendered = lib
         .pages
@@ -192,8 +232,263 @@ pub fn reconcile(
         rendered,
         slugs_moved,
         walked: !quick,
+        moves,
         links,
     }
+}
+
+/// A file of `touched` read again: what it now is (nothing when it is gone
+/// or cannot be read).
+type Read = (PathBuf, Option<Parsed>);
+
+/// Reads the files of `touched` (in path order).
+fn read_files(env: &ParseEnv, touched: &HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) -> Vec<Read> {
+    let mut files: Vec<&PathBuf> = touched.iter().collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let parsed = match f.is_file() {
+                true => parse_file(f, env, diags),
+                false => None,
+            };
+            (f.clone(), parsed)
+        })
+        .collect()
+}
+
+/// Puts the files `read` in place of what `lib` held of `touched` (its
+/// indexes are derived again afterwards).
+fn put_in_place(lib: &mut Library, touched: &HashSet<PathBuf>, read: Vec<Read>, fresh: &mut HashSet<PathBuf>) {
+    lib.pages.retain(|p| !touched.contains(&p.file));
+    lib.sections
+        .retain(|s| s.file.as_ref().is_none_or(|f| !touched.contains(f)));
+    lib.drafts.retain(|d| !touched.contains(d));
+    for (file, parsed) in read {
+        match parsed {
+            Some(Parsed::Page(p)) => {
+                fresh.insert(file);
+                lib.pages.push(*p);
+            }
+            Some(Parsed::Section(s)) => lib.sections.push(*s),
+            Some(Parsed::Draft) => lib.drafts.push(file),
+            None => {}
+        }
+    }
+}
+
+/// Puts the pages `read` in place of those of their files in `lib` and
+/// brings its indexes up to date without deriving them all again, when
+/// only pages changed (no section, no page of an address another one has,
+/// no alias): what [`library::reindex`] would give (debug builds check it).
+/// Returns what it did, or `read` untouched when the indexes must be
+/// derived again.
+fn patch_in_place(
+    lib: &mut Library,
+    config: &Config,
+    read: Vec<Read>,
+    old_slugs: &TermSlugs,
+) -> Result<Patched, Vec<Read>> {
+    let id_of = |lib: &Library, file: &PathBuf| -> Option<usize> { lib.pages.iter().position(|p| p.file == *file) };
+    let is_section_file = |file: &PathBuf| lib.sections.iter().any(|s| s.file.as_ref() == Some(file));
+    let gone: Vec<usize> = read.iter().filter_map(|(f, _)| id_of(lib, f)).collect();
+    let simple = read.iter().all(|(f, parsed)| {
+        !is_section_file(f)
+            && match parsed {
+                Some(Parsed::Section(_)) => false,
+                Some(Parsed::Page(p)) => {
+                    p.meta.aliases.is_empty()
+                        && !lib
+                            .pages
+                            .iter()
+                            .enumerate()
+                            .any(|(i, o)| o.path == p.path && !gone.contains(&i))
+                        && !lib.sections.iter().any(|s| s.path == p.path)
+                        && (p.section.is_empty()
+                            || Kind::from_section(&p.section) == Kind::Plain
+                            || lib.section(&p.section).is_some())
+                }
+                _ => true,
+            }
+    });
+    if !simple || lib.pages.iter().any(|p| !p.meta.aliases.is_empty()) {
+        return Err(read);
+    }
+    // What the term slugs depend on: the terms of each page and its age.
+    let terms_key = |p: &Page| {
+        (
+            p.meta.tags.clone(),
+            p.meta.categories.clone(),
+            p.date,
+            p.rel_path.clone(),
+        )
+    };
+    let mut terms_same = true;
+    let mut old_of: HashMap<String, Page> = HashMap::new();
+    let mut gone_sorted = gone.clone();
+    gone_sorted.sort_unstable();
+    // Take the pages out, last first, noting how ids move.
+    let mut remap: Vec<Option<usize>> = (0..lib.pages.len()).map(Some).collect();
+    for &id in gone_sorted.iter().rev() {
+        let p = lib.pages.remove(id);
+        for r in remap.iter_mut().flatten() {
+            if *r > id {
+                *r -= 1;
+            }
+        }
+        remap[id] = None;
+        old_of.insert(p.rel_path.clone(), p);
+    }
+    let mut diags = Vec::new();
+    let mut fresh = Vec::new();
+    let mut added: Vec<usize> = Vec::new();
+    lib.drafts.retain(|d| !read.iter().any(|(f, _)| f == d));
+    for (file, parsed) in read {
+        match parsed {
+            Some(Parsed::Page(mut p)) => {
+                crate::content::refs::name_towns_of(&mut p, config);
+                terms_same &= old_of.get(&p.rel_path).is_some_and(|o| terms_key(o) == terms_key(&p));
+                let at = lib.pages.partition_point(|q| q.rel_path < p.rel_path);
+                lib.pages.insert(at, *p);
+                for r in remap.iter_mut().flatten() {
+                    if *r >= at {
+                        *r += 1;
+                    }
+                }
+                for a in added.iter_mut() {
+                    if *a >= at {
+                        *a += 1;
+                    }
+                }
+                added.push(at);
+                fresh.push(file);
+            }
+            Some(Parsed::Draft) => lib.drafts.push(file),
+            Some(Parsed::Section(_)) | None => {}
+        }
+    }
+    terms_same &= old_of.len() == added.len();
+    // The indexes, with every id moved as the pages did.
+    let moved_ids = remap.iter().enumerate().any(|(old, new)| new.is_some_and(|n| n != old));
+    for p in old_of.values() {
+        lib.by_rel_path.remove(&p.rel_path);
+    }
+    if moved_ids {
+        for v in lib.by_rel_path.values_mut() {
+            *v = remap[*v].unwrap_or(*v);
+        }
+    }
+    for &id in &added {
+        lib.by_rel_path.insert(lib.pages[id].rel_path.clone(), id);
+    }
+    // The first page of each (kind, slug): those of the pages read are found
+    // again, the others moved.
+    let mut slugs: Vec<(Kind, String)> = old_of.values().map(|p| (p.kind, p.slug.clone())).collect();
+    slugs.extend(added.iter().map(|&id| (lib.pages[id].kind, lib.pages[id].slug.clone())));
+    for key in &slugs {
+        lib.by_slug.remove(key);
+    }
+    if moved_ids {
+        for v in lib.by_slug.values_mut() {
+            *v = remap[*v].unwrap_or(*v);
+        }
+    }
+    for key in slugs {
+        if let Some(i) = lib.pages.iter().position(|p| p.kind == key.0 && p.slug == key.1) {
+            lib.by_slug.insert(key, i);
+        }
+    }
+    for s in &mut lib.sections {
+        s.pages = s.pages.iter().filter_map(|&id| remap[id]).collect();
+    }
+    for &id in &added {
+        let p = &lib.pages[id];
+        if let Some(si) = library::section_for(p, |dir| lib.sections.iter().position(|s| s.name == dir)) {
+            let by = lib.sections[si].sort_by;
+            let pages = &lib.pages;
+            let list = &lib.sections[si].pages;
+            let at = list.partition_point(|&q| library::page_order(&pages[q], p, by) == std::cmp::Ordering::Less);
+            lib.sections[si].pages.insert(at, id);
+        }
+    }
+    lib.position = vec![None; lib.pages.len()];
+    for (si, s) in lib.sections.iter().enumerate() {
+        for (i, &id) in s.pages.iter().enumerate() {
+            lib.position[id] = Some((si, i));
+        }
+    }
+    crate::content::refs::check(lib, config, &mut diags);
+    // Without two terms on one address, the pages' ages decide nothing: the
+    // same terms keep their addresses.
+    let same_terms = || {
+        let used = |tax: &str, name: &str| {
+            lib.pages
+                .iter()
+                .any(|p| crate::content::terms::terms_of(p, tax).iter().any(|n| n == name))
+        };
+        config.site.taxonomies.iter().all(|tax| {
+            let Some(names) = old_slugs.get(tax) else {
+                return false;
+            };
+            let slugs: HashSet<&str> = names.values().map(String::as_str).collect();
+            let apart = slugs.iter().all(|s| {
+                s.rsplit_once('-')
+                    .is_none_or(|(base, n)| !(n.bytes().all(|b| b.is_ascii_digit()) && slugs.contains(base)))
+            });
+            let known = added
+                .iter()
+                .flat_map(|&id| crate::content::terms::terms_of(&lib.pages[id], tax))
+                .all(|n| names.contains_key(n));
+            let kept = old_of
+                .values()
+                .flat_map(|p| crate::content::terms::terms_of(p, tax))
+                .all(|n| used(tax, n));
+            apart && known && kept
+        })
+    };
+    match terms_same || same_terms() {
+        true => lib.term_slugs = old_slugs.clone(),
+        false => {
+            let (slugs, moved) = crate::content::terms::assign(lib, &config.site.taxonomies, &config.root, config.lang);
+            lib.term_slugs = slugs;
+            diags.extend(moved);
+        }
+    }
+    #[cfg(debug_assertions)]
+    same_as_reindexed(lib, config);
+    Ok(Patched {
+        diags,
+        read: fresh,
+        remap,
+        added,
+    })
+}
+
+/// What [`patch_in_place`] did.
+struct Patched {
+    diags: Vec<Diagnostic>,
+    /// The page files read.
+    read: Vec<PathBuf>,
+    /// The new id of each old page (`None`: it went).
+    remap: Vec<Option<usize>>,
+    /// The ids of the pages read.
+    added: Vec<usize>,
+}
+
+/// Debug builds: the indexes patched in place are those a fresh
+/// [`library::reindex`] derives.
+#[cfg(debug_assertions)]
+fn same_as_reindexed(lib: &Library, config: &Config) {
+    let mut fresh = lib.clone();
+    let _ = library::reindex(&mut fresh, config);
+    assert_eq!(fresh.by_rel_path, lib.by_rel_path, "pages by path");
+    assert_eq!(fresh.by_slug, lib.by_slug, "pages by slug");
+    assert_eq!(fresh.position, lib.position, "places in sections");
+    assert_eq!(fresh.term_slugs, lib.term_slugs, "term slugs");
+    let lists = |l: &Library| -> Vec<(String, Vec<usize>)> {
+        l.sections.iter().map(|s| (s.name.clone(), s.pages.clone())).collect()
+    };
+    assert_eq!(lists(&fresh), lists(lib), "section lists");
 }
 
 /// Whether each of `touched` is a Markdown file outside every bundle (a
@@ -216,39 +511,6 @@ fn plain_files(env: &ParseEnv, touched: &HashSet<PathBuf>) -> bool {
                 .any(|d| d.join("index.md").exists())
     };
     !touched.is_empty() && env.content.is_dir() && touched.iter().all(plain)
-}
-
-/// Brings `lib` up to date by reading the files of `touched` alone (see
-/// [`plain_files`]).
-fn in_place(
-    lib: &mut Library,
-    env: &ParseEnv,
-    touched: &HashSet<PathBuf>,
-    (fresh, diags): (&mut HashSet<PathBuf>, &mut Vec<Diagnostic>),
-) {
-    let files: Vec<&PathBuf> = {
-        let mut f: Vec<&PathBuf> = touched.iter().collect();
-        f.sort();
-        f
-    };
-    lib.pages.retain(|p| !touched.contains(&p.file));
-    lib.sections
-        .retain(|s| s.file.as_ref().is_none_or(|f| !touched.contains(f)));
-    lib.drafts.retain(|d| !touched.contains(d));
-    for file in files {
-        if !file.is_file() {
-            continue;
-        }
-        match parse_file(file, env, diags) {
-            Some(Parsed::Page(p)) => {
-                fresh.insert(file.clone());
-                lib.pages.push(*p);
-            }
-            Some(Parsed::Section(s)) => lib.sections.push(*s),
-            Some(Parsed::Draft) => lib.drafts.push(file.clone()),
-            None => {}
-        }
-    }
 }
 
 /// Brings `lib` up to date by walking `content/` again: files it knows and

@@ -49,13 +49,14 @@ impl BoardQr {
         }
     }
 
-    /// Keeps the codes `old` made that are still wanted with the same label.
+    /// Takes over the codes `old` made that are still wanted with the same
+    /// label (`old` keeps none).
     pub fn keep_from(&self, old: &BoardQr) {
-        let old_made = old.made.lock().unwrap_or_else(|e| e.into_inner());
+        let old_made = std::mem::take(&mut *old.made.lock().unwrap_or_else(|e| e.into_inner()));
         let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
-        for (url, svg) in old_made.iter() {
-            if self.titles.get(url).is_some_and(|t| old.titles.get(url) == Some(t)) {
-                made.insert(url.clone(), svg.clone());
+        for (url, svg) in old_made {
+            if self.titles.get(&url).is_some_and(|t| old.titles.get(&url) == Some(t)) {
+                made.insert(url, svg);
             }
         }
     }
