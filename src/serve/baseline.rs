@@ -138,7 +138,7 @@ impl Baseline {
             .values()
             .filter_map(|e| match &e.content {
                 Content::File(p) => Some(p.clone()),
-                Content::Bytes(_) => None,
+                Content::Bytes(_) | Content::Packed(..) => None,
             })
             .collect()
     }

@@ -175,11 +175,11 @@ fn extras(status: &Status, lang: Lang) -> String {
 
 async fn file(state: &State, path: &str, entry: &Entry, code: StatusCode) -> Response {
     let bytes: Cow<'_, [u8]> = match &entry.content {
-        Content::Bytes(b) => Cow::Borrowed(b),
         Content::File(src) => match read_inside(&state.root, src).await {
             Some(b) => Cow::Owned(b),
             None => return status(StatusCode::NOT_FOUND, &t(state.lang, "serve.not_found", &[])),
         },
+        rendered => rendered.bytes().unwrap_or_default(),
     };
     let bytes = match path.ends_with(".html") {
         true => overlay::inject(&bytes, &extras(&state.store.status(), state.lang)),

@@ -249,7 +249,7 @@ impl Sink for Recorder<'_> {
             });
         }
         let content = match body {
-            Body::Bytes(b) => Content::Bytes(Arc::from(b)),
+            Body::Bytes(b) => Content::pack(b),
             Body::Copy(p) => Content::File(p),
         };
         let entry = Entry {
