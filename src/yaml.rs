@@ -23,6 +23,15 @@ pub(crate) struct YamlError {
 
 /// Parses `src` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
+    from_str_with(src, |de| T::deserialize(de))
+}
+
+/// Parses `src` with `read`, which is handed the parser, as [`from_str`]
+/// does.
+pub(crate) fn from_str_with<T>(
+    src: &str,
+    read: impl FnOnce(yaml_serde::Deserializer<'_>) -> Result<T, yaml_serde::Error>,
+) -> Result<T, YamlError> {
     // An empty document is an empty mapping, not `null`.
     let src = if src.trim().is_empty() { "{}" } else { src };
     if let Some(at) = too_deep(src) {
@@ -33,7 +42,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
             message: too_deep_message(),
         });
     }
-    yaml_serde::from_str(src).map_err(|e| {
+    read(yaml_serde::Deserializer::from_str(src)).map_err(|e| {
         // From the byte index, not the parser's own line count: YAML also
         // breaks lines at U+0085, U+2028 and U+2029, editors do not.
         let (line, column) = e.location().map(|l| line_col_at(src, l.index())).unwrap_or((1, 1));

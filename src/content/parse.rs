@@ -13,10 +13,9 @@ use super::slug::slugify;
 use crate::error::Diagnostic;
 use crate::kinds::{self, FieldError, Kind};
 use crate::time::SiteClock;
-use crate::yaml;
 
 pub use super::parse_errors::locate;
-use super::parse_errors::{line_col_of, yaml_error};
+use super::parse_errors::{line_col_of, locate_key, yaml_error};
 
 /// A parsed file.
 #[derive(Debug)]
@@ -101,13 +100,36 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         }
         return None;
     }
-    let fm: FrontMatter = match yaml::from_str(split.yaml) {
+    let rel_path = rel_path(env.content, file);
+    let section = file.file_name().is_some_and(|n| n == "_index.md");
+    let kind = Kind::from_section(section_of(&rel_path));
+    let fm: FrontMatter = match super::front_matter_read::read(split.yaml, (!section).then_some(kind)) {
         Ok(fm) => fm,
         Err(e) => {
             diags.push(yaml_error(&shown, file, &split, env, e));
             return None;
         }
     };
+    let mut errors = Vec::new();
+    let mut unknown = false;
+    for stray in &fm.strays {
+        let owner = Kind::owners(&stray.key).first().copied().filter(|_| !section);
+        let key = owner.and_then(|o| o.spec().keys.iter().find(|k| **k == stray.key));
+        match (owner, key) {
+            (Some(owner), Some(key)) => errors.push(
+                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
+                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
+            ),
+            _ => {
+                let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
+                diags.push(locate_key(&shown, split.yaml, split.yaml_line, &[&stray.key], message.into(), Some(hint.into())));
+                unknown = true;
+            }
+        }
+    }
+    if unknown {
+        return None;
+    }
     if !fm.draft || env.drafts {
         diags.extend(crate::check::names::empty_names(
             &fm,
@@ -116,9 +138,7 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
             &shown,
         ));
     }
-    let rel_path = rel_path(env.content, file);
-    let mut errors = Vec::new();
-    let result = if file.file_name().is_some_and(|n| n == "_index.md") {
+    let result = if section {
         parse_section(&rel_path, file, fm, &split, env, &mut errors)
     } else {
         parse_page(&rel_path, file, fm, &split, env, &mut errors)
@@ -140,13 +160,7 @@ fn parse_page(
     if fm.draft && !env.drafts {
         return Some(Parsed::Draft);
     }
-    let section = rel_path
-        .split('/')
-        .next()
-        .filter(|_| rel_path.contains('/'))
-        .unwrap_or("")
-        .to_string();
-    let kind = Kind::from_section(&section);
+    let kind = Kind::from_section(section_of(rel_path));
     let title = match fm.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
@@ -205,7 +219,7 @@ fn parse_page(
     Some(Parsed::Page(Box::new(Page {
         rel_path: rel_path.to_string(),
         file: file.to_path_buf(),
-        section,
+        section: section_of(rel_path).to_string(),
         kind,
         slug,
         path,
@@ -326,6 +340,11 @@ pub fn is_slug(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && !s.contains("..")
+}
+
+/// The top folder of a page's path under content/ (`""` at the root).
+pub(super) fn section_of(rel_path: &str) -> &str {
+    rel_path.split('/').next().filter(|_| rel_path.contains('/')).unwrap_or("")
 }
 
 pub(super) fn rel_path(content: &Path, file: &Path) -> String {

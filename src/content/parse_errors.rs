@@ -12,15 +12,39 @@ use crate::yaml;
 
 /// Turns a field error into a diagnostic at the key's place in the file.
 pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {
-    let (mut line, mut col) = yaml::locate_key(yaml_text, &e.key);
-    if let Some(v) = &e.value
+    locate_at(shown, yaml_text, yaml_line, &e.key, e.value.as_deref(), e.message, e.hint)
+}
+
+/// A diagnostic at the place of the key `path` in the front matter.
+pub(super) fn locate_key(
+    shown: &Path,
+    yaml_text: &str,
+    yaml_line: usize,
+    path: &[&str],
+    message: Said,
+    hint: Option<Said>,
+) -> Diagnostic {
+    locate_at(shown, yaml_text, yaml_line, path, None, message, hint)
+}
+
+fn locate_at(
+    shown: &Path,
+    yaml_text: &str,
+    yaml_line: usize,
+    path: &[&str],
+    value: Option<&str>,
+    message: Said,
+    hint: Option<Said>,
+) -> Diagnostic {
+    let (mut line, mut col) = yaml::locate_key(yaml_text, path);
+    if let Some(v) = value
         && let Some((l, c)) = yaml::locate_text(yaml_text, v, line)
     {
         (line, col) = (l, c);
     }
     let source = yaml_text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message).with_source(source);
-    match e.hint {
+    let d = Diagnostic::error(shown, line + yaml_line - 1, col, message).with_source(source);
+    match hint {
         Some(h) => d.with_hint(h),
         None => d,
     }
@@ -36,7 +60,7 @@ pub(super) fn yaml_error(
 ) -> Diagnostic {
     let section = file.file_name().is_some_and(|n| n == "_index.md");
     let rel = rel_path(env.content, file);
-    let kind = Kind::from_section(rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or(""));
+    let kind = Kind::from_section(super::parse::section_of(&rel));
     let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, kind, section, env.lang) {
         Some((m, h)) => (m.into(), h.into()),
         None => (e.message, crate::text!("type.help").into()),

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::front_matter::Location;
+use crate::kinds::keys::Location;
 use crate::content::{Library, Page, PageId};
 use crate::kinds::board::view::{BoardBadge, BoardView};
 use crate::kinds::column::view::{ColumnBadge, ColumnView};

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::content::Page;
-use crate::content::front_matter::Location;
+use crate::kinds::keys::Location;
 use crate::kinds::KindData;
 use crate::render::views::{Summary, TownLink, ViewEnv, map_url, summary, town_link};
 
