@@ -122,7 +122,14 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
             ),
             _ => {
                 let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
-                diags.push(locate_key(&shown, split.yaml, split.yaml_line, &[&stray.key], message.into(), Some(hint.into())));
+                diags.push(locate_key(
+                    &shown,
+                    split.yaml,
+                    split.yaml_line,
+                    &[&stray.key],
+                    message.into(),
+                    Some(hint.into()),
+                ));
                 unknown = true;
             }
         }
@@ -344,7 +351,11 @@ pub fn is_slug(s: &str) -> bool {
 
 /// The top folder of a page's path under content/ (`""` at the root).
 pub(super) fn section_of(rel_path: &str) -> &str {
-    rel_path.split('/').next().filter(|_| rel_path.contains('/')).unwrap_or("")
+    rel_path
+        .split('/')
+        .next()
+        .filter(|_| rel_path.contains('/'))
+        .unwrap_or("")
 }
 
 pub(super) fn rel_path(content: &Path, file: &Path) -> String {

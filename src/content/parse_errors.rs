@@ -12,7 +12,15 @@ use crate::yaml;
 
 /// Turns a field error into a diagnostic at the key's place in the file.
 pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {
-    locate_at(shown, yaml_text, yaml_line, &e.key, e.value.as_deref(), e.message, e.hint)
+    locate_at(
+        shown,
+        yaml_text,
+        yaml_line,
+        &e.key,
+        e.value.as_deref(),
+        e.message,
+        e.hint,
+    )
 }
 
 /// A diagnostic at the place of the key `path` in the front matter.

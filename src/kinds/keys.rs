@@ -58,4 +58,3 @@ macro_rules! kind_fields {
     };
 }
 pub(crate) use kind_fields;
-

@@ -24,6 +24,9 @@ pub mod page;
 pub mod pages;
 pub mod station;
 pub mod towns;
+pub mod views;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -35,6 +38,7 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::content::front_matter::FrontMatter;
 use crate::i18n::Text;
+use crate::render::views::ViewEnv;
 use crate::time::SiteClock;
 
 /// The kind of a page, given by its section folder.
@@ -78,6 +82,17 @@ pub(crate) struct KindSpec {
     /// Its pages carry a QR code of their own address (分享); boards and
     /// stations print theirs elsewhere.
     pub(crate) share_qr: bool,
+    /// Its pages are entries of the site's own feed (新内容).
+    pub(crate) in_site_feed: bool,
+    /// The site map (网站地图) lists its pages by name: they are few and
+    /// readers look for them by name.
+    pub(crate) listed_by_name: bool,
+    /// Its files beyond pages and the Atom/RSS feeds (an emergency note's
+    /// CAP messages), as (output path, text, what they depend on).
+    pub(crate) files: Option<KindFiles>,
+    /// Adds the titles of its own list pages (and of pages that have pages
+    /// below them) to the breadcrumb titles, keyed by site URL.
+    pub(crate) crumbs: Option<KindCrumbs>,
     /// Its own front-matter keys, beyond those every page takes (for the
     /// unknown-key help).
     pub(crate) keys: &'static [&'static str],
@@ -281,6 +296,12 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
     (kind.spec().parse)(fm, clock, errors)
 }
 
+/// Adds a kind's breadcrumb titles (site URL → title).
+pub(crate) type KindCrumbs = fn(&ViewEnv, &mut BTreeMap<String, String>);
+
+/// A kind's files of its own beyond pages: (output path, text, deps).
+pub(crate) type KindFiles = fn(&ViewEnv, &Library) -> Vec<(String, String, Vec<crate::output::Dep>)>;
+
 /// A kind's check of its references, given the page's data, the library
 /// and the configuration.
 pub(crate) type RefCheck = fn(&KindData, &Library, &Config, &mut Vec<FieldError>);
@@ -316,7 +337,11 @@ mod tests {
                 let fm = crate::content::front_matter_read::read(&yaml, Some(kind)).unwrap();
                 assert!(fm.strays.is_empty(), "{kind:?} does not read '{key}'");
             }
-            assert_eq!(kind.spec().keys.is_empty(), matches!(fields, KindFields::None), "{kind:?}");
+            assert_eq!(
+                kind.spec().keys.is_empty(),
+                matches!(fields, KindFields::None),
+                "{kind:?}"
+            );
         }
     }
 

@@ -1,13 +1,13 @@
 //! Adds every feed to the output set: the site, each section, each
-//! taxonomy term (Atom and RSS as site.yaml asks), CAP files and the CAP
-//! feed.
+//! taxonomy term (Atom and RSS as site.yaml asks), and the files of the
+//! kinds that have their own (an emergency note's CAP messages).
 
 use rayon::prelude::*;
 
 use super::views::ViewEnv;
 use crate::content::Library;
 use crate::error::Diagnostic;
-use crate::feeds::{Entries, FeedInfo, atom, cap, rss};
+use crate::feeds::{Entries, FeedInfo, atom, rss};
 use crate::kinds::Kind;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
@@ -26,7 +26,7 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
             false => None,
         };
         let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep, bool)> = Vec::new();
-        let listed = |k: Kind| matches!(k, Kind::Article | Kind::Emergency | Kind::Column);
+        let listed = |k: Kind| k.spec().in_site_feed;
         feeds.push((
             FeedInfo {
                 title: s.title.clone(),
@@ -103,17 +103,11 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
             .collect();
         files.extend(rendered);
     }
-    let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
-    for p in &notes {
-        if let Some(xml) = cap::message(env, p) {
-            files.push((cap::path(p), xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
+    for kind in Kind::ALL {
+        if let Some(kind_files) = kind.spec().files {
+            files.extend(kind_files(view_env, lib));
         }
     }
-    files.push((
-        "emergency/cap.xml".into(),
-        cap::feed(env, &notes),
-        vec![Dep::Section("emergency".into()), Dep::Config],
-    ));
     for (path, text, deps) in files {
         if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
             diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));

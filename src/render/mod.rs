@@ -48,7 +48,7 @@ pub fn render_with(
     {
         let g = templates.tera.global_context();
         g.insert("site", &site_view::site(env));
-        g.insert("banners", &site_view::banners(env));
+        g.insert("banners", &crate::kinds::views::banners(env));
         g.insert("data", env.data);
     }
     templates.crumb_titles = site_map::crumb_titles(env);

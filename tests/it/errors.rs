@@ -516,10 +516,7 @@ fn every_unknown_key_is_named_at_its_line_at_once() {
             "x\n",
         );
     });
-    assert!(
-        err.contains("content/boards/b.md:4:1: unknown key 'plcae'"),
-        "{err}"
-    );
+    assert!(err.contains("content/boards/b.md:4:1: unknown key 'plcae'"), "{err}");
     assert!(err.contains("did you mean 'place'?"), "{err}");
     assert!(
         err.contains("content/boards/b.md:6:1: unknown key 'maintaner'"),
@@ -534,23 +531,25 @@ fn every_unknown_key_is_named_at_its_line_at_once() {
 #[test]
 fn a_kind_key_in_a_section_index_is_an_error() {
     let err = fails_keeping_output(|t| {
-        t.write("content/emergency/_index.md", "---\ntitle: 应急科普\nhazard: flood\n---\n");
+        t.write(
+            "content/emergency/_index.md",
+            "---\ntitle: 应急科普\nhazard: flood\n---\n",
+        );
     });
     assert!(
         err.contains("content/emergency/_index.md:3:1: unknown key 'hazard'"),
         "{err}"
     );
-    assert!(err.contains("sort_by, paginate_by"), "the section's keys are listed: {err}");
+    assert!(
+        err.contains("sort_by, paginate_by"),
+        "the section's keys are listed: {err}"
+    );
 }
 
 #[test]
 fn a_kind_key_of_the_wrong_type_is_reported_at_its_value() {
     let err = fails_keeping_output(|t| {
-        t.page(
-            "stations/s.md",
-            "title: 站\ntown: xianlong\nstaff: 张三",
-            "x\n",
-        );
+        t.page("stations/s.md", "title: 站\ntown: xianlong\nstaff: 张三", "x\n");
     });
     assert!(err.contains("content/stations/s.md:4:"), "{err}");
     assert!(err.contains("staff should be a list"), "{err}");

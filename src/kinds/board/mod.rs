@@ -11,8 +11,8 @@ pub mod view;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::{FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use super::keys::Location;
+use super::{FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
 use crate::i18n::Text;
 use crate::time::SiteClock;
@@ -26,6 +26,10 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     page_template: "board.html",
     list_template: "board_list.html",
     share_qr: false,
+    in_site_feed: false,
+    listed_by_name: true,
+    files: None,
+    crumbs: Some(pages::crumbs),
     keys: Fields::KEYS,
     parse: parse_data,
     check_refs: refs::check,
@@ -81,9 +85,21 @@ impl Fields {
     /// Its names written as text, which must not be empty.
     pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
         vec![
-            ("address", self.address.as_deref(), crate::text!("site_checks.what_address")),
-            ("maintainer", self.maintainer.as_deref(), crate::text!("site_checks.what_maintainer")),
-            ("community", self.community.as_deref(), crate::text!("site_checks.what_community")),
+            (
+                "address",
+                self.address.as_deref(),
+                crate::text!("site_checks.what_address"),
+            ),
+            (
+                "maintainer",
+                self.maintainer.as_deref(),
+                crate::text!("site_checks.what_maintainer"),
+            ),
+            (
+                "community",
+                self.community.as_deref(),
+                crate::text!("site_checks.what_community"),
+            ),
         ]
     }
 }
@@ -222,6 +238,14 @@ pub struct BoardMeta {
 }
 
 impl BoardMeta {
+    /// Words readers see on the board: kind, place, town, community, address.
+    pub(crate) fn search_words(&self, town: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+        let mut words = vec![self.board_kind.label().to_string(), self.place_label().to_string()];
+        words.extend(town(&self.town));
+        words.extend([&self.community, &self.address].into_iter().flatten().cloned());
+        words
+    }
+
     /// Chinese label of the place.
     pub fn place_label(&self) -> &'static str {
         PLACES.iter().find(|p| p.0 == self.place).map(|p| p.1).unwrap_or("其他")

@@ -20,6 +20,10 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     page_template: "column.html",
     list_template: "column_list.html",
     share_qr: true,
+    in_site_feed: true,
+    listed_by_name: false,
+    files: None,
+    crumbs: Some(pages::crumbs),
     keys: Fields::KEYS,
     parse: parse_data,
     check_refs: super::no_refs,
@@ -67,8 +71,16 @@ impl Fields {
     /// Its names written as text, which must not be empty.
     pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
         vec![
-            ("outlet", self.outlet.as_deref(), crate::text!("site_checks.what_outlet")),
-            ("program", self.program.as_deref(), crate::text!("site_checks.what_program")),
+            (
+                "outlet",
+                self.outlet.as_deref(),
+                crate::text!("site_checks.what_outlet"),
+            ),
+            (
+                "program",
+                self.program.as_deref(),
+                crate::text!("site_checks.what_program"),
+            ),
         ]
     }
 }
@@ -130,6 +142,20 @@ pub struct ColumnMeta {
     pub program: Option<String>,
     /// Episode or issue number.
     pub episode: Option<String>,
+}
+
+impl ColumnMeta {
+    /// Words readers see on the entry: medium, outlet, program, episode.
+    pub(crate) fn search_words(&self) -> Vec<String> {
+        let mut words = vec![self.medium.label().to_string()];
+        words.extend(
+            [&self.outlet, &self.program, &self.episode]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        words
+    }
 }
 
 pub(super) fn parse(fm: &FrontMatter, f: &Fields, errors: &mut Vec<FieldError>) -> ColumnMeta {

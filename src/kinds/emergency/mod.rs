@@ -4,6 +4,7 @@
 //! is active from `date` until `expires`, applies to `areas` (town ids) and
 //! lists `steps` to take.
 
+pub mod cap;
 mod new;
 pub mod pages;
 pub mod view;
@@ -24,6 +25,10 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     page_template: "emergency.html",
     list_template: "emergency_list.html",
     share_qr: true,
+    in_site_feed: true,
+    listed_by_name: false,
+    files: Some(pages::cap_files),
+    crumbs: None,
     keys: Fields::KEYS,
     parse: parse_data,
     check_refs: super::no_refs,
@@ -159,6 +164,14 @@ impl EmergencyMeta {
             .find(|h| h.0 == self.hazard)
             .map(|h| h.2)
             .unwrap_or("Other")
+    }
+    /// Words readers see on the note: hazard, steps, areas, source.
+    pub(crate) fn search_words(&self, town: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+        let mut words = vec![self.hazard_label().to_string()];
+        words.extend(self.steps.iter().cloned());
+        words.extend(self.areas.iter().filter_map(|t| town(t)));
+        words.extend(self.source.iter().cloned());
+        words
     }
     /// Active at `now`, given the note's start.
     pub fn is_active(&self, start: Option<Timestamp>, now: Timestamp) -> bool {

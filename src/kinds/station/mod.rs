@@ -6,8 +6,8 @@ pub mod view;
 
 use serde::{Deserialize, Serialize};
 
-use super::{BlankItem, FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use super::keys::Location;
+use super::{BlankItem, FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
 use crate::i18n::Text;
 use crate::time::SiteClock;
@@ -21,6 +21,10 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     page_template: "station.html",
     list_template: "station_list.html",
     share_qr: false,
+    in_site_feed: false,
+    listed_by_name: true,
+    files: None,
+    crumbs: None,
     keys: Fields::KEYS,
     parse: parse_data,
     check_refs: refs::check,
@@ -64,8 +68,16 @@ impl Fields {
     /// Its names written as text, which must not be empty.
     pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
         vec![
-            ("address", self.address.as_deref(), crate::text!("site_checks.what_address")),
-            ("community", self.community.as_deref(), crate::text!("site_checks.what_community")),
+            (
+                "address",
+                self.address.as_deref(),
+                crate::text!("site_checks.what_address"),
+            ),
+            (
+                "community",
+                self.community.as_deref(),
+                crate::text!("site_checks.what_community"),
+            ),
             ("hours", self.hours.as_deref(), crate::text!("site_checks.what_hours")),
         ]
     }
@@ -131,6 +143,23 @@ pub struct StationMeta {
     pub boards: Vec<String>,
     /// Street address.
     pub address: Option<String>,
+}
+
+impl StationMeta {
+    /// Words readers see on the station: kind, town, community, address,
+    /// hours, equipment.
+    pub(crate) fn search_words(&self, town: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+        let mut words = vec![self.station_kind.label().to_string()];
+        words.extend(town(&self.town));
+        words.extend(
+            [&self.community, &self.address, &self.hours]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        words.extend(self.equipment.iter().cloned());
+        words
+    }
 }
 
 pub(super) fn parse(f: &Fields, errors: &mut Vec<FieldError>) -> StationMeta {

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::content::Page;
 use super::Staff;
+use crate::content::Page;
 use crate::kinds::keys::Location;
 use crate::kinds::{Kind, KindData};
 use crate::render::views::{Link, TownLink, ViewEnv, map_url, town_link};

@@ -8,7 +8,7 @@
 
 use std::fmt::Write as _;
 
-use super::FeedEnv;
+use crate::feeds::FeedEnv;
 use crate::content::Page;
 use crate::escape::xml_escape;
 use crate::kinds::KindData;
