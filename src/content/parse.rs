@@ -15,7 +15,7 @@ use crate::kinds::{self, FieldError, Kind};
 use crate::time::SiteClock;
 
 pub use super::parse_errors::locate;
-use super::parse_errors::{line_col_of, locate_key, yaml_error};
+use super::parse_errors::{line_col_of, locate_key, stray_keys, yaml_error};
 
 /// A parsed file.
 #[derive(Debug)]
@@ -111,30 +111,13 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         }
     };
     let mut errors = Vec::new();
-    let mut unknown = false;
-    for stray in &fm.strays {
-        let owner = Kind::owners(&stray.key).first().copied().filter(|_| !section);
-        let key = owner.and_then(|o| o.spec().keys.iter().find(|k| **k == stray.key));
-        match (owner, key) {
-            (Some(owner), Some(key)) => errors.push(
-                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
-                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
-            ),
-            _ => {
-                let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
-                diags.push(locate_key(
-                    &shown,
-                    split.yaml,
-                    split.yaml_line,
-                    &[&stray.key],
-                    message.into(),
-                    Some(hint.into()),
-                ));
-                unknown = true;
-            }
-        }
-    }
-    if unknown {
+    let unknown = stray_keys(&fm, kind, section, &mut errors);
+    if !unknown.is_empty() {
+        diags.extend(
+            unknown.into_iter().map(|(key, message, hint)| {
+                locate_key(&shown, split.yaml, split.yaml_line, &[&key], message, Some(hint))
+            }),
+        );
         return None;
     }
     if !fm.draft || env.drafts {

@@ -3,12 +3,39 @@
 
 use std::path::Path;
 
-use super::front_matter;
+use super::front_matter::{self, FrontMatter};
 use super::parse::{ParseEnv, rel_path};
 use crate::error::Diagnostic;
 use crate::i18n::Said;
 use crate::kinds::{FieldError, Kind};
 use crate::yaml;
+
+/// The keys of `fm` that are neither common nor of its kind: a key of
+/// another kind becomes a field error in `errors`; the keys of no kind are
+/// returned (key, message, hint) to be reported at their place.
+pub(super) fn stray_keys(
+    fm: &FrontMatter,
+    kind: Kind,
+    section: bool,
+    errors: &mut Vec<FieldError>,
+) -> Vec<(String, Said, Said)> {
+    let mut unknown = Vec::new();
+    for stray in &fm.strays {
+        let owner = Kind::owners(&stray.key).first().copied().filter(|_| !section);
+        let key = owner.and_then(|o| o.spec().keys.iter().find(|k| **k == stray.key));
+        match (owner, key) {
+            (Some(owner), Some(key)) => errors.push(
+                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
+                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
+            ),
+            _ => {
+                let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
+                unknown.push((stray.key.clone(), message.into(), hint.into()));
+            }
+        }
+    }
+    unknown
+}
 
 /// Turns a field error into a diagnostic at the key's place in the file.
 pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use crate::content::{Library, PageId};
 use super::cap;
+use crate::content::{Library, PageId};
 use crate::kinds::emergency::Level;
 use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
