@@ -208,6 +208,17 @@ pub struct FrontMatter {
     pub hours: Option<String>,
     pub equipment: Option<Vec<String>>,
     pub boards: Option<Vec<String>>,
+    // Activities.
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub activity_kind: Option<String>,
+    pub organizer: Option<String>,
+    pub partners: Option<Vec<String>>,
+    /// A count; any YAML value, so that the kind can say what is wrong.
+    pub volunteers: Option<serde_json::Value>,
+    /// A count; any YAML value, so that the kind can say what is wrong.
+    pub participants: Option<serde_json::Value>,
+    pub signup: Option<String>,
 }
 
 impl FrontMatter {
@@ -239,6 +250,14 @@ impl FrontMatter {
             (self.town.is_some(), "town"),
             (self.location.is_some(), "location"),
             (self.boards.is_some(), "boards"),
+            (self.start.is_some(), "start"),
+            (self.end.is_some(), "end"),
+            (self.activity_kind.is_some(), "activity_kind"),
+            (self.organizer.is_some(), "organizer"),
+            (self.partners.is_some(), "partners"),
+            (self.volunteers.is_some(), "volunteers"),
+            (self.participants.is_some(), "participants"),
+            (self.signup.is_some(), "signup"),
         ]
         .into_iter()
         .filter_map(|(set, key)| set.then_some(key))

@@ -14,6 +14,7 @@
 //! 3. Checks that need other pages (a board showing a page that does not
 //!    exist) run later, in [`crate::content::library`].
 
+pub mod activity;
 pub mod article;
 pub mod board;
 pub mod column;
@@ -55,6 +56,9 @@ pub enum Kind {
     /// 科普站, `content/stations/`.
     #[value(help = "科普站")]
     Station,
+    /// 科普活动/科技志愿服务, `content/activities/`.
+    #[value(help = "科普活动")]
+    Activity,
     /// Anything else; `kepu new page` writes one at the root of content/.
     #[value(name = "page", help = "A plain page at the root of content/")]
     Plain,
@@ -91,12 +95,13 @@ pub(crate) struct KindSpec {
 
 impl Kind {
     /// Every kind, in the order of the registry.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Article,
         Kind::Emergency,
         Kind::Column,
         Kind::Board,
         Kind::Station,
+        Kind::Activity,
         Kind::Plain,
     ];
 
@@ -108,6 +113,7 @@ impl Kind {
             Kind::Column => &column::SPEC,
             Kind::Board => &board::SPEC,
             Kind::Station => &station::SPEC,
+            Kind::Activity => &activity::SPEC,
             Kind::Plain => &page::SPEC,
         }
     }
@@ -172,6 +178,8 @@ pub enum KindData {
     Board(board::BoardMeta),
     /// A station.
     Station(station::StationMeta),
+    /// An activity.
+    Activity(activity::ActivityMeta),
 }
 
 impl KindData {
@@ -182,6 +190,7 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter().map(|a| ("areas", a.as_str())).collect(),
             KindData::Board(b) => vec![("town", b.town.as_str())],
             KindData::Station(s) => vec![("town", s.town.as_str())],
+            KindData::Activity(a) => vec![("town", a.town.as_str())],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
@@ -192,6 +201,7 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter_mut().collect(),
             KindData::Board(b) => vec![&mut b.town],
             KindData::Station(s) => vec![&mut s.town],
+            KindData::Activity(a) => vec![&mut a.town],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
@@ -255,6 +265,14 @@ mod tests {
             hours: some(),
             equipment: Some(Vec::new()),
             boards: Some(Vec::new()),
+            start: some(),
+            end: some(),
+            activity_kind: some(),
+            organizer: some(),
+            partners: Some(Vec::new()),
+            volunteers: Some(serde_json::Value::Null),
+            participants: Some(serde_json::Value::Null),
+            signup: some(),
             ..Default::default()
         }
     }
@@ -262,7 +280,7 @@ mod tests {
     #[test]
     fn every_kind_key_has_an_owner_in_the_registry() {
         let keys = every_key_set().kind_keys_set();
-        assert_eq!(keys.len(), 23, "{keys:?}");
+        assert_eq!(keys.len(), 31, "{keys:?}");
         for key in keys {
             assert!(!Kind::owners(key).is_empty(), "no kind takes '{key}'");
         }
@@ -275,11 +293,12 @@ mod tests {
 
     #[test]
     fn a_shared_key_names_its_owners_in_registry_order() {
-        // town, address, location and community are keys of boards and of
-        // stations; on another page each names boards first.
+        // town, address, location and community are keys of boards, of
+        // stations and of activities; on another page each names boards first.
         for key in ["town", "address", "location", "community"] {
-            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station], "{key}");
+            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station, Kind::Activity], "{key}");
         }
+        assert_eq!(Kind::owners("place"), [Kind::Board, Kind::Activity]);
         let fm = FrontMatter {
             community: Some("x".into()),
             ..Default::default()
@@ -302,7 +321,7 @@ mod tests {
                 None => assert_eq!(kind, Kind::Plain),
             }
         }
-        assert_eq!(Kind::sections().count(), 5);
+        assert_eq!(Kind::sections().count(), 6);
         assert_eq!(Kind::from_section("about"), Kind::Plain);
     }
 }

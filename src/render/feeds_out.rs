@@ -114,6 +114,7 @@ pub fn add(view_env: &ViewEnv, lib: &Library, sink: &dyn Sink, diags: &mut Vec<D
         cap::feed(env, &notes),
         vec![Dep::Section("emergency".into()), Dep::Config],
     ));
+    crate::kinds::activity::ical::add(env, lib, &mut files);
     for (path, text, deps) in files {
         if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
             diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));

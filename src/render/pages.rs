@@ -231,6 +231,7 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
     Job::new("index.html", template, "home page")
         .with("section", &section)
         .with("home", &home)
+        .with("activities", &crate::kinds::activity::pages::home_upcoming(env, lib))
         .dep(Dep::AllPages)
 }
 

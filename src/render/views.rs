@@ -12,11 +12,12 @@ use serde::Serialize;
 use crate::config::Config;
 use crate::content::front_matter::Location;
 use crate::content::{Library, Page, PageId};
+use crate::kinds::activity::view::{ActivityBadge, ActivityView};
 use crate::kinds::board::view::{BoardBadge, BoardView};
 use crate::kinds::column::view::{ColumnBadge, ColumnView};
 use crate::kinds::emergency::view::{EmergencyView, NoteBadge};
 use crate::kinds::station::view::StationView;
-use crate::kinds::{board, column, emergency, station};
+use crate::kinds::{activity, board, column, emergency, station};
 use crate::markdown::Heading;
 use crate::time::SiteClock;
 
@@ -118,6 +119,8 @@ pub struct PageSummary<'a> {
     pub column: Option<ColumnBadge>,
     /// For boards: kind, place and freshness.
     pub board: Option<BoardBadge>,
+    /// For activities: when, where, kind and status.
+    pub activity: Option<ActivityBadge>,
     /// A draft (`draft: true`, built by `serve` or `build --drafts`):
     /// lists mark it 草稿.
     pub draft: bool,
@@ -191,6 +194,8 @@ pub struct PageView<'a> {
     pub board: Option<BoardView<'a>>,
     /// Station fields.
     pub station: Option<StationView<'a>>,
+    /// Activity fields.
+    pub activity: Option<ActivityView<'a>>,
     /// A draft (`draft: true`, built by `serve` or `build --drafts`): the
     /// page carries a visible 草稿 mark.
     pub draft: bool,
@@ -268,6 +273,7 @@ pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
         emergency: emergency::view::badge(env, page),
         column: column::view::badge(page),
         board: board::view::badge(env, page),
+        activity: activity::view::badge(env, page),
         draft: page.meta.draft,
     }
 }
@@ -342,6 +348,7 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         column: column::view::view(env, page),
         board: board::view::view(env, page),
         station: station::view::view(env, page),
+        activity: activity::view::view(env, page),
         draft: page.meta.draft,
     }
 }

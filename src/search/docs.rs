@@ -98,6 +98,17 @@ pub fn doc<'a>(config: &Config, clock: &SiteClock, page: &'a Page) -> SearchDoc<
             extra.extend([&s.community, &s.address, &s.hours].into_iter().flatten().cloned());
             extra.extend(s.equipment.iter().cloned());
         }
+        KindData::Activity(a) => {
+            extra.push(a.activity_kind.label().to_string());
+            extra.extend(town(&a.town));
+            extra.extend(
+                [&a.community, &a.place, &a.address, &a.organizer]
+                    .into_iter()
+                    .flatten()
+                    .cloned(),
+            );
+            extra.extend(a.partners.iter().cloned());
+        }
         KindData::None => {}
     }
     let mut body = Cow::Borrowed(page.rendered.text.as_str());

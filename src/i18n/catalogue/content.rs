@@ -56,6 +56,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     ("kind.column", "科普栏目", "column entry"),
     ("kind.board", "宣传栏", "board"),
     ("kind.station", "科普站", "station"),
+    ("kind.activity", "科普活动", "activity"),
     ("kind.page", "页面", "page"),
     // Front matter of each kind.
     (
