@@ -127,9 +127,10 @@ impl Calendar {
 /// What the event says besides its title, time and place.
 fn description(page: &Page, a: &ActivityMeta, url: &str) -> String {
     let mut lines: Vec<String> = Vec::new();
-    let about = match &page.meta.summary {
-        Some(s) => s.trim().to_string(),
-        None => crate::render::views::truncate_chars(page.rendered.text.trim(), 120),
+    let about = match (&page.meta.summary, &page.rendered.summary_html) {
+        (Some(s), _) => s.trim().to_string(),
+        (None, Some(html)) => crate::render::views::truncate_chars(&plain_text(html), 200),
+        (None, None) => String::new(),
     };
     if !about.is_empty() {
         lines.push(about);
@@ -147,6 +148,28 @@ fn description(page: &Page, a: &ActivityMeta, url: &str) -> String {
     }
     lines.push(format!("详情：{url}"));
     lines.join("\n")
+}
+
+/// The text of a summary's HTML: tags dropped (an image's alt text with
+/// them), paragraphs on lines of their own.
+fn plain_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |i| open + i + 1);
+        if rest[open..close].starts_with("</p") {
+            out.push('\n');
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    let text = crate::escape::unescape_html(&out);
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `activities-kexue-jiangtang@kepu.example.org`: the page's path at the
@@ -213,6 +236,16 @@ pub(crate) fn fold_into(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summaries_become_plain_lines() {
+        assert_eq!(
+            plain_text(
+                "<p>入冬前，<strong>志愿者</strong> &amp; 社区</p>\n<p><img src=\"a.png\" alt=\"现场\">第二段</p>\n"
+            ),
+            "入冬前，志愿者 & 社区\n第二段"
+        );
+    }
 
     #[test]
     fn text_escapes_what_rfc_5545_asks() {

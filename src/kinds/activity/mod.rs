@@ -356,9 +356,14 @@ fn span(when: When, clock: &SiteClock) -> (Timestamp, Timestamp) {
 fn count(key: &'static str, value: Option<&serde_json::Value>, errors: &mut Vec<FieldError>) -> Option<u32> {
     use serde_json::Value;
     let value = value?;
-    let shown = match value {
+    let as_written = |v: &Value| match v {
         Value::String(s) => s.trim().to_string(),
         other => other.to_string(),
+    };
+    let shown = match value {
+        // A list as YAML shows it: `[张三, 李四]`.
+        Value::Array(items) => format!("[{}]", items.iter().map(as_written).collect::<Vec<_>>().join(", ")),
+        other => as_written(other),
     };
     let n: Option<i64> = match value {
         Value::Number(n) => n.as_i64(),

@@ -1,9 +1,12 @@
 //! `/activities/`: what is coming (soonest first, running ones too), a
-//! month calendar, then the past by month; and the activities that town
+//! calendar of this month and of the months to come, then the past by
+//! month; and the activities that town
 //! pages, station pages and the home page show.
 //!
 //! A station shows the activities held in its village or community (same
 //! town, same `community`); a station without a community shows its town's.
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -46,8 +49,8 @@ pub struct ActivityList {
     upcoming: Vec<Summary>,
     /// Over, by month of their start, newest month first.
     past: Vec<MonthGroup>,
-    /// A calendar of each month with activities: this month first, then
-    /// the months to come, then the months before, newest first.
+    /// A calendar of this month, then of each month to come with
+    /// activities.
     calendar: Vec<CalendarMonth>,
 }
 
@@ -182,17 +185,22 @@ impl ActivityPages {
         job.with("activities", &list)
     }
 
-    /// A table of each month with activities.
+    /// A table of this month, then of each month to come with activities
+    /// (earlier months are in the list of the past); none without
+    /// activities.
     fn calendar(&self, env: &ViewEnv) -> Vec<CalendarMonth> {
         let clock = env.clock;
         let today = clock.zoned(clock.now()).date();
         let this_month = today.first_of_month();
+        if self.order.is_empty() {
+            return Vec::new();
+        }
         // Month → the activities that touch it, by start.
-        let mut months: std::collections::BTreeMap<Date, Vec<PageId>> = Default::default();
+        let mut months: BTreeMap<Date, Vec<PageId>> = BTreeMap::from([(this_month, Vec::new())]);
         for &id in &self.order {
             let Some(a) = meta(env.lib, id) else { continue };
-            let (first, last) = (first_day(clock, a).first_of_month(), last_day(clock, a));
-            let mut m = first;
+            let last = last_day(clock, a);
+            let mut m = first_day(clock, a).first_of_month().max(this_month);
             for _ in 0..MONTHS_PER_ACTIVITY {
                 if m > last {
                     break;
@@ -204,16 +212,7 @@ impl ActivityPages {
                 }
             }
         }
-        let mut keys: Vec<Date> = months.keys().copied().collect();
-        // This month, the months to come, then the months before (newest first).
-        keys.sort_by_key(|&m| match m.cmp(&this_month) {
-            std::cmp::Ordering::Equal => (0, 0),
-            std::cmp::Ordering::Greater => (1, month_number(m)),
-            std::cmp::Ordering::Less => (2, -month_number(m)),
-        });
-        keys.into_iter()
-            .map(|m| self.month(env, m, &months[&m], today))
-            .collect()
+        months.iter().map(|(&m, ids)| self.month(env, m, ids, today)).collect()
     }
 
     fn month(&self, env: &ViewEnv, month: Date, ids: &[PageId], today: Date) -> CalendarMonth {
@@ -279,11 +278,6 @@ fn empty_day() -> CalendarDay {
         href: None,
         items: Vec::new(),
     }
-}
-
-/// A month's place in time, to sort by.
-fn month_number(d: Date) -> i32 {
-    i32::from(d.year()) * 12 + i32::from(d.month())
 }
 
 /// `2026年12月`.
