@@ -17,3 +17,4 @@ pub mod yaml_slips;
 
 pub use library::{Library, LoadOptions, load};
 pub use page::{Page, PageId, Section, SortBy};
+pub(crate) use refs::name_page_towns;

@@ -25,8 +25,11 @@ pub(super) fn stray_keys(
         let key = owner.and_then(|o| o.spec().keys.iter().find(|k| **k == stray.key));
         match (owner, key) {
             (Some(owner), Some(key)) => errors.push(
-                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
-                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
+                FieldError::new(
+                    key,
+                    crate::text!("kind.foreign_key", key, owner.said_many(), kind.said_many()),
+                )
+                .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
             ),
             _ => {
                 let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);

@@ -15,6 +15,14 @@ use crate::kinds::FieldError;
 
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
 pub(super) fn name_towns(lib: &mut Library, config: &Config) {
+    for page in &mut lib.pages {
+        name_page_towns(page, config);
+    }
+}
+
+/// The towns of one page named by their name become their id (a page
+/// read again by `serve` without the rest of the library).
+pub(crate) fn name_page_towns(page: &mut Page, config: &Config) {
     let id_of = |v: &mut String| {
         if config.town(v).is_none()
             && let Some(t) = config.site.towns.iter().find(|t| t.name == v.trim())
@@ -22,10 +30,8 @@ pub(super) fn name_towns(lib: &mut Library, config: &Config) {
             *v = t.id.clone();
         }
     };
-    for page in &mut lib.pages {
-        page.meta.towns.iter_mut().for_each(id_of);
-        page.data.town_refs_mut().into_iter().for_each(id_of);
-    }
+    page.meta.towns.iter_mut().for_each(id_of);
+    page.data.town_refs_mut().into_iter().for_each(id_of);
 }
 
 pub(super) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {

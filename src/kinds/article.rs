@@ -10,6 +10,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "article",
     label: "科普文章",
     said: "kind.article",
+    said_many: "kind.article.many",
     page_template: "article.html",
     list_template: "section.html",
     share_qr: true,

@@ -14,6 +14,7 @@
 //! 3. Checks that need other pages (a board showing a page that does not
 //!    exist) run later, in [`crate::content::library`].
 
+pub mod activity;
 pub mod article;
 pub mod board;
 pub mod column;
@@ -60,6 +61,9 @@ pub enum Kind {
     /// 科普站, `content/stations/`.
     #[value(help = "科普站")]
     Station,
+    /// 科普活动/科技志愿服务, `content/activities/`.
+    #[value(help = "科普活动")]
+    Activity,
     /// Anything else; `kepu new page` writes one at the root of content/.
     #[value(name = "page", help = "A plain page at the root of content/")]
     Plain,
@@ -75,6 +79,8 @@ pub(crate) struct KindSpec {
     pub(crate) label: &'static str,
     /// The catalogue id of its name in messages.
     pub(crate) said: &'static str,
+    /// The catalogue id of its name for more than one (`boards`).
+    pub(crate) said_many: &'static str,
     /// The default template of one of its pages.
     pub(crate) page_template: &'static str,
     /// The default template of its section's list.
@@ -107,12 +113,13 @@ pub(crate) struct KindSpec {
 
 impl Kind {
     /// Every kind, in the order of the registry.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Article,
         Kind::Emergency,
         Kind::Column,
         Kind::Board,
         Kind::Station,
+        Kind::Activity,
         Kind::Plain,
     ];
 
@@ -124,6 +131,7 @@ impl Kind {
             Kind::Column => &column::SPEC,
             Kind::Board => &board::SPEC,
             Kind::Station => &station::SPEC,
+            Kind::Activity => &activity::SPEC,
             Kind::Plain => &page::SPEC,
         }
     }
@@ -163,6 +171,11 @@ impl Kind {
         Text::new(self.spec().said, Vec::new())
     }
 
+    /// The name of more than one of the kind in messages (`boards`).
+    pub fn said_many(self) -> Text {
+        Text::new(self.spec().said_many, Vec::new())
+    }
+
     /// Chinese name.
     pub fn label(self) -> &'static str {
         self.spec().label
@@ -189,6 +202,8 @@ pub enum KindFields {
     Board(board::Fields),
     /// A station's.
     Station(station::Fields),
+    /// An activity's.
+    Activity(activity::Fields),
 }
 
 impl KindFields {
@@ -199,6 +214,7 @@ impl KindFields {
             Kind::Column => KindFields::Column(Default::default()),
             Kind::Board => KindFields::Board(Default::default()),
             Kind::Station => KindFields::Station(Default::default()),
+            Kind::Activity => KindFields::Activity(Default::default()),
             Kind::Article | Kind::Plain => KindFields::None,
         }
     }
@@ -211,6 +227,7 @@ impl KindFields {
             KindFields::Column(f) => f.take(key, map),
             KindFields::Board(f) => f.take(key, map),
             KindFields::Station(f) => f.take(key, map),
+            KindFields::Activity(f) => f.take(key, map),
         }
     }
 }
@@ -223,6 +240,7 @@ impl KindFields {
             KindFields::Column(f) => f.names(),
             KindFields::Board(f) => f.names(),
             KindFields::Station(f) => f.names(),
+            KindFields::Activity(f) => f.names(),
             KindFields::Emergency(_) | KindFields::None => Vec::new(),
         }
     }
@@ -264,6 +282,8 @@ pub enum KindData {
     Board(board::BoardMeta),
     /// A station.
     Station(station::StationMeta),
+    /// An activity.
+    Activity(activity::ActivityMeta),
 }
 
 impl KindData {
@@ -274,6 +294,7 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter().map(|a| ("areas", a.as_str())).collect(),
             KindData::Board(b) => vec![("town", b.town.as_str())],
             KindData::Station(s) => vec![("town", s.town.as_str())],
+            KindData::Activity(a) => vec![("town", a.town.as_str())],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
@@ -284,6 +305,7 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter_mut().collect(),
             KindData::Board(b) => vec![&mut b.town],
             KindData::Station(s) => vec![&mut s.town],
+            KindData::Activity(a) => vec![&mut a.town],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
@@ -320,11 +342,12 @@ mod tests {
 
     #[test]
     fn a_shared_key_names_its_owners_in_registry_order() {
-        // town, address, location and community are keys of boards and of
-        // stations; on another page each names boards first.
+        // town, address, location and community are keys of boards, of
+        // stations and of activities; on another page each names boards first.
         for key in ["town", "address", "location", "community"] {
-            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station], "{key}");
+            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station, Kind::Activity], "{key}");
         }
+        assert_eq!(Kind::owners("place"), [Kind::Board, Kind::Activity]);
         assert!(Kind::owners("title").is_empty());
     }
 
@@ -353,7 +376,7 @@ mod tests {
                 None => assert_eq!(kind, Kind::Plain),
             }
         }
-        assert_eq!(Kind::sections().count(), 5);
+        assert_eq!(Kind::sections().count(), 6);
         assert_eq!(Kind::from_section("about"), Kind::Plain);
     }
 }

@@ -10,6 +10,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "page",
     label: "页面",
     said: "kind.page",
+    said_many: "kind.page.many",
     page_template: "page.html",
     list_template: "section.html",
     share_qr: true,

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::activity::pages::ActivityPages;
 use super::board::pages::BoardQr;
 use super::column::pages::{ColumnPages, WEEKS_PER_PAGE};
 use super::towns::{TownPages, by_town, town_list_job};
@@ -51,6 +52,8 @@ pub struct KindPages {
     towns: TownPages,
     /// QR codes of board pages and of what boards show now.
     qr: BoardQr,
+    /// Every activity, soonest first.
+    activities: ActivityPages,
 }
 
 impl KindPages {
@@ -60,6 +63,7 @@ impl KindPages {
             columns: ColumnPages::new(env, lib),
             towns: TownPages::new(lib),
             qr: BoardQr::new(env, lib),
+            activities: ActivityPages::new(lib),
             dashboard,
         }
     }
@@ -96,7 +100,7 @@ impl KindPages {
     /// differently from the default.
     pub fn list_size(&self, s: &Section) -> Option<(usize, usize)> {
         match Kind::from_section(&s.name) {
-            Kind::Emergency | Kind::Board | Kind::Station => Some((1, 1)),
+            Kind::Emergency | Kind::Board | Kind::Station | Kind::Activity => Some((1, 1)),
             Kind::Column if s.name == "columns" => Some((self.columns.weeks.len(), WEEKS_PER_PAGE)),
             _ => None,
         }
@@ -107,6 +111,7 @@ impl KindPages {
         match Kind::from_section(&s.name) {
             Kind::Emergency => job.with("notes", &super::emergency::pages::notes_list(env, lib, &s.pages)),
             Kind::Board | Kind::Station => job.with("by_town", &by_town(env, lib, &s.pages)),
+            Kind::Activity => self.activities.list_context(env, job),
             Kind::Column if s.name == "columns" => self.columns.list_context(env, &s.path, n, job),
             _ => job,
         }
@@ -118,7 +123,11 @@ impl KindPages {
             KindTask::ColumnWeek(i) => Some(self.columns.week_job(env, i)),
             KindTask::ColumnMedium(i, n) => Some(self.columns.medium_job(env, i, n)),
             KindTask::Poster(id) => Some(self.qr.poster_job(env, lib, id)),
-            KindTask::Town(i) => Some(self.towns.town_job(env, lib, &self.dashboard, i)),
+            KindTask::Town(i) => Some(self.activities.town_context(
+                env,
+                &env.config.site.towns[i].id,
+                self.towns.town_job(env, lib, &self.dashboard, i),
+            )),
             KindTask::TownList => Some(town_list_job(env, &self.dashboard)),
             KindTask::Dashboard => Some(self.dashboard_job(env)),
             KindTask::Plan => self.plan_job(env),
@@ -155,7 +164,10 @@ impl KindPages {
     /// pages, a column entry's neighbours in its program.
     pub fn page_context(&self, env: &ViewEnv, lib: &Library, id: PageId, job: Job) -> Job {
         match &lib.pages[id].data {
-            KindData::Station(s) => self.towns.station_context(env, lib, &s.town, job),
+            KindData::Station(s) => {
+                let job = self.activities.station_context(env, s, job);
+                self.towns.station_context(env, lib, &s.town, job)
+            }
             KindData::Column(_) => self.columns.page_context(env, lib, id, job),
             _ => job,
         }

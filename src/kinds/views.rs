@@ -6,11 +6,12 @@
 
 use serde::Serialize;
 
+use super::activity::view::{ActivityBadge, ActivityView};
 use super::board::view::{BoardBadge, BoardView};
 use super::column::view::{ColumnBadge, ColumnView};
 use super::emergency::view::{EmergencyView, NoteBadge};
 use super::station::view::StationView;
-use super::{KindData, board, column, emergency, station};
+use super::{KindData, activity, board, column, emergency, station};
 use crate::content::{Library, Page};
 use crate::render::views::{Summary, ViewEnv};
 
@@ -23,6 +24,8 @@ pub struct KindBadges {
     pub column: Option<ColumnBadge>,
     /// For boards: kind, place and freshness.
     pub board: Option<BoardBadge>,
+    /// For activities: when, where, kind and status.
+    pub activity: Option<ActivityBadge>,
 }
 
 /// The badge of `page`'s kind.
@@ -31,6 +34,7 @@ pub fn badges(env: &ViewEnv, page: &Page) -> KindBadges {
         emergency: emergency::view::badge(env, page),
         column: column::view::badge(page),
         board: board::view::badge(env, page),
+        activity: activity::view::badge(env, page),
     }
 }
 
@@ -45,6 +49,8 @@ pub struct KindViews<'a> {
     pub board: Option<BoardView<'a>>,
     /// Station fields.
     pub station: Option<StationView<'a>>,
+    /// Activity fields.
+    pub activity: Option<ActivityView<'a>>,
 }
 
 /// The fields of `page`'s kind.
@@ -54,6 +60,7 @@ pub fn views<'a>(env: &ViewEnv<'a>, page: &'a Page) -> KindViews<'a> {
         column: column::view::view(env, page),
         board: board::view::view(env, page),
         station: station::view::view(env, page),
+        activity: activity::view::view(env, page),
     }
 }
 
@@ -78,6 +85,8 @@ pub struct KindHome {
     pub notes: Vec<Summary>,
     /// This week's column entries (else the newest three).
     pub columns: Vec<Summary>,
+    /// The next activities (running ones first), at most three.
+    pub activities: Vec<Summary>,
 }
 
 /// What the kinds show on the home page of `lib`.
@@ -85,6 +94,7 @@ pub fn home(env: &ViewEnv, lib: &Library) -> KindHome {
     KindHome {
         notes: emergency::pages::home_notes(env, lib),
         columns: column::pages::home_entries(env, lib),
+        activities: activity::pages::home_upcoming(env, lib),
     }
 }
 
@@ -98,6 +108,7 @@ impl KindData {
             KindData::Column(c) => c.search_words(),
             KindData::Board(b) => b.search_words(town),
             KindData::Station(s) => s.search_words(town),
+            KindData::Activity(a) => a.search_words(town),
             KindData::None => Vec::new(),
         }
     }

@@ -74,6 +74,7 @@ pub fn replace_pages(
             continue;
         };
         page.assets = std::mem::take(&mut lib.pages[id].assets);
+        crate::content::name_page_towns(&mut page, config);
         lib.pages[id] = page;
         flags[id] = true;
         ids.push(id);

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod activities;
 mod boards;
 mod build;
 mod builtin_theme;

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod activity;
 mod check;
 mod cli;
 mod config;
@@ -27,6 +28,7 @@ const TABLES: &[&[Entry]] = &[
     import::MESSAGES,
     output::MESSAGES,
     site_checks::MESSAGES,
+    activity::MESSAGES,
 ];
 
 /// Every entry of every table.

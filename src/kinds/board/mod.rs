@@ -23,6 +23,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "board",
     label: "科普画廊",
     said: "kind.board",
+    said_many: "kind.board.many",
     page_template: "board.html",
     list_template: "board_list.html",
     share_qr: false,

@@ -17,6 +17,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "column entry",
     label: "科普栏目",
     said: "kind.column",
+    said_many: "kind.column.many",
     page_template: "column.html",
     list_template: "column_list.html",
     share_qr: true,

@@ -22,6 +22,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "emergency note",
     label: "应急科普",
     said: "kind.emergency",
+    said_many: "kind.emergency.many",
     page_template: "emergency.html",
     list_template: "emergency_list.html",
     share_qr: true,

@@ -18,6 +18,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "station",
     label: "科普站点",
     said: "kind.station",
+    said_many: "kind.station.many",
     page_template: "station.html",
     list_template: "station_list.html",
     share_qr: false,
