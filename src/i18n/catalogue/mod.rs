@@ -11,6 +11,7 @@ mod editor;
 mod images;
 mod import;
 mod output;
+mod plan;
 mod render;
 mod site_checks;
 
@@ -27,6 +28,7 @@ const TABLES: &[&[Entry]] = &[
     import::MESSAGES,
     output::MESSAGES,
     site_checks::MESSAGES,
+    plan::MESSAGES,
 ];
 
 /// Every entry of every table.
