@@ -183,6 +183,13 @@ fn known_mistake(msg: &str) -> Said {
         Some((at, rest)) if !at.contains(' ') && !at.is_empty() => (Some(at), rest),
         _ => (None, msg),
     };
+    // An item of a top-level list (`.[3]`, a row of `data/plan.yaml`):
+    // the line shown says which, an index would only puzzle.
+    let at = at.filter(|a| {
+        a.strip_prefix(".[")
+            .and_then(|r| r.strip_suffix(']'))
+            .is_none_or(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+    });
     let quoted = |s: &str, prefix: &str| -> Option<(String, String)> {
         let s = s.strip_prefix(prefix)?;
         let (name, tail) = s.split_once('\'')?;
@@ -361,6 +368,21 @@ mod tests {
             assert_eq!(e.message, en);
             assert_eq!(e.message.in_lang(Lang::Zh), zh);
         }
+    }
+
+    /// An item of a top-level list is shown by its line, not named `.[1]`;
+    /// a deeper path keeps its name.
+    #[test]
+    fn a_top_level_list_item_is_not_named_by_its_index() {
+        let e = from_str::<Vec<crate::config::Town>>("- id: a\n  name: b\n- id: c\n  nam: d\n").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 3));
+        assert_eq!(
+            e.message,
+            "unknown field 'nam', expected one of 'id', 'name', 'kind', 'communities', 'population'"
+        );
+        let e = from_str::<crate::config::SiteConfig>("title: a\nbase_url: x\ntowns:\n  - { id: a, nam: b }\n")
+            .unwrap_err();
+        assert!(e.message.starts_with("towns[0]: unknown field 'nam'"), "{}", e.message);
     }
 
     #[test]

@@ -73,7 +73,7 @@ pub fn render_with(
         Task::Home => Some(pages::home_job(env, lib)),
         Task::NotFound => Some(pages::not_found_job()),
         Task::Kind(t) => kinds.job(env, lib, t),
-        Task::SiteMap => Some(site_map::job(env)),
+        Task::SiteMap => Some(site_map::job(env, &kinds.plan)),
     };
     let make = |task: Task| {
         if !select.task(task) {
@@ -123,15 +123,20 @@ pub fn render_with(
             }
         }
     }
-    if select.part(Part::Dashboard)
-        && let Err(e) = sink.put(
-            "dashboard.json",
-            Body::Bytes(kinds.dashboard_json().into_bytes()),
-            vec![Dep::AllFrontMatter, Dep::Config],
-            "dashboard",
-        )
-    {
-        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+    if select.part(Part::Dashboard) {
+        let jsons = [("dashboard.json".to_string(), kinds.dashboard_json())]
+            .into_iter()
+            .chain(kinds.report_jsons());
+        for (path, json) in jsons {
+            if let Err(e) = sink.put(
+                &path,
+                Body::Bytes(json.into_bytes()),
+                vec![Dep::AllFrontMatter, Dep::Config, Dep::Data],
+                "dashboard",
+            ) {
+                diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+            }
+        }
     }
     if select.part(Part::Builtins) {
         for e in builtins::add(env, lib, sink) {

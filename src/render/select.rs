@@ -15,6 +15,7 @@ use super::taxonomies::Taxonomies;
 use super::views::ViewEnv;
 use crate::kinds::pages::KindPages;
 use crate::report::dashboard::Dashboard;
+use crate::report::plan::PlanReport;
 
 /// What the tasks of one library share.
 pub struct Shared {
@@ -26,11 +27,11 @@ pub struct Shared {
 
 impl Shared {
     /// Computes the shared data of `env`'s library, with its coverage
-    /// figures.
-    pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>) -> Self {
+    /// figures and the plan's.
+    pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>, plan: &Arc<PlanReport>) -> Self {
         Shared {
             taxonomies: Taxonomies::new(env, env.lib),
-            kinds: KindPages::new(env, env.lib, dashboard.clone()),
+            kinds: KindPages::new(env, env.lib, dashboard.clone(), plan.clone()),
         }
     }
 }

@@ -130,8 +130,8 @@ struct Group {
 }
 
 /// The site map job: every section with its list page, the towns, the
-/// dashboard and plan, the stand-alone pages.
-pub fn job(env: &ViewEnv) -> Job {
+/// dashboard, the plan and the year-end summaries, the stand-alone pages.
+pub fn job(env: &ViewEnv, plan: &crate::report::plan::PlanReport) -> Job {
     let lib = env.lib;
     let mut groups = Vec::new();
     for s in lib.sections.iter().filter(|s| !s.name.is_empty()) {
@@ -175,12 +175,16 @@ pub fn job(env: &ViewEnv) -> Job {
         name: "数据看板".into(),
         url: env.link("dashboard/"),
     }];
-    if crate::kinds::pages::plan_rows(env).is_some() {
+    if plan.inputs.rows.is_some() {
         other.push(Link {
             name: "科普工作任务表".into(),
             url: env.link("plan/"),
         });
     }
+    other.extend(plan.years.iter().rev().map(|y| Link {
+        name: format!("{} 年度总结", y.year),
+        url: env.link(&crate::kinds::pages::report_path(y.year)),
+    }));
     other.extend(lib.pages.iter().filter(|p| p.section.is_empty()).map(|p| Link {
         name: p.title.clone(),
         url: env.link(&p.path),

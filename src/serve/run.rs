@@ -110,7 +110,7 @@ pub fn render_into(p: &mut Site, shared: &Shared, current: &Outputs, redo: Redo)
 
 /// Renders every output of `p` afresh, with the shared data of its library.
 pub fn render_all(p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
-    let shared = Shared::new(&view_env(p), &p.dashboard);
+    let shared = Shared::new(&view_env(p), &p.dashboard, &p.plan);
     let outputs = render_into(p, &shared, &Outputs::new(), everything())?;
     Ok((shared, outputs))
 }

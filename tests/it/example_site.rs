@@ -53,6 +53,8 @@ fn example_site_builds_with_every_kind_of_page() {
         "dashboard/index.html",
         "dashboard.json",
         "plan/index.html",
+        "report/2026/index.html",
+        "report/2026/report.json",
         "tags/index.html",
         "404.html",
         "sitemap.xml",

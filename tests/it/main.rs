@@ -21,6 +21,7 @@ mod hostile;
 mod images;
 mod import_wechat;
 mod lists;
+mod plan;
 mod portal;
 mod raw_html;
 mod render_messages;

@@ -12,6 +12,7 @@ mod editor;
 mod images;
 mod import;
 mod output;
+mod plan;
 mod render;
 mod site_checks;
 
@@ -29,6 +30,7 @@ const TABLES: &[&[Entry]] = &[
     output::MESSAGES,
     site_checks::MESSAGES,
     activity::MESSAGES,
+    plan::MESSAGES,
 ];
 
 /// Every entry of every table.

@@ -1,96 +1,99 @@
-//! A year's activities in figures, for the plan table and the year report:
-//! how many, how many were 科技志愿服务, how many people came, per town.
+//! A year's activities in figures, for the plan's measures
+//! (`activities_volunteer_service`, `activity_coverage`), the year-end
+//! summary and `/dashboard.json`: how many were held, how many were
+//! 科技志愿服务, how many people came, in total and by town.
 //!
-//! An activity belongs to the year of its start (in the site's zone).
-//! `total` and `volunteer_service` count every activity of the year, held or
-//! still to come; `held` and `participants` only those over at the build's
-//! "now" (participants are written once an activity is over).
+//! An activity belongs to the year of its start (in the site's zone) and
+//! counts once it has begun by the instant counted (`until`: the build's
+//! "now" for the current year, the year's last instant for a past one);
+//! its participants count once it is over by then.
 
+use jiff::Timestamp;
 use serde::Serialize;
 
-use super::{ActivityKind, ActivityMeta, Status};
+use super::{ActivityKind, ActivityMeta};
 use crate::config::Config;
 use crate::content::Library;
 use crate::kinds::{Kind, KindData};
 use crate::time::SiteClock;
 
-/// The activities of one year.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct YearFigures {
+/// A year's activities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityFigures {
     /// The year.
     pub year: i16,
-    /// Activities that start in the year.
+    /// Activities of the year begun by the instant counted, of every kind.
     pub total: usize,
-    /// Of them, those over at "now".
-    pub held: usize,
-    /// Of them, 科技志愿服务.
+    /// Of which 科技志愿服务.
     pub volunteer_service: usize,
-    /// People who came, summed over the activities that are over.
-    pub participants: u64,
-    /// Each town of `site.yaml`, in its order (towns without activities too).
-    pub towns: Vec<TownFigures>,
+    /// People who came (人次), over the activities that are over.
+    pub participants: usize,
+    /// Each town of site.yaml, in its order (all of them, with zeros);
+    /// activities in no town of site.yaml count in the totals only.
+    pub by_town: Vec<TownActivities>,
 }
 
 /// One town's activities of the year.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct TownFigures {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TownActivities {
     /// Town id.
     pub id: String,
-    /// Town name.
+    /// Its name.
     pub name: String,
-    /// Activities that start in the year.
+    /// Activities held there.
     pub total: usize,
-    /// Of them, 科技志愿服务.
+    /// Of which 科技志愿服务.
     pub volunteer_service: usize,
-    /// People who came, over the activities that are over.
-    pub participants: u64,
+    /// Participants (人次).
+    pub participants: usize,
+    /// Resident population (`population` in site.yaml), if given.
+    pub population: Option<u64>,
 }
 
-impl TownFigures {
-    fn add(&mut self, a: &ActivityMeta, over: bool) {
-        self.total += 1;
-        if a.activity_kind == ActivityKind::VolunteerService {
-            self.volunteer_service += 1;
-        }
-        if over {
-            self.participants += u64::from(a.participants.unwrap_or(0));
-        }
+/// Adds one activity to a total.
+fn add(total: &mut usize, volunteer_service: &mut usize, participants: &mut usize, a: &ActivityMeta, over: bool) {
+    *total += 1;
+    if a.activity_kind == ActivityKind::VolunteerService {
+        *volunteer_service += 1;
+    }
+    if over {
+        *participants += a.participants.unwrap_or(0) as usize;
     }
 }
 
-/// The figures of `year` over the activities of `lib`, at the clock's "now".
-pub fn year_figures(lib: &Library, config: &Config, clock: &SiteClock, year: i16) -> YearFigures {
-    let mut towns: Vec<TownFigures> = config
+/// The activities of `year` in `lib`, counted at `until`.
+pub fn figures(lib: &Library, config: &Config, clock: &SiteClock, year: i16, until: Timestamp) -> ActivityFigures {
+    let mut by_town: Vec<TownActivities> = config
         .site
         .towns
         .iter()
-        .map(|t| TownFigures {
+        .map(|t| TownActivities {
             id: t.id.clone(),
             name: t.name.clone(),
-            ..Default::default()
+            total: 0,
+            volunteer_service: 0,
+            participants: 0,
+            population: t.population,
         })
         .collect();
-    let mut all = TownFigures::default();
-    let mut held = 0;
+    let (mut total, mut volunteer_service, mut participants) = (0, 0, 0);
     for (_, p) in lib.pages_of(Kind::Activity) {
         let KindData::Activity(a) = &p.data else { continue };
-        if clock.zoned(a.begins).year() != year {
+        if clock.zoned(a.begins).year() != year || a.begins > until {
             continue;
         }
-        let over = a.status(clock.now()) == Status::Past;
-        held += usize::from(over);
-        all.add(a, over);
-        if let Some(t) = towns.iter_mut().find(|t| t.id == a.town) {
-            t.add(a, over);
+        let over = a.ends <= until;
+        add(&mut total, &mut volunteer_service, &mut participants, a, over);
+        if let Some(t) = by_town.iter_mut().find(|t| t.id == a.town) {
+            add(&mut t.total, &mut t.volunteer_service, &mut t.participants, a, over);
         }
     }
-    YearFigures {
+    ActivityFigures {
         year,
-        total: all.total,
-        held,
-        volunteer_service: all.volunteer_service,
-        participants: all.participants,
-        towns,
+        total,
+        volunteer_service,
+        participants,
+        by_town,
     }
 }
 
@@ -142,22 +145,27 @@ mod tests {
         };
         let (lib, diags) = crate::content::load(&config, &opts);
         assert!(!diags.has_errors(), "{diags}");
-        let f = year_figures(&lib, &config, &clock, 2026);
-        assert_eq!(
-            (f.year, f.total, f.held, f.volunteer_service, f.participants),
-            (2026, 4, 2, 2, 65)
-        );
-        let towns: Vec<(&str, usize, usize, u64)> = f
-            .towns
+        let now = clock.now();
+        let f = figures(&lib, &config, &clock, 2026, now);
+        // d (20 December) has not begun; c (20–22 November) is running.
+        assert_eq!((f.year, f.total, f.volunteer_service, f.participants), (2026, 3, 2, 65));
+        let towns: Vec<(&str, usize, usize, usize)> = f
+            .by_town
             .iter()
             .map(|t| (t.id.as_str(), t.total, t.volunteer_service, t.participants))
             .collect();
         assert_eq!(
             towns,
-            [("xianlong", 2, 1, 65), ("zhutuo", 2, 1, 0), ("shengli", 0, 0, 0)]
+            [("xianlong", 2, 1, 65), ("zhutuo", 1, 1, 0), ("shengli", 0, 0, 0)]
         );
-        assert_eq!(f.towns[0].name, "仙龙镇");
-        assert_eq!(year_figures(&lib, &config, &clock, 2025).participants, 99);
-        assert_eq!(year_figures(&lib, &config, &clock, 2027).total, 1);
+        assert_eq!(f.by_town[0].name, "仙龙镇");
+        // At the year's end every 2026 activity is counted.
+        let end = "2026-12-31T23:59:59+08:00".parse().unwrap();
+        assert_eq!(figures(&lib, &config, &clock, 2026, end).total, 4);
+        assert_eq!(figures(&lib, &config, &clock, 2025, end).participants, 99);
+        assert_eq!(
+            figures(&lib, &config, &clock, 2027, "2027-12-31T00:00:00Z".parse().unwrap()).total,
+            1
+        );
     }
 }
