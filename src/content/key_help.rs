@@ -60,18 +60,24 @@ pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(
 /// does not take: the nearest key it takes, and the list of them.
 pub fn unknown_key(key: &str, kind: Kind, section: bool) -> (Text, Text) {
     let keys = keys_of(kind, section);
-    let nearest = keys
-        .iter()
-        .map(|k| (strsim::damerau_levenshtein(k, key), *k))
-        .min()
-        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-        .map(|(_, k)| k);
+    let nearest = nearest_key(key, kind, section);
     let list = keys.join(", ");
     let hint = match nearest {
         Some(n) => crate::text!("key.unknown.suggest", n, kind.said(), list),
         None => crate::text!("key.unknown.list", kind.said(), list),
     };
     (crate::text!("key.unknown", key), hint)
+}
+
+/// The key a page of `kind` (or a section) takes that is nearest to
+/// `key`, if one is near enough to be what the editor meant.
+pub fn nearest_key(key: &str, kind: Kind, section: bool) -> Option<&'static str> {
+    keys_of(kind, section)
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(k, key), k))
+        .min()
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .map(|(_, k)| k)
 }
 
 /// The parser's "KEY: wrong type: …, expected TYPE" in plain words

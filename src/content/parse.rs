@@ -111,14 +111,19 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         }
     };
     let mut errors = Vec::new();
-    let unknown = stray_keys(&fm, kind, section, &mut errors);
-    if !unknown.is_empty() {
-        diags.extend(
-            unknown.into_iter().map(|(key, message, hint)| {
-                locate_key(&shown, split.yaml, split.yaml_line, &[&key], message, Some(hint))
-            }),
-        );
-        return None;
+    // A misspelt key is one mistake: what the key it stands for would
+    // have said (missing, say) is not said again.
+    let mut meant: Vec<&'static str> = Vec::new();
+    for stray in stray_keys(&fm, kind, section, &mut errors) {
+        meant.extend(stray.nearest);
+        diags.push(locate_key(
+            &shown,
+            split.yaml,
+            split.yaml_line,
+            &[&stray.key],
+            stray.message,
+            Some(stray.hint),
+        ));
     }
     if !fm.draft || env.drafts {
         diags.extend(crate::check::names::empty_names(
@@ -133,7 +138,10 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
     } else {
         parse_page(&rel_path, file, fm, &split, env, &mut errors)
     };
-    for e in errors {
+    for e in errors
+        .into_iter()
+        .filter(|e| !e.key.first().is_some_and(|k| meant.contains(k)))
+    {
         diags.push(locate(&shown, split.yaml, split.yaml_line, e));
     }
     result

@@ -10,15 +10,20 @@ use crate::i18n::Said;
 use crate::kinds::{FieldError, Kind};
 use crate::yaml;
 
+/// A key of no kind, to report at its place.
+pub(super) struct UnknownKey {
+    /// As written.
+    pub(super) key: String,
+    /// The known key nearest to it, if one is near.
+    pub(super) nearest: Option<&'static str>,
+    pub(super) message: Said,
+    pub(super) hint: Said,
+}
+
 /// The keys of `fm` that are neither common nor of its kind: a key of
 /// another kind becomes a field error in `errors`; the keys of no kind are
-/// returned (key, message, hint) to be reported at their place.
-pub(super) fn stray_keys(
-    fm: &FrontMatter,
-    kind: Kind,
-    section: bool,
-    errors: &mut Vec<FieldError>,
-) -> Vec<(String, Said, Said)> {
+/// returned, to be reported at their place.
+pub(super) fn stray_keys(fm: &FrontMatter, kind: Kind, section: bool, errors: &mut Vec<FieldError>) -> Vec<UnknownKey> {
     let mut unknown = Vec::new();
     for stray in &fm.strays {
         let owner = Kind::owners(&stray.key).first().copied().filter(|_| !section);
@@ -33,7 +38,12 @@ pub(super) fn stray_keys(
             ),
             _ => {
                 let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
-                unknown.push((stray.key.clone(), message.into(), hint.into()));
+                unknown.push(UnknownKey {
+                    key: stray.key.clone(),
+                    nearest: super::key_help::nearest_key(&stray.key, kind, section),
+                    message: message.into(),
+                    hint: hint.into(),
+                });
             }
         }
     }

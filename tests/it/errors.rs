@@ -554,3 +554,22 @@ fn a_kind_key_of_the_wrong_type_is_reported_at_its_value() {
     assert!(err.contains("content/stations/s.md:4:"), "{err}");
     assert!(err.contains("staff should be a list"), "{err}");
 }
+
+#[test]
+fn an_unknown_key_does_not_hide_the_files_other_mistakes() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "emergency/e.md",
+            "title: 暴雨\ndate: 2026-11-01\nhazrd: flood\nlevel: purple",
+            "x\n",
+        );
+    });
+    assert!(err.contains("content/emergency/e.md:4:1: unknown key 'hazrd'"), "{err}");
+    assert!(
+        err.contains("content/emergency/e.md:5:8: unknown level 'purple'"),
+        "{err}"
+    );
+    // 'hazard' is missing because it is misspelt: said once, as the typo.
+    assert!(!err.contains("needs 'hazard'"), "{err}");
+    assert!(err.contains("2 error(s)"), "{err}");
+}
