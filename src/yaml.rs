@@ -266,6 +266,11 @@ pub(crate) fn locate_key(src: &str, path: &[&str]) -> (usize, usize) {
 }
 
 fn find_key_in_line(body: &str, key: &str) -> Option<usize> {
+    // An empty key (`"": x`) is found nowhere: searching for it would not
+    // advance.
+    if key.is_empty() {
+        return None;
+    }
     let mut from = 0;
     while let Some(off) = body[from..].find(key) {
         let at = from + off;
@@ -296,6 +301,12 @@ pub(crate) fn locate_text(src: &str, needle: &str, from_line: usize) -> Option<(
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn an_empty_key_is_located_at_the_start_without_searching() {
+        assert_eq!(locate_key("\"\": 1\nb: 2\n", &[""]), (1, 1));
+        assert_eq!(find_key_in_line("a: 1", ""), None);
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]

@@ -123,3 +123,28 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for RouteMap<'_, A> {
         self.map.next_value_seed(seed)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_go_to_the_page_its_kind_or_the_strays() {
+        let fm = read("title: t\nplace: park\nhazard: flood\nnope: 1\n", Some(Kind::Board)).unwrap();
+        assert_eq!(fm.title.as_deref(), Some("t"));
+        assert!(matches!(&fm.fields, KindFields::Board(f) if f.place.as_deref() == Some("park")));
+        let strays: Vec<&str> = fm.strays.iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(strays, ["hazard", "nope"]);
+        // A section takes the common keys only.
+        let fm = read("title: t\nplace: park\n", None).unwrap();
+        assert_eq!(fm.strays, [Stray { key: "place".into() }]);
+    }
+
+    #[test]
+    fn odd_keys_are_strays_not_hangs() {
+        // An anchor before a key ended by U+0085 reads as an empty key.
+        let fm = read("&0sortginate_by: 0\u{85}\n", Some(Kind::Board)).unwrap();
+        assert_eq!(fm.strays.len(), 1);
+        assert!(read("\"\": 1\n", Some(Kind::Article)).unwrap().strays[0].key.is_empty());
+    }
+}
