@@ -24,6 +24,7 @@ use crate::output::sink::{MemorySink, Sink};
 use crate::render::select::{CountPages, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::report::dashboard::{self, Dashboard};
+use crate::report::plan::{self, PlanReport};
 use crate::time::SiteClock;
 
 /// Options shared by `build`, `check` and `serve`.
@@ -118,6 +119,8 @@ pub struct Content {
     pub data: serde_json::Value,
     /// The coverage figures the dashboard shows and the lints read.
     pub dashboard: Arc<Dashboard>,
+    /// The plan's measures and the year-end summaries.
+    pub plan: Arc<PlanReport>,
     /// Warnings and errors so far.
     pub diagnostics: Diagnostics,
 }
@@ -139,14 +142,17 @@ fn load_content(opts: &BuildOptions) -> Result<Content> {
     );
     let mut data_diags = Vec::new();
     let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
+    let inputs = Arc::new(plan::load_inputs(&config.root, &mut data_diags));
     diags.extend(data_diags);
     let dashboard = Arc::new(dashboard::compute(&lib, &config, &clock));
+    let plan = Arc::new(PlanReport::compute(inputs, &lib, &config, &clock, &dashboard));
     Ok(Content {
         config,
         clock,
         lib,
         data,
         dashboard,
+        plan,
         diagnostics: diags,
     })
 }
@@ -174,6 +180,9 @@ pub struct Site {
     /// The coverage figures the dashboard shows and the lints read,
     /// computed between content and render.
     pub dashboard: Arc<Dashboard>,
+    /// The plan's measures and the year-end summaries, computed with the
+    /// dashboard.
+    pub plan: Arc<PlanReport>,
     /// Templates.
     pub templates: Templates,
     /// `data/` files.
@@ -194,6 +203,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
         mut lib,
         data,
         dashboard,
+        plan,
         diagnostics: mut diags,
     } = load_content(opts)?;
     let (images, image_diags) = images::prepare(&config, &lib, opts.images_cache_only);
@@ -222,6 +232,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
             clock,
             lib,
             dashboard,
+            plan,
             templates,
             data,
             diagnostics: diags,
@@ -235,13 +246,20 @@ impl Site {
     /// Computes the coverage figures afresh, after the library changed.
     pub fn refigure(&mut self) {
         self.dashboard = Arc::new(dashboard::compute(&self.lib, &self.config, &self.clock));
+        self.plan = Arc::new(PlanReport::compute(
+            self.plan.inputs.clone(),
+            &self.lib,
+            &self.config,
+            &self.clock,
+            &self.dashboard,
+        ));
     }
 
     /// Renders every output into `sink`; fails with all errors if any.
     /// Returns the number of HTML pages (see [`CountPages`]).
     pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
-        let shared = Shared::new(&env, &self.dashboard);
+        let shared = Shared::new(&env, &self.dashboard, &self.plan);
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let pages = CountPages::default();
         let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &pages);

@@ -23,6 +23,15 @@ pub(crate) struct YamlError {
 
 /// Parses `src` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
+    from_str_with(src, |de| T::deserialize(de))
+}
+
+/// Parses `src` with `read`, which is handed the parser, as [`from_str`]
+/// does.
+pub(crate) fn from_str_with<T>(
+    src: &str,
+    read: impl FnOnce(yaml_serde::Deserializer<'_>) -> Result<T, yaml_serde::Error>,
+) -> Result<T, YamlError> {
     // An empty document is an empty mapping, not `null`.
     let src = if src.trim().is_empty() { "{}" } else { src };
     if let Some(at) = too_deep(src) {
@@ -33,7 +42,7 @@ pub(crate) fn from_str<T: DeserializeOwned>(src: &str) -> Result<T, YamlError> {
             message: too_deep_message(),
         });
     }
-    yaml_serde::from_str(src).map_err(|e| {
+    read(yaml_serde::Deserializer::from_str(src)).map_err(|e| {
         // From the byte index, not the parser's own line count: YAML also
         // breaks lines at U+0085, U+2028 and U+2029, editors do not.
         let (line, column) = e.location().map(|l| line_col_at(src, l.index())).unwrap_or((1, 1));
@@ -174,6 +183,13 @@ fn known_mistake(msg: &str) -> Said {
         Some((at, rest)) if !at.contains(' ') && !at.is_empty() => (Some(at), rest),
         _ => (None, msg),
     };
+    // An item of a top-level list (`.[3]`, a row of `data/plan.yaml`):
+    // the line shown says which, an index would only puzzle.
+    let at = at.filter(|a| {
+        a.strip_prefix(".[")
+            .and_then(|r| r.strip_suffix(']'))
+            .is_none_or(|n| !n.bytes().all(|b| b.is_ascii_digit()))
+    });
     let quoted = |s: &str, prefix: &str| -> Option<(String, String)> {
         let s = s.strip_prefix(prefix)?;
         let (name, tail) = s.split_once('\'')?;
@@ -250,6 +266,11 @@ pub(crate) fn locate_key(src: &str, path: &[&str]) -> (usize, usize) {
 }
 
 fn find_key_in_line(body: &str, key: &str) -> Option<usize> {
+    // An empty key (`"": x`) is found nowhere: searching for it would not
+    // advance.
+    if key.is_empty() {
+        return None;
+    }
     let mut from = 0;
     while let Some(off) = body[from..].find(key) {
         let at = from + off;
@@ -280,6 +301,12 @@ pub(crate) fn locate_text(src: &str, needle: &str, from_line: usize) -> Option<(
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    #[test]
+    fn an_empty_key_is_located_at_the_start_without_searching() {
+        assert_eq!(locate_key("\"\": 1\nb: 2\n", &[""]), (1, 1));
+        assert_eq!(find_key_in_line("a: 1", ""), None);
+    }
 
     #[derive(Debug, Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -352,6 +379,21 @@ mod tests {
             assert_eq!(e.message, en);
             assert_eq!(e.message.in_lang(Lang::Zh), zh);
         }
+    }
+
+    /// An item of a top-level list is shown by its line, not named `.[1]`;
+    /// a deeper path keeps its name.
+    #[test]
+    fn a_top_level_list_item_is_not_named_by_its_index() {
+        let e = from_str::<Vec<crate::config::Town>>("- id: a\n  name: b\n- id: c\n  nam: d\n").unwrap_err();
+        assert_eq!((e.line, e.column), (4, 3));
+        assert_eq!(
+            e.message,
+            "unknown field 'nam', expected one of 'id', 'name', 'kind', 'communities', 'population'"
+        );
+        let e = from_str::<crate::config::SiteConfig>("title: a\nbase_url: x\ntowns:\n  - { id: a, nam: b }\n")
+            .unwrap_err();
+        assert!(e.message.starts_with("towns[0]: unknown field 'nam'"), "{}", e.message);
     }
 
     #[test]

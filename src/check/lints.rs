@@ -8,7 +8,7 @@ use crate::content::Library;
 use crate::content::parse::locate;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::{Lang, Said, Text};
-use crate::kinds::{FieldError, Kind, KindData};
+use crate::kinds::{FieldError, Kind, KindData, KindFields};
 use crate::report::dashboard::Dashboard;
 use crate::report::freshness::Freshness;
 
@@ -148,7 +148,7 @@ fn boards(site: &Ctx, out: &mut Vec<Diagnostic>) {
         let Some((_, page)) = site.lib.find(Kind::Board, &b.id) else {
             continue;
         };
-        let key = if page.meta.showing.is_some() {
+        let key = if matches!(&page.meta.fields, KindFields::Board(f) if f.showing.is_some()) {
             "showing"
         } else {
             "title"

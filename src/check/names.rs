@@ -12,32 +12,11 @@ use crate::i18n::Text;
 /// The errors for the names of `fm` that are empty. `yaml` is the front
 /// matter as written, from line `yaml_line` of the file shown as `shown`.
 pub fn empty_names(fm: &FrontMatter, yaml: &str, yaml_line: usize, shown: &Path) -> Vec<Diagnostic> {
-    let fields: [(&str, Option<&str>, Text); 8] = [
+    let mut fields: Vec<(&str, Option<&str>, Text)> = vec![
         ("source", fm.source.as_deref(), crate::text!("site_checks.what_source")),
-        (
-            "address",
-            fm.address.as_deref(),
-            crate::text!("site_checks.what_address"),
-        ),
-        (
-            "maintainer",
-            fm.maintainer.as_deref(),
-            crate::text!("site_checks.what_maintainer"),
-        ),
-        ("outlet", fm.outlet.as_deref(), crate::text!("site_checks.what_outlet")),
-        (
-            "program",
-            fm.program.as_deref(),
-            crate::text!("site_checks.what_program"),
-        ),
         ("editor", fm.editor.as_deref(), crate::text!("site_checks.what_editor")),
-        (
-            "community",
-            fm.community.as_deref(),
-            crate::text!("site_checks.what_community"),
-        ),
-        ("hours", fm.hours.as_deref(), crate::text!("site_checks.what_hours")),
     ];
+    fields.extend(fm.fields.names());
     let mut out = Vec::new();
     let at = |(line, column): (usize, usize), message: Text, hint: Text| {
         let source = yaml.lines().nth(line.saturating_sub(1)).map(str::to_string);
@@ -62,14 +41,12 @@ pub fn empty_names(fm: &FrontMatter, yaml: &str, yaml_line: usize, shown: &Path)
             crate::text!("site_checks.empty_item_help"),
         ));
     }
-    for (i, member) in fm.staff.iter().flatten().enumerate() {
-        if is_blank(&member.name) {
-            out.push(at(
-                nth_key_under(yaml, "staff", "name", i),
-                crate::text!("site_checks.empty_staff_name", i + 1),
-                crate::text!("site_checks.empty_staff_name_help"),
-            ));
-        }
+    for item in fm.fields.blank_items() {
+        out.push(at(
+            nth_key_under(yaml, item.list, item.key, item.index),
+            item.message,
+            item.hint,
+        ));
     }
     out
 }
@@ -145,7 +122,7 @@ mod tests {
     #[test]
     fn empty_and_blank_values_are_errors_filled_ones_are_not() {
         let yaml = "title: 站\naddress: \"  \"\nmaintainer: 仙龙镇科协\nstaff:\n  - { name: \"\", role: 站长 }\nauthors: [张三, \"\"]\n";
-        let fm: FrontMatter = crate::yaml::from_str(yaml).unwrap();
+        let fm = crate::content::front_matter_read::read(yaml, Some(crate::kinds::Kind::Station)).unwrap();
         let d = empty_names(&fm, yaml, 2, Path::new("content/stations/x.md"));
         let at: Vec<(usize, usize)> = d.iter().map(|d| (d.line, d.column)).collect();
         assert_eq!(at, vec![(3, 1), (7, 1), (6, 7)], "{d:#?}");

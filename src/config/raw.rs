@@ -116,6 +116,9 @@ pub struct Town {
     /// Its villages and communities.
     #[serde(default)]
     pub communities: Vec<String>,
+    /// Resident population (常住人口), for the plan's activity coverage.
+    #[serde(default)]
+    pub population: Option<u64>,
 }
 
 /// 镇 or 街道.

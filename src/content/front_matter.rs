@@ -3,12 +3,14 @@
 //!
 //! 1. [`split`] normalizes line ends, drops a BOM, finds the `---` fences and
 //!    remembers on which line the YAML and the body start.
-//! 2. [`FrontMatter`] is every key any kind may use; [`crate::kinds`] then
-//!    checks that a page only uses the keys of its kind.
+//! 2. [`FrontMatter`] holds the keys every page takes; the keys of each
+//!    kind are declared by the kind ([`crate::kinds`]).
 
 use serde::Deserialize;
 
+use super::front_matter_read::Stray;
 use crate::i18n::Said;
+use crate::kinds::KindFields;
 
 /// A file cut in two.
 #[derive(Debug, Clone)]
@@ -81,73 +83,10 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
     })
 }
 
-/// A map position for board and station locations.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Location {
-    /// Latitude, degrees north.
-    pub lat: f64,
-    /// Longitude, degrees east.
-    pub lng: f64,
-}
-
-/// One display window of a board.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawShowing {
-    /// `@/articles/x.md`.
-    pub page: String,
-    /// First day shown.
-    pub from: String,
-    /// First day no longer shown; open when absent.
-    #[serde(default)]
-    pub until: Option<String>,
-}
-
-/// A staff member of a station.
-#[derive(Debug, Clone, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Staff {
-    /// Name.
-    pub name: String,
-    /// Role (站长, 科普员 ...).
-    #[serde(default)]
-    pub role: String,
-}
-
-/// A scalar that may be written as a number or a string (`episode: 12`).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
-pub enum Scalar {
-    /// A whole number.
-    Int(i64),
-    /// Text.
-    Text(String),
-}
-
-impl Scalar {
-    /// As text.
-    pub fn text(&self) -> String {
-        match self {
-            Scalar::Int(n) => n.to_string(),
-            Scalar::Text(s) => s.clone(),
-        }
-    }
-}
-
-/// A board's poster sheet as written: `poster: { size: A3, orientation: portrait }`.
+/// The keys every page takes (and a section's `sort_by` and
+/// `paginate_by`), with the page's kind's own keys as written and the keys
+/// that are neither; read by [`super::front_matter_read::read`].
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RawPoster {
-    /// `A4`, `A3` or `A2`.
-    pub size: Option<String>,
-    /// `portrait` or `landscape`.
-    pub orientation: Option<String>,
-}
-
-/// Every front-matter key of every kind.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 #[allow(missing_docs)]
 pub struct FrontMatter {
     pub title: Option<String>,
@@ -179,71 +118,14 @@ pub struct FrontMatter {
     pub description: Option<String>,
     pub sort_by: Option<String>,
     pub paginate_by: Option<usize>,
-    // Emergency notes.
-    pub hazard: Option<String>,
-    pub level: Option<String>,
-    pub expires: Option<String>,
-    pub areas: Option<Vec<String>>,
-    pub steps: Option<Vec<String>>,
     /// 来源: whose text or warning a page retells; any page may say it.
     pub source: Option<String>,
-    // Column entries.
-    pub medium: Option<String>,
-    pub outlet: Option<String>,
-    pub program: Option<String>,
-    pub episode: Option<Scalar>,
-    // Boards.
-    pub board_kind: Option<String>,
-    pub place: Option<String>,
-    pub town: Option<String>,
-    pub address: Option<String>,
-    pub location: Option<Location>,
-    pub maintainer: Option<String>,
-    pub showing: Option<Vec<RawShowing>>,
-    pub poster: Option<RawPoster>,
-    // Stations.
-    pub community: Option<String>,
-    pub station_kind: Option<String>,
-    pub staff: Option<Vec<Staff>>,
-    pub hours: Option<String>,
-    pub equipment: Option<Vec<String>>,
-    pub boards: Option<Vec<String>>,
-}
-
-impl FrontMatter {
-    /// The kind-specific keys that are set, in the order their checks
-    /// report them. Which kinds own each key is in the kinds' registry
-    /// ([`crate::kinds::Kind::owners`]).
-    pub fn kind_keys_set(&self) -> Vec<&'static str> {
-        [
-            (self.hazard.is_some(), "hazard"),
-            (self.level.is_some(), "level"),
-            (self.expires.is_some(), "expires"),
-            (self.areas.is_some(), "areas"),
-            (self.steps.is_some(), "steps"),
-            (self.medium.is_some(), "medium"),
-            (self.outlet.is_some(), "outlet"),
-            (self.program.is_some(), "program"),
-            (self.episode.is_some(), "episode"),
-            (self.board_kind.is_some(), "board_kind"),
-            (self.place.is_some(), "place"),
-            (self.address.is_some(), "address"),
-            (self.maintainer.is_some(), "maintainer"),
-            (self.showing.is_some(), "showing"),
-            (self.poster.is_some(), "poster"),
-            (self.community.is_some(), "community"),
-            (self.station_kind.is_some(), "station_kind"),
-            (self.staff.is_some(), "staff"),
-            (self.hours.is_some(), "hours"),
-            (self.equipment.is_some(), "equipment"),
-            (self.town.is_some(), "town"),
-            (self.location.is_some(), "location"),
-            (self.boards.is_some(), "boards"),
-        ]
-        .into_iter()
-        .filter_map(|(set, key)| set.then_some(key))
-        .collect()
-    }
+    /// The keys of the page's kind, as written.
+    #[serde(skip)]
+    pub fields: KindFields,
+    /// Keys neither common nor of the page's kind, in the order written.
+    #[serde(skip)]
+    pub strays: Vec<Stray>,
 }
 
 #[cfg(test)]

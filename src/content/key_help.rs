@@ -4,6 +4,7 @@
 //! 文字"), never a Rust type name.
 
 use crate::i18n::{Lang, Text, t};
+
 use crate::kinds::Kind;
 
 /// Keys every page takes.
@@ -48,23 +49,35 @@ pub fn keys_of(kind: Kind, section: bool) -> Vec<&'static str> {
 pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(String, String)> {
     if let Some(rest) = message.strip_prefix("unknown field '") {
         let key = rest.split('\'').next().unwrap_or("");
-        let keys = keys_of(kind, section);
-        let nearest = keys
-            .iter()
-            .map(|k| (strsim::damerau_levenshtein(k, key), *k))
-            .min()
-            .filter(|(d, k)| *d <= 2.max(k.len() / 3))
-            .map(|(_, k)| k);
-        let what = kind.said().in_lang(lang);
-        let list = keys.join(", ");
-        let hint = match nearest {
-            Some(n) => t(lang, "key.unknown.suggest", &[n, &what, &list]),
-            None => t(lang, "key.unknown.list", &[&what, &list]),
-        };
-        return Some((t(lang, "key.unknown", &[key]), hint));
+        let (message, hint) = unknown_key(key, kind, section);
+        return Some((message.in_lang(lang), hint.in_lang(lang)));
     }
     let plain = plain_type(message)?;
     Some((plain.in_lang(lang), t(lang, "type.help", &[])))
+}
+
+/// The message and hint for `key`, which a page of `kind` (or a section)
+/// does not take: the nearest key it takes, and the list of them.
+pub fn unknown_key(key: &str, kind: Kind, section: bool) -> (Text, Text) {
+    let keys = keys_of(kind, section);
+    let nearest = nearest_key(key, kind, section);
+    let list = keys.join(", ");
+    let hint = match nearest {
+        Some(n) => crate::text!("key.unknown.suggest", n, kind.said(), list),
+        None => crate::text!("key.unknown.list", kind.said(), list),
+    };
+    (crate::text!("key.unknown", key), hint)
+}
+
+/// The key a page of `kind` (or a section) takes that is nearest to
+/// `key`, if one is near enough to be what the editor meant.
+pub fn nearest_key(key: &str, kind: Kind, section: bool) -> Option<&'static str> {
+    keys_of(kind, section)
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(k, key), k))
+        .min()
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3))
+        .map(|(_, k)| k)
 }
 
 /// The parser's "KEY: wrong type: …, expected TYPE" in plain words

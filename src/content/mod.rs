@@ -2,6 +2,7 @@
 
 pub mod data;
 pub mod front_matter;
+pub mod front_matter_read;
 pub mod key_help;
 pub mod library;
 pub mod markdown_pass;
@@ -16,3 +17,4 @@ pub mod yaml_slips;
 
 pub use library::{Library, LoadOptions, load};
 pub use page::{Page, PageId, Section, SortBy};
+pub(crate) use refs::name_page_towns;

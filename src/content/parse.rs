@@ -13,10 +13,9 @@ use super::slug::slugify;
 use crate::error::Diagnostic;
 use crate::kinds::{self, FieldError, Kind};
 use crate::time::SiteClock;
-use crate::yaml;
 
 pub use super::parse_errors::locate;
-use super::parse_errors::{line_col_of, yaml_error};
+use super::parse_errors::{line_col_of, locate_key, stray_keys, yaml_error};
 
 /// A parsed file.
 #[derive(Debug)]
@@ -101,13 +100,31 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
         }
         return None;
     }
-    let fm: FrontMatter = match yaml::from_str(split.yaml) {
+    let rel_path = rel_path(env.content, file);
+    let section = file.file_name().is_some_and(|n| n == "_index.md");
+    let kind = Kind::from_section(section_of(&rel_path));
+    let fm: FrontMatter = match super::front_matter_read::read(split.yaml, (!section).then_some(kind)) {
         Ok(fm) => fm,
         Err(e) => {
             diags.push(yaml_error(&shown, file, &split, env, e));
             return None;
         }
     };
+    let mut errors = Vec::new();
+    // A misspelt key is one mistake: what the key it stands for would
+    // have said (missing, say) is not said again.
+    let mut meant: Vec<&'static str> = Vec::new();
+    for stray in stray_keys(&fm, kind, section, &mut errors) {
+        meant.extend(stray.nearest);
+        diags.push(locate_key(
+            &shown,
+            split.yaml,
+            split.yaml_line,
+            &[&stray.key],
+            stray.message,
+            Some(stray.hint),
+        ));
+    }
     if !fm.draft || env.drafts {
         diags.extend(crate::check::names::empty_names(
             &fm,
@@ -116,14 +133,15 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
             &shown,
         ));
     }
-    let rel_path = rel_path(env.content, file);
-    let mut errors = Vec::new();
-    let result = if file.file_name().is_some_and(|n| n == "_index.md") {
+    let result = if section {
         parse_section(&rel_path, file, fm, &split, env, &mut errors)
     } else {
         parse_page(&rel_path, file, fm, &split, env, &mut errors)
     };
-    for e in errors {
+    for e in errors
+        .into_iter()
+        .filter(|e| !e.key.first().is_some_and(|k| meant.contains(k)))
+    {
         diags.push(locate(&shown, split.yaml, split.yaml_line, e));
     }
     result
@@ -140,13 +158,7 @@ fn parse_page(
     if fm.draft && !env.drafts {
         return Some(Parsed::Draft);
     }
-    let section = rel_path
-        .split('/')
-        .next()
-        .filter(|_| rel_path.contains('/'))
-        .unwrap_or("")
-        .to_string();
-    let kind = Kind::from_section(&section);
+    let kind = Kind::from_section(section_of(rel_path));
     let title = match fm.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
@@ -205,7 +217,7 @@ fn parse_page(
     Some(Parsed::Page(Box::new(Page {
         rel_path: rel_path.to_string(),
         file: file.to_path_buf(),
-        section,
+        section: section_of(rel_path).to_string(),
         kind,
         slug,
         path,
@@ -326,6 +338,15 @@ pub fn is_slug(s: &str) -> bool {
         && s.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         && !s.contains("..")
+}
+
+/// The top folder of a page's path under content/ (`""` at the root).
+pub(super) fn section_of(rel_path: &str) -> &str {
+    rel_path
+        .split('/')
+        .next()
+        .filter(|_| rel_path.contains('/'))
+        .unwrap_or("")
 }
 
 pub(super) fn rel_path(content: &Path, file: &Path) -> String {

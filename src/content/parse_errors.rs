@@ -3,24 +3,96 @@
 
 use std::path::Path;
 
-use super::front_matter;
+use super::front_matter::{self, FrontMatter};
 use super::parse::{ParseEnv, rel_path};
 use crate::error::Diagnostic;
 use crate::i18n::Said;
 use crate::kinds::{FieldError, Kind};
 use crate::yaml;
 
+/// A key of no kind, to report at its place.
+pub(super) struct UnknownKey {
+    /// As written.
+    pub(super) key: String,
+    /// The known key nearest to it, if one is near.
+    pub(super) nearest: Option<&'static str>,
+    pub(super) message: Said,
+    pub(super) hint: Said,
+}
+
+/// The keys of `fm` that are neither common nor of its kind: a key of
+/// another kind becomes a field error in `errors`; the keys of no kind are
+/// returned, to be reported at their place.
+pub(super) fn stray_keys(fm: &FrontMatter, kind: Kind, section: bool, errors: &mut Vec<FieldError>) -> Vec<UnknownKey> {
+    let mut unknown = Vec::new();
+    for stray in &fm.strays {
+        let owner = Kind::owners(&stray.key).first().copied().filter(|_| !section);
+        let key = owner.and_then(|o| o.spec().keys.iter().find(|k| **k == stray.key));
+        match (owner, key) {
+            (Some(owner), Some(key)) => errors.push(
+                FieldError::new(
+                    key,
+                    crate::text!("kind.foreign_key", key, owner.said_many(), kind.said_many()),
+                )
+                .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
+            ),
+            _ => {
+                let (message, hint) = super::key_help::unknown_key(&stray.key, kind, section);
+                unknown.push(UnknownKey {
+                    key: stray.key.clone(),
+                    nearest: super::key_help::nearest_key(&stray.key, kind, section),
+                    message: message.into(),
+                    hint: hint.into(),
+                });
+            }
+        }
+    }
+    unknown
+}
+
 /// Turns a field error into a diagnostic at the key's place in the file.
 pub fn locate(shown: &Path, yaml_text: &str, yaml_line: usize, e: FieldError) -> Diagnostic {
-    let (mut line, mut col) = yaml::locate_key(yaml_text, &e.key);
-    if let Some(v) = &e.value
+    locate_at(
+        shown,
+        yaml_text,
+        yaml_line,
+        &e.key,
+        e.value.as_deref(),
+        e.message,
+        e.hint,
+    )
+}
+
+/// A diagnostic at the place of the key `path` in the front matter.
+pub(super) fn locate_key(
+    shown: &Path,
+    yaml_text: &str,
+    yaml_line: usize,
+    path: &[&str],
+    message: Said,
+    hint: Option<Said>,
+) -> Diagnostic {
+    locate_at(shown, yaml_text, yaml_line, path, None, message, hint)
+}
+
+fn locate_at(
+    shown: &Path,
+    yaml_text: &str,
+    yaml_line: usize,
+    path: &[&str],
+    value: Option<&str>,
+    message: Said,
+    hint: Option<Said>,
+) -> Diagnostic {
+    let (mut line, mut col) = yaml::locate_key(yaml_text, path);
+    if let Some(v) = value
         && let Some((l, c)) = yaml::locate_text(yaml_text, v, line)
     {
         (line, col) = (l, c);
     }
     let source = yaml_text.lines().nth(line.saturating_sub(1)).map(str::to_string);
-    let d = Diagnostic::error(shown, line + yaml_line - 1, col, e.message).with_source(source);
-    match e.hint {
+    let d = Diagnostic::error(shown, line + yaml_line - 1, col, message).with_source(source);
+    match hint {
         Some(h) => d.with_hint(h),
         None => d,
     }
@@ -36,7 +108,7 @@ pub(super) fn yaml_error(
 ) -> Diagnostic {
     let section = file.file_name().is_some_and(|n| n == "_index.md");
     let rel = rel_path(env.content, file);
-    let kind = Kind::from_section(rel.split('/').next().filter(|_| rel.contains('/')).unwrap_or(""));
+    let kind = Kind::from_section(super::parse::section_of(&rel));
     let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, kind, section, env.lang) {
         Some((m, h)) => (m.into(), h.into()),
         None => (e.message, crate::text!("type.help").into()),

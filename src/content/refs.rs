@@ -16,12 +16,13 @@ use crate::kinds::FieldError;
 /// Towns named by their name (`仙龙镇`) instead of their id become the id.
 pub(super) fn name_towns(lib: &mut Library, config: &Config) {
     for page in &mut lib.pages {
-        name_towns_of(page, config);
+        name_page_towns(page, config);
     }
 }
 
-/// [`name_towns`] for one page.
-pub(crate) fn name_towns_of(page: &mut Page, config: &Config) {
+/// The towns of one page named by their name become their id (a page
+/// read again by `serve` without the rest of the library).
+pub(crate) fn name_page_towns(page: &mut Page, config: &Config) {
     let id_of = |v: &mut String| {
         if config.town(v).is_none()
             && let Some(t) = config.site.towns.iter().find(|t| t.name == v.trim())

@@ -1,12 +1,12 @@
 //! Feeds: Atom and RSS 2.0 for the site, each section and each taxonomy
-//! term; CAP 1.2 messages for emergency notes and their Atom feed.
+//! term (an emergency note's CAP 1.2 messages are its kind's own:
+//! [`crate::kinds::emergency::cap`]).
 //!
 //! Feeds are written by code, not templates: their grammar is fixed, and
 //! code keeps them valid against the official schemas whatever the theme.
 //! Each entry is serialized once and reused by every feed that holds it.
 
 pub mod atom;
-pub mod cap;
 pub mod entries;
 pub mod rss;
 

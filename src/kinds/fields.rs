@@ -84,7 +84,7 @@ pub(crate) fn required<'a>(
         Some(s) if !s.is_empty() => Some(s),
         _ => {
             errors.push(
-                FieldError::new(key, crate::text!("kind.required", kind.said(), key))
+                FieldError::new(key, crate::text!("kind.required", kind.said_many(), key))
                     .hint(crate::text!("kind.required.help", key)),
             );
             None

@@ -14,15 +14,20 @@
 //! 3. Checks that need other pages (a board showing a page that does not
 //!    exist) run later, in [`crate::content::library`].
 
+pub mod activity;
 pub mod article;
 pub mod board;
 pub mod column;
 pub mod emergency;
 mod fields;
+pub mod keys;
 pub mod page;
 pub mod pages;
 pub mod station;
 pub mod towns;
+pub mod views;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -34,6 +39,7 @@ use crate::config::Config;
 use crate::content::Library;
 use crate::content::front_matter::FrontMatter;
 use crate::i18n::Text;
+use crate::render::views::ViewEnv;
 use crate::time::SiteClock;
 
 /// The kind of a page, given by its section folder.
@@ -55,6 +61,9 @@ pub enum Kind {
     /// 科普站, `content/stations/`.
     #[value(help = "科普站")]
     Station,
+    /// 科普活动/科技志愿服务, `content/activities/`.
+    #[value(help = "科普活动")]
+    Activity,
     /// Anything else; `kepu new page` writes one at the root of content/.
     #[value(name = "page", help = "A plain page at the root of content/")]
     Plain,
@@ -70,6 +79,8 @@ pub(crate) struct KindSpec {
     pub(crate) label: &'static str,
     /// The catalogue id of its name in messages.
     pub(crate) said: &'static str,
+    /// The catalogue id of its name for more than one (`boards`).
+    pub(crate) said_many: &'static str,
     /// The default template of one of its pages.
     pub(crate) page_template: &'static str,
     /// The default template of its section's list.
@@ -77,6 +88,17 @@ pub(crate) struct KindSpec {
     /// Its pages carry a QR code of their own address (分享); boards and
     /// stations print theirs elsewhere.
     pub(crate) share_qr: bool,
+    /// Its pages are entries of the site's own feed (新内容).
+    pub(crate) in_site_feed: bool,
+    /// The site map (网站地图) lists its pages by name: they are few and
+    /// readers look for them by name.
+    pub(crate) listed_by_name: bool,
+    /// Its files beyond pages and the Atom/RSS feeds (an emergency note's
+    /// CAP messages), as (output path, text, what they depend on).
+    pub(crate) files: Option<KindFiles>,
+    /// Adds the titles of its own list pages (and of pages that have pages
+    /// below them) to the breadcrumb titles, keyed by site URL.
+    pub(crate) crumbs: Option<KindCrumbs>,
     /// Its own front-matter keys, beyond those every page takes (for the
     /// unknown-key help).
     pub(crate) keys: &'static [&'static str],
@@ -91,12 +113,13 @@ pub(crate) struct KindSpec {
 
 impl Kind {
     /// Every kind, in the order of the registry.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Article,
         Kind::Emergency,
         Kind::Column,
         Kind::Board,
         Kind::Station,
+        Kind::Activity,
         Kind::Plain,
     ];
 
@@ -108,6 +131,7 @@ impl Kind {
             Kind::Column => &column::SPEC,
             Kind::Board => &board::SPEC,
             Kind::Station => &station::SPEC,
+            Kind::Activity => &activity::SPEC,
             Kind::Plain => &page::SPEC,
         }
     }
@@ -147,6 +171,11 @@ impl Kind {
         Text::new(self.spec().said, Vec::new())
     }
 
+    /// The name of more than one of the kind in messages (`boards`).
+    pub fn said_many(self) -> Text {
+        Text::new(self.spec().said_many, Vec::new())
+    }
+
     /// Chinese name.
     pub fn label(self) -> &'static str {
         self.spec().label
@@ -156,6 +185,87 @@ impl Kind {
     pub fn page_template(self) -> &'static str {
         self.spec().page_template
     }
+}
+
+/// A page's own kind's front-matter keys as written, filled by
+/// [`crate::content::front_matter_read`] while the YAML is read.
+#[derive(Debug, Clone, Default)]
+pub enum KindFields {
+    /// Articles, plain pages and sections have none.
+    #[default]
+    None,
+    /// An emergency note's.
+    Emergency(emergency::Fields),
+    /// A column entry's.
+    Column(column::Fields),
+    /// A board's.
+    Board(board::Fields),
+    /// A station's.
+    Station(station::Fields),
+    /// An activity's.
+    Activity(activity::Fields),
+}
+
+impl KindFields {
+    /// Empty fields of `kind`.
+    pub fn of(kind: Kind) -> KindFields {
+        match kind {
+            Kind::Emergency => KindFields::Emergency(Default::default()),
+            Kind::Column => KindFields::Column(Default::default()),
+            Kind::Board => KindFields::Board(Default::default()),
+            Kind::Station => KindFields::Station(Default::default()),
+            Kind::Activity => KindFields::Activity(Default::default()),
+            Kind::Article | Kind::Plain => KindFields::None,
+        }
+    }
+
+    /// Reads the value of `key` from `map` if it is one of these keys.
+    pub(crate) fn take<'de, A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match self {
+            KindFields::None => Ok(false),
+            KindFields::Emergency(f) => f.take(key, map),
+            KindFields::Column(f) => f.take(key, map),
+            KindFields::Board(f) => f.take(key, map),
+            KindFields::Station(f) => f.take(key, map),
+            KindFields::Activity(f) => f.take(key, map),
+        }
+    }
+}
+
+impl KindFields {
+    /// Its names written as text, which must not be empty: the key, the
+    /// value and what it names.
+    pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
+        match self {
+            KindFields::Column(f) => f.names(),
+            KindFields::Board(f) => f.names(),
+            KindFields::Station(f) => f.names(),
+            KindFields::Activity(f) => f.names(),
+            KindFields::Emergency(_) | KindFields::None => Vec::new(),
+        }
+    }
+
+    /// The items of its lists that need a name and have none.
+    pub(crate) fn blank_items(&self) -> Vec<BlankItem> {
+        match self {
+            KindFields::Station(f) => f.blank_items(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// An item of a front-matter list written without the name it needs.
+pub(crate) struct BlankItem {
+    /// The list's key (`staff`).
+    pub(crate) list: &'static str,
+    /// The item's key that is empty (`name`).
+    pub(crate) key: &'static str,
+    /// Its place in the list, from 0.
+    pub(crate) index: usize,
+    /// What is wrong.
+    pub(crate) message: Text,
+    /// How to fix it.
+    pub(crate) hint: Text,
 }
 
 /// Typed kind-specific data of a page.
@@ -172,6 +282,8 @@ pub enum KindData {
     Board(board::BoardMeta),
     /// A station.
     Station(station::StationMeta),
+    /// An activity.
+    Activity(activity::ActivityMeta),
 }
 
 impl KindData {
@@ -182,6 +294,7 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter().map(|a| ("areas", a.as_str())).collect(),
             KindData::Board(b) => vec![("town", b.town.as_str())],
             KindData::Station(s) => vec![("town", s.town.as_str())],
+            KindData::Activity(a) => vec![("town", a.town.as_str())],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
@@ -192,26 +305,25 @@ impl KindData {
             KindData::Emergency(e) => e.areas.iter_mut().collect(),
             KindData::Board(b) => vec![&mut b.town],
             KindData::Station(s) => vec![&mut s.town],
+            KindData::Activity(a) => vec![&mut a.town],
             KindData::Column(_) | KindData::None => Vec::new(),
         }
     }
 }
 
-/// Parses the kind-specific fields of `fm` for a page of `kind`.
+/// Parses the kind-specific fields of `fm` for a page of `kind`: the
+/// keys of other kinds it carries are errors, its own are read by the
+/// kind's parser.
 pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    for key in fm.kind_keys_set() {
-        let owners = Kind::owners(key);
-        if let Some(&owner) = owners.first()
-            && !owners.contains(&kind)
-        {
-            errors.push(
-                FieldError::new(key, crate::text!("kind.foreign_key", key, owner.said(), kind.said()))
-                    .hint(crate::text!("kind.foreign_key.help", owner.section().unwrap_or(""))),
-            );
-        }
-    }
     (kind.spec().parse)(fm, clock, errors)
 }
+
+/// Adds a kind's breadcrumb titles (site URL → title).
+pub(crate) type KindCrumbs = fn(&ViewEnv, &mut BTreeMap<String, String>);
+
+/// A kind's files of its own beyond pages: (output path, text, deps).
+pub(crate) type KindFiles =
+    fn(&ViewEnv, &Library, &dyn Fn(&str, u64) -> bool) -> Vec<(String, String, Vec<crate::output::Dep>)>;
 
 /// A kind's check of its references, given the page's data, the library
 /// and the configuration.
@@ -229,69 +341,32 @@ pub(crate) fn no_fields(_: &FrontMatter, _: &SiteClock, _: &mut Vec<FieldError>)
 mod tests {
     use super::*;
 
-    fn every_key_set() -> FrontMatter {
-        let some = || Some(String::new());
-        FrontMatter {
-            hazard: some(),
-            level: some(),
-            expires: some(),
-            areas: Some(Vec::new()),
-            steps: Some(Vec::new()),
-            medium: some(),
-            outlet: some(),
-            program: some(),
-            episode: Some(crate::content::front_matter::Scalar::Int(1)),
-            board_kind: some(),
-            place: some(),
-            town: some(),
-            address: some(),
-            location: Some(crate::content::front_matter::Location { lat: 0.0, lng: 0.0 }),
-            maintainer: some(),
-            showing: Some(Vec::new()),
-            poster: Some(Default::default()),
-            community: some(),
-            station_kind: some(),
-            staff: Some(Vec::new()),
-            hours: some(),
-            equipment: Some(Vec::new()),
-            boards: Some(Vec::new()),
-            ..Default::default()
-        }
-    }
-
-    #[test]
-    fn every_kind_key_has_an_owner_in_the_registry() {
-        let keys = every_key_set().kind_keys_set();
-        assert_eq!(keys.len(), 23, "{keys:?}");
-        for key in keys {
-            assert!(!Kind::owners(key).is_empty(), "no kind takes '{key}'");
-        }
-        for kind in Kind::ALL {
-            for key in kind.spec().keys {
-                assert!(Kind::owners(key).contains(&kind), "{key}");
-            }
-        }
-    }
-
     #[test]
     fn a_shared_key_names_its_owners_in_registry_order() {
-        // town, address, location and community are keys of boards and of
-        // stations; on another page each names boards first.
+        // town, address, location and community are keys of boards, of
+        // stations and of activities; on another page each names boards first.
         for key in ["town", "address", "location", "community"] {
-            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station], "{key}");
+            assert_eq!(Kind::owners(key), [Kind::Board, Kind::Station, Kind::Activity], "{key}");
         }
-        let fm = FrontMatter {
-            community: Some("x".into()),
-            ..Default::default()
-        };
-        let clock = SiteClock::new("Asia/Shanghai", jiff::Timestamp::UNIX_EPOCH).unwrap();
-        let mut errors = Vec::new();
-        parse(Kind::Article, &fm, &clock, &mut errors);
-        assert_eq!(errors.len(), 1);
-        assert_eq!(
-            errors[0].message.in_lang(crate::i18n::Lang::En),
-            "'community' is a field of boards, not of articles"
-        );
+        assert_eq!(Kind::owners("place"), [Kind::Board, Kind::Activity]);
+        assert!(Kind::owners("title").is_empty());
+    }
+
+    #[test]
+    fn every_kind_reads_the_keys_it_lists() {
+        for kind in Kind::ALL {
+            let fields = KindFields::of(kind);
+            for key in kind.spec().keys {
+                let yaml = format!("{key}: ~\n");
+                let fm = crate::content::front_matter_read::read(&yaml, Some(kind)).unwrap();
+                assert!(fm.strays.is_empty(), "{kind:?} does not read '{key}'");
+            }
+            assert_eq!(
+                kind.spec().keys.is_empty(),
+                matches!(fields, KindFields::None),
+                "{kind:?}"
+            );
+        }
     }
 
     #[test]
@@ -302,7 +377,7 @@ mod tests {
                 None => assert_eq!(kind, Kind::Plain),
             }
         }
-        assert_eq!(Kind::sections().count(), 5);
+        assert_eq!(Kind::sections().count(), 6);
         assert_eq!(Kind::from_section("about"), Kind::Plain);
     }
 }

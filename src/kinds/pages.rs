@@ -1,7 +1,8 @@
 //! The pages of the content kinds beyond one page per file: the kind lists
 //! (`/emergency/`, `/columns/`, `/boards/`, `/stations/`), column weeks and
 //! media ([`super::column::pages`]), board posters ([`super::board::pages`]),
-//! town pages ([`super::towns`]), the dashboard and the plan.
+//! town pages ([`super::towns`]), the dashboard, the plan and the year-end
+//! summaries.
 //!
 //! [`KindPages::new`] computes once what these pages share (weeks, media,
 //! coverage); the dashboard figures come from before the render; each
@@ -11,6 +12,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::activity::pages::ActivityPages;
 use super::board::pages::BoardQr;
 use super::column::pages::{ColumnPages, WEEKS_PER_PAGE};
 use super::towns::{TownPages, by_town, town_list_job};
@@ -21,6 +23,8 @@ use crate::render::jobs::{Job, Task};
 use crate::render::paginate::page_count;
 use crate::render::views::ViewEnv;
 use crate::report::dashboard::Dashboard;
+use crate::report::measures::{Reading, ReadingText};
+use crate::report::plan::{PlanReport, PlanRow};
 
 /// A page of the kinds, cheap to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -39,6 +43,8 @@ pub enum KindTask {
     Dashboard,
     /// The plan page (`data/plan.yaml`).
     Plan,
+    /// The year-end summary of a year (index into the plan's years).
+    Report(usize),
 }
 
 /// What the kind pages share.
@@ -47,20 +53,28 @@ pub struct KindPages {
     pub columns: ColumnPages,
     /// Every coverage figure (computed before the render).
     pub dashboard: Arc<Dashboard>,
+    /// The plan's measures and the year-end summaries (computed with the
+    /// dashboard).
+    pub plan: Arc<PlanReport>,
     /// Each town's notes and articles.
     towns: TownPages,
     /// QR codes of board pages and of what boards show now.
     qr: BoardQr,
+    /// Every activity, soonest first.
+    activities: ActivityPages,
 }
 
 impl KindPages {
-    /// Computes the shared data; `dashboard` holds the library's figures.
-    pub fn new(env: &ViewEnv, lib: &Library, dashboard: Arc<Dashboard>) -> Self {
+    /// Computes the shared data; `dashboard` and `plan` hold the library's
+    /// figures.
+    pub fn new(env: &ViewEnv, lib: &Library, dashboard: Arc<Dashboard>, plan: Arc<PlanReport>) -> Self {
         KindPages {
             columns: ColumnPages::new(env, lib),
             towns: TownPages::new(lib),
             qr: BoardQr::new(env, lib),
+            activities: ActivityPages::new(lib),
             dashboard,
+            plan,
         }
     }
 
@@ -92,9 +106,10 @@ impl KindPages {
         tasks.extend((0..env.config.site.towns.len()).map(|i| Task::Kind(KindTask::Town(i))));
         tasks.push(Task::Kind(KindTask::TownList));
         tasks.push(Task::Kind(KindTask::Dashboard));
-        if plan_rows(env).is_some() {
+        if self.plan.inputs.rows.is_some() {
             tasks.push(Task::Kind(KindTask::Plan));
         }
+        tasks.extend((0..self.plan.years.len()).map(|i| Task::Kind(KindTask::Report(i))));
         tasks
     }
 
@@ -102,7 +117,7 @@ impl KindPages {
     /// differently from the default.
     pub fn list_size(&self, s: &Section) -> Option<(usize, usize)> {
         match Kind::from_section(&s.name) {
-            Kind::Emergency | Kind::Board | Kind::Station => Some((1, 1)),
+            Kind::Emergency | Kind::Board | Kind::Station | Kind::Activity => Some((1, 1)),
             Kind::Column if s.name == "columns" => Some((self.columns.weeks.len(), WEEKS_PER_PAGE)),
             _ => None,
         }
@@ -113,6 +128,7 @@ impl KindPages {
         match Kind::from_section(&s.name) {
             Kind::Emergency => job.with("notes", &super::emergency::pages::notes_list(env, lib, &s.pages)),
             Kind::Board | Kind::Station => job.with("by_town", &by_town(env, lib, &s.pages)),
+            Kind::Activity => self.activities.list_context(env, job),
             Kind::Column if s.name == "columns" => self.columns.list_context(env, &s.path, n, job),
             _ => job,
         }
@@ -124,10 +140,15 @@ impl KindPages {
             KindTask::ColumnWeek(i) => Some(self.columns.week_job(env, i)),
             KindTask::ColumnMedium(i, n) => Some(self.columns.medium_job(env, i, n)),
             KindTask::Poster(id) => Some(self.qr.poster_job(env, lib, id)),
-            KindTask::Town(i) => Some(self.towns.town_job(env, lib, &self.dashboard, i)),
+            KindTask::Town(i) => Some(self.activities.town_context(
+                env,
+                &env.config.site.towns[i].id,
+                self.towns.town_job(env, lib, &self.dashboard, i),
+            )),
             KindTask::TownList => Some(town_list_job(env, &self.dashboard)),
             KindTask::Dashboard => Some(self.dashboard_job(env)),
             KindTask::Plan => self.plan_job(env),
+            KindTask::Report(i) => self.report_job(env, i),
         }
     }
 
@@ -147,12 +168,44 @@ impl KindPages {
             KindTask::TownList => "towns/index.html".to_string(),
             KindTask::Dashboard => "dashboard/index.html".to_string(),
             KindTask::Plan => "plan/index.html".to_string(),
+            KindTask::Report(i) => match self.plan.years.get(i) {
+                Some(y) => format!("{}index.html", report_path(y.year)),
+                None => String::new(),
+            },
         }
     }
 
     /// `/dashboard.json`: the same figures as the page and `kepu report --json`.
     pub fn dashboard_json(&self) -> String {
         crate::report::dashboard::to_json(&self.dashboard)
+    }
+
+    /// `/report/YEAR/report.json` of every year-end summary: output path
+    /// and text, the same as `kepu report --year YEAR --json`.
+    pub fn report_jsons(&self) -> Vec<(String, String)> {
+        self.plan
+            .years
+            .iter()
+            .map(|y| {
+                (
+                    format!("{}report.json", report_path(y.year)),
+                    crate::report::year::to_json(y),
+                )
+            })
+            .collect()
+    }
+
+    /// Links to the year-end summaries, newest first.
+    fn report_links(&self, env: &ViewEnv) -> Vec<ReportLink> {
+        self.plan
+            .years
+            .iter()
+            .rev()
+            .map(|y| ReportLink {
+                year: y.year,
+                url: env.link(&report_path(y.year)),
+            })
+            .collect()
     }
 
     /// The dashboard page.
@@ -162,16 +215,50 @@ impl KindPages {
             .with("dashboard", &*self.dashboard)
             .with("charts", &charts)
             .with("json_url", &env.link("dashboard.json"))
+            .with("reports", &self.report_links(env))
+            .with("plan_url", &self.plan_url(env))
             .dep(Dep::AllFrontMatter)
             .dep(Dep::Config)
+            .dep(Dep::Data)
     }
 
-    /// The plan page.
+    /// The plan page's URL, when the site has the plan.
+    fn plan_url(&self, env: &ViewEnv) -> Option<String> {
+        self.plan.inputs.rows.as_ref().map(|_| env.link("plan/"))
+    }
+
+    /// The plan page: the task table, with the live figure of each row
+    /// that names a measure.
     fn plan_job(&self, env: &ViewEnv) -> Option<Job> {
-        let rows = plan_rows(env)?;
+        let rows = self.plan.inputs.rows.as_ref()?;
+        let groups = plan_groups(rows, |name| self.plan.reading(name).map(|r| MeasureView::new(env, r)));
         Some(
             Job::new("plan/index.html", "plan.html", "data/plan.yaml")
-                .with("plan", &plan_groups(rows))
+                .with("plan", &groups)
+                .with("measured", &rows.iter().filter(|r| !r.measures.is_empty()).count())
+                .with("generated", &env.clock.ymd(env.clock.now()))
+                .with("reports", &self.report_links(env))
+                .dep(Dep::Data)
+                .dep(Dep::AllFrontMatter)
+                .dep(Dep::Config),
+        )
+    }
+
+    /// The year-end summary of the `i`-th year.
+    fn report_job(&self, env: &ViewEnv, i: usize) -> Option<Job> {
+        let y = self.plan.years.get(i)?;
+        let measures: Vec<MeasureView> = y.measures.iter().map(|r| MeasureView::new(env, r)).collect();
+        let path = report_path(y.year);
+        Some(
+            Job::new(format!("{path}index.html"), "report.html", "report")
+                .with("report", y)
+                .with("measures", &measures)
+                .with("json_url", &env.link(&format!("{path}report.json")))
+                .with("reports", &self.report_links(env))
+                .with("plan_url", &self.plan_url(env))
+                .with("dashboard_url", &env.link("dashboard/"))
+                .dep(Dep::AllFrontMatter)
+                .dep(Dep::Config)
                 .dep(Dep::Data),
         )
     }
@@ -180,33 +267,98 @@ impl KindPages {
     /// pages, a column entry's neighbours in its program.
     pub fn page_context(&self, env: &ViewEnv, lib: &Library, id: PageId, job: Job) -> Job {
         match &lib.pages[id].data {
-            KindData::Station(s) => self.towns.station_context(env, lib, &s.town, job),
+            KindData::Station(s) => {
+                let job = self.activities.station_context(env, s, job);
+                self.towns.station_context(env, lib, &s.town, job)
+            }
             KindData::Column(_) => self.columns.page_context(env, lib, id, job),
             _ => job,
         }
     }
 }
 
-pub(crate) fn plan_rows<'a>(env: &ViewEnv<'a>) -> Option<&'a [serde_json::Value]> {
-    env.data.get("plan")?.as_array().map(Vec::as_slice)
+/// The site path of the summary of `year`: `report/2026/`.
+pub fn report_path(year: i16) -> String {
+    format!("report/{year}/")
 }
 
-/// The plan's rows grouped by their first-level indicator, in order.
+/// A link to a year-end summary.
+#[derive(Debug, Serialize)]
+struct ReportLink {
+    year: i16,
+    url: String,
+}
+
+/// A measure read, as pages show it: its figures, its words in Chinese and
+/// the link to its evidence.
+#[derive(Debug, Serialize)]
+pub struct MeasureView<'a> {
+    /// The figures.
+    #[serde(flatten)]
+    pub reading: &'a Reading,
+    /// The words.
+    pub text: ReadingText,
+    /// The evidence page's URL.
+    pub url: Option<String>,
+}
+
+impl<'a> MeasureView<'a> {
+    /// The view of `r`.
+    pub fn new(env: &ViewEnv, r: &'a Reading) -> Self {
+        MeasureView {
+            reading: r,
+            text: r.text(crate::i18n::Lang::Zh),
+            url: r.evidence.as_deref().map(|e| env.link(e)),
+        }
+    }
+}
+
+/// The plan's rows grouped by their first-level indicator, then by their
+/// second-level one, in order.
 #[derive(Debug, Serialize)]
 struct PlanGroup<'a> {
-    level1: String,
-    rows: Vec<&'a serde_json::Value>,
+    level1: &'a str,
+    /// Rows in the group.
+    count: usize,
+    parts: Vec<PlanPart<'a>>,
 }
 
-fn plan_groups(rows: &[serde_json::Value]) -> Vec<PlanGroup<'_>> {
+/// Rows of one second-level indicator.
+#[derive(Debug, Serialize)]
+struct PlanPart<'a> {
+    level2: &'a str,
+    rows: Vec<PlanRowView<'a>>,
+}
+
+/// A row with its measures read.
+#[derive(Debug, Serialize)]
+struct PlanRowView<'a> {
+    #[serde(flatten)]
+    row: &'a PlanRow,
+    readings: Vec<MeasureView<'a>>,
+}
+
+fn plan_groups<'a>(rows: &'a [PlanRow], read: impl Fn(&str) -> Option<MeasureView<'a>>) -> Vec<PlanGroup<'a>> {
     let mut groups: Vec<PlanGroup> = Vec::new();
     for r in rows {
-        let l1 = r.get("level1").and_then(|v| v.as_str()).unwrap_or("").to_string();
-        match groups.last_mut() {
-            Some(g) if g.level1 == l1 => g.rows.push(r),
-            _ => groups.push(PlanGroup {
-                level1: l1,
-                rows: vec![r],
+        let view = PlanRowView {
+            row: r,
+            readings: r.measures.iter().filter_map(|m| read(m)).collect(),
+        };
+        if groups.last().is_none_or(|g| g.level1 != r.level1) {
+            groups.push(PlanGroup {
+                level1: &r.level1,
+                count: 0,
+                parts: Vec::new(),
+            });
+        }
+        let Some(g) = groups.last_mut() else { continue };
+        g.count += 1;
+        match g.parts.last_mut() {
+            Some(p) if p.level2 == r.level2 => p.rows.push(view),
+            _ => g.parts.push(PlanPart {
+                level2: &r.level2,
+                rows: vec![view],
             }),
         }
     }

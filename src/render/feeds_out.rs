@@ -1,6 +1,6 @@
 //! Adds every feed to the output set: the site, each section, each
-//! taxonomy term (Atom and RSS as site.yaml asks), CAP files and the CAP
-//! feed.
+//! taxonomy term (Atom and RSS as site.yaml asks), and the files of the
+//! kinds that have their own (an emergency note's CAP messages).
 
 use rayon::prelude::*;
 
@@ -8,7 +8,7 @@ use super::jobs::KeyHasher;
 use super::views::ViewEnv;
 use crate::content::Library;
 use crate::error::Diagnostic;
-use crate::feeds::{Entries, FeedInfo, atom, cap, rss};
+use crate::feeds::{Entries, FeedInfo, atom, rss};
 use crate::kinds::Kind;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
@@ -34,7 +34,7 @@ pub fn add(
             false => None,
         };
         let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep, bool)> = Vec::new();
-        let listed = |k: Kind| matches!(k, Kind::Article | Kind::Emergency | Kind::Column);
+        let listed = |k: Kind| k.spec().in_site_feed;
         feeds.push((
             FeedInfo {
                 title: s.title.clone(),
@@ -115,26 +115,11 @@ pub fn add(
             .collect();
         files.extend(rendered);
     }
-    let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
-    for p in &notes {
-        let path = cap::path(p);
-        if sink.held(&path, note_key(p)) {
-            continue;
+    let held = |path: &str, key: u64| sink.held(path, key);
+    for kind in Kind::ALL {
+        if let Some(kind_files) = kind.spec().files {
+            files.extend(kind_files(view_env, lib, &held));
         }
-        if let Some(xml) = cap::message(env, p) {
-            files.push((path, xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
-        }
-    }
-    let mut all = KeyHasher::new(3);
-    for p in &notes {
-        all.number(note_key(p));
-    }
-    if !sink.held("emergency/cap.xml", all.finish()) {
-        files.push((
-            "emergency/cap.xml".into(),
-            cap::feed(env, &notes),
-            vec![Dep::Section("emergency".into()), Dep::Config],
-        ));
     }
     for (path, text, deps) in files {
         if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
@@ -190,13 +175,4 @@ impl<'a> PageKeys<'a> {
         }
         h.finish()
     }
-}
-
-/// The key of a note's CAP file and of its line in the CAP feed.
-fn note_key(p: &crate::content::Page) -> u64 {
-    let mut h = KeyHasher::new(6);
-    for part in [&p.path, &p.yaml, &p.title, &p.rendered.text, &p.slug] {
-        h.text(part);
-    }
-    h.finish()
 }

@@ -140,6 +140,16 @@ impl Job {
     }
 }
 
+/// The key of a file made from one page's source alone (a CAP message, an
+/// activity's calendar) and of its part in a file made of several.
+pub fn source_key(p: &crate::content::Page) -> u64 {
+    let mut h = KeyHasher::new(6);
+    for part in [&p.path, &p.yaml, &p.title, &p.rendered.text, &p.slug] {
+        h.text(part);
+    }
+    h.finish()
+}
+
 /// What to render, cheap to list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Task {

@@ -63,7 +63,7 @@ pub struct GlobalKeys {
 /// keys (see [`jobs::Job::key`]).
 pub fn globals(env: &ViewEnv, templates: &mut Templates) -> GlobalKeys {
     let site = site_view::site(env);
-    let banners = site_view::banners(env);
+    let banners = crate::kinds::views::banners(env);
     let g = templates.tera.global_context();
     g.insert("site", &site);
     g.insert("banners", &banners);
@@ -117,7 +117,7 @@ pub fn job_of(env: &ViewEnv, shared: &Shared, task: Task) -> Option<jobs::Job> {
         Task::Home => Some(pages::home_job(env, lib)),
         Task::NotFound => Some(pages::not_found_job()),
         Task::Kind(t) => kinds.job(env, lib, t),
-        Task::SiteMap => Some(site_map::job(env)),
+        Task::SiteMap => Some(site_map::job(env, &kinds.plan)),
     }
 }
 
@@ -187,15 +187,20 @@ pub fn render_tasks(
             }
         }
     }
-    if select.part(Part::Dashboard)
-        && let Err(e) = sink.put(
-            "dashboard.json",
-            Body::Bytes(shared.kinds.dashboard_json().into_bytes()),
-            vec![Dep::AllFrontMatter, Dep::Config],
-            "dashboard",
-        )
-    {
-        diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+    if select.part(Part::Dashboard) {
+        let jsons = [("dashboard.json".to_string(), shared.kinds.dashboard_json())]
+            .into_iter()
+            .chain(shared.kinds.report_jsons());
+        for (path, json) in jsons {
+            if let Err(e) = sink.put(
+                &path,
+                Body::Bytes(json.into_bytes()),
+                vec![Dep::AllFrontMatter, Dep::Config, Dep::Data],
+                "dashboard",
+            ) {
+                diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
+            }
+        }
     }
     if select.part(Part::Builtins) {
         for e in builtins::add(env, lib, sink) {

@@ -7,8 +7,8 @@ use super::jobs::Task;
 use super::paginate::{page_count, page_path, paginate};
 use super::views::{self, Summary, ViewEnv, summary};
 use crate::content::{Library, Section};
+use crate::kinds::Kind;
 use crate::kinds::pages::KindPages;
-use crate::kinds::{Kind, KindData};
 use crate::output::Dep;
 
 /// A section as templates see it (`section`).
@@ -55,8 +55,8 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
         .clone()
         .unwrap_or_else(|| page.kind.page_template().to_string());
     let mut view = views::page(env, page);
-    if let Some(b) = &mut view.board {
-        b.qr_svg = kinds.qr(&view.permalink);
+    if let Some(slot) = view.kinds.print_qr() {
+        *slot = kinds.qr(&view.permalink);
     }
     let (prev, next) = neighbours(env, lib, id);
     let mut job = Job::new(
@@ -75,10 +75,8 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
     for n in older.into_iter().chain(newer) {
         job = job.dep(Dep::Summary(lib.pages[n].rel_path.clone()));
     }
-    if let KindData::Board(b) = &page.data {
-        for s in &b.showing {
-            job = job.dep(Dep::Page(s.page.clone()));
-        }
+    for shown in page.data.shown_pages() {
+        job = job.dep(Dep::Page(shown.to_string()));
     }
     job
 }
@@ -160,24 +158,16 @@ struct HomeView {
     featured: Option<Summary>,
     /// The newest articles after it.
     latest: Vec<Summary>,
-    notes: Vec<Summary>,
-    columns: Vec<Summary>,
-    counts: Counts,
-}
-
-#[derive(Debug, Serialize)]
-struct Counts {
-    articles: usize,
-    emergency: usize,
-    columns: usize,
-    boards: usize,
-    stations: usize,
-    towns: usize,
+    /// What the kinds show on the home page (`notes`, `columns`).
+    #[serde(flatten)]
+    kinds: crate::kinds::views::KindHome,
+    /// Pages of each kind by its folder (`articles`, `boards` …), and
+    /// `towns`.
+    counts: std::collections::BTreeMap<&'static str, usize>,
 }
 
 /// The home page job.
 pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
-    let now = env.clock.now();
     let list = |name: &str| lib.section(name).map(|s| s.pages.clone()).unwrap_or_default();
     let articles = list("articles");
     let newest = &articles[..articles.len().min(7)];
@@ -194,34 +184,16 @@ pub fn home_job<'a>(env: &ViewEnv<'a>, lib: &'a Library) -> Job {
         .take(6)
         .map(|id| summary(env, id))
         .collect();
-    let notes = list("emergency")
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = Kind::ALL
         .into_iter()
-        .filter(|&id| matches!(&lib.pages[id].data, KindData::Emergency(e) if e.is_active(lib.pages[id].date, now)))
-        .map(|id| summary(env, id))
+        .filter_map(|k| Some((k.section()?, lib.pages_of(k).count())))
         .collect();
-    let this_week = env.clock.iso_week(now);
-    let mut columns: Vec<Summary> = list("columns")
-        .into_iter()
-        .filter(|&id| lib.pages[id].date.is_some_and(|d| env.clock.iso_week(d) == this_week))
-        .map(|id| summary(env, id))
-        .collect();
-    if columns.is_empty() {
-        columns = list("columns").into_iter().take(3).map(|id| summary(env, id)).collect();
-    }
-    let count = |k| lib.pages_of(k).count();
+    counts.insert("towns", env.config.site.towns.len());
     let home = HomeView {
         featured,
         latest,
-        notes,
-        columns,
-        counts: Counts {
-            articles: count(Kind::Article),
-            emergency: count(Kind::Emergency),
-            columns: count(Kind::Column),
-            boards: count(Kind::Board),
-            stations: count(Kind::Station),
-            towns: env.config.site.towns.len(),
-        },
+        kinds: crate::kinds::views::home(env, lib),
+        counts,
     };
     let section = lib.section("").map(|s| section_view(env, s));
     let template = lib

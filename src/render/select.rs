@@ -15,6 +15,7 @@ use super::taxonomies::Taxonomies;
 use super::views::ViewEnv;
 use crate::kinds::pages::KindPages;
 use crate::report::dashboard::Dashboard;
+use crate::report::plan::PlanReport;
 
 /// What the tasks of one library share.
 pub struct Shared {
@@ -26,30 +27,35 @@ pub struct Shared {
 
 impl Shared {
     /// Computes the shared data of `env`'s library, with its coverage
-    /// figures.
-    pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>) -> Self {
+    /// figures and the plan's.
+    pub fn new(env: &ViewEnv, dashboard: &Arc<Dashboard>, plan: &Arc<PlanReport>) -> Self {
         let (taxonomies, kinds) = rayon::join(
             || Taxonomies::new(env, env.lib),
-            || KindPages::new(env, env.lib, dashboard.clone()),
+            || KindPages::new(env, env.lib, dashboard.clone(), plan.clone()),
         );
         Shared { taxonomies, kinds }
     }
 
-    /// Computes the coverage figures of `env`'s library (`figures`) and the
-    /// shared data, its terms (`taxonomies`), side by side; the kind pages
-    /// hold `before` (the figures they had) until the new ones are there.
+    /// Computes the coverage and plan figures of `env`'s library
+    /// (`figures`) and the shared data, its terms (`taxonomies`), side by
+    /// side; the kind pages hold `before` (the figures they had) until the
+    /// new ones are there.
     pub fn with_figures(
         env: &ViewEnv,
-        figures: impl FnOnce() -> Dashboard + Send,
+        figures: impl FnOnce() -> (Dashboard, PlanReport) + Send,
         taxonomies: impl FnOnce() -> Taxonomies + Send,
-        before: Arc<Dashboard>,
-    ) -> (Arc<Dashboard>, Self) {
-        let (dashboard, (taxonomies, mut kinds)) = rayon::join(
-            || Arc::new(figures()),
-            || rayon::join(taxonomies, || KindPages::new(env, env.lib, before)),
+        before: (Arc<Dashboard>, Arc<PlanReport>),
+    ) -> (Arc<Dashboard>, Arc<PlanReport>, Self) {
+        let ((dashboard, plan), (taxonomies, mut kinds)) = rayon::join(
+            || {
+                let (d, p) = figures();
+                (Arc::new(d), Arc::new(p))
+            },
+            || rayon::join(taxonomies, || KindPages::new(env, env.lib, before.0, before.1)),
         );
         kinds.dashboard = dashboard.clone();
-        (dashboard, Shared { taxonomies, kinds })
+        kinds.plan = plan.clone();
+        (dashboard, plan, Shared { taxonomies, kinds })
     }
 }
 

@@ -8,7 +8,6 @@ use serde::Serialize;
 use super::jobs::Job;
 use super::views::{Link, ViewEnv};
 use crate::kinds::Kind;
-use crate::kinds::column::MEDIA;
 use crate::output::Dep;
 
 /// Output path of the site map page.
@@ -35,14 +34,12 @@ pub fn crumb_titles(env: &ViewEnv) -> BTreeMap<String, String> {
     for tax in &site.taxonomies {
         m.insert(env.link(&format!("{tax}/")), super::taxonomies::label(tax).to_string());
     }
-    for (medium, name) in MEDIA {
-        m.insert(env.link(&format!("columns/{name}/")), medium.label().to_string());
+    for kind in Kind::ALL {
+        if let Some(crumbs) = kind.spec().crumbs {
+            crumbs(env, &mut m);
+        }
     }
     m.insert(env.link("dashboard/"), "数据看板".to_string());
-    // A board's poster sits below the board's page.
-    for (_, p) in env.lib.pages_of(Kind::Board) {
-        m.insert(env.link(&p.path), p.title.clone());
-    }
     m
 }
 
@@ -133,14 +130,14 @@ struct Group {
 }
 
 /// The site map job: every section with its list page, the towns, the
-/// dashboard and plan, the stand-alone pages.
-pub fn job(env: &ViewEnv) -> Job {
+/// dashboard, the plan and the year-end summaries, the stand-alone pages.
+pub fn job(env: &ViewEnv, plan: &crate::report::plan::PlanReport) -> Job {
     let lib = env.lib;
     let mut groups = Vec::new();
     for s in lib.sections.iter().filter(|s| !s.name.is_empty()) {
         let kind = Kind::from_section(&s.name);
         // Boards and stations are few and are what readers look for by name.
-        let links = if matches!(kind, Kind::Board | Kind::Station) {
+        let links = if kind.spec().listed_by_name {
             s.pages
                 .iter()
                 .map(|&id| Link {
@@ -178,12 +175,16 @@ pub fn job(env: &ViewEnv) -> Job {
         name: "数据看板".into(),
         url: env.link("dashboard/"),
     }];
-    if crate::kinds::pages::plan_rows(env).is_some() {
+    if plan.inputs.rows.is_some() {
         other.push(Link {
             name: "科普工作任务表".into(),
             url: env.link("plan/"),
         });
     }
+    other.extend(plan.years.iter().rev().map(|y| Link {
+        name: format!("{} 年度总结", y.year),
+        url: env.link(&crate::kinds::pages::report_path(y.year)),
+    }));
     other.extend(lib.pages.iter().filter(|p| p.section.is_empty()).map(|p| Link {
         name: p.title.clone(),
         url: env.link(&p.path),

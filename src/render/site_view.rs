@@ -4,7 +4,6 @@
 use serde::Serialize;
 
 use super::views::{Link, TownLink, ViewEnv, town_link};
-use crate::kinds::{Kind, KindData};
 
 /// The site as templates see it (`site`).
 #[derive(Debug, Clone, Serialize)]
@@ -69,25 +68,6 @@ pub struct FooterView<'a> {
     pub contact: Option<&'a str>,
 }
 
-/// An emergency banner.
-#[derive(Debug, Clone, Serialize)]
-pub struct BannerView {
-    /// Title.
-    pub title: String,
-    /// Site path of the note.
-    pub url: String,
-    /// Level name.
-    pub level: &'static str,
-    /// `红色`.
-    pub level_label: &'static str,
-    /// Chinese hazard.
-    pub hazard_label: &'static str,
-    /// RFC 3339, for the expiry script (empty when open-ended).
-    pub expires: String,
-    /// For readers.
-    pub expires_display: Option<String>,
-}
-
 /// Builds `site`.
 pub fn site<'a>(env: &ViewEnv<'a>) -> SiteView<'a> {
     let s = &env.config.site;
@@ -148,37 +128,6 @@ fn page_url(env: &ViewEnv, path: &str) -> Option<String> {
 fn gongan_code(text: &str) -> Option<String> {
     let digits: String = text.chars().filter(char::is_ascii_digit).collect();
     (digits.len() == 14).then_some(digits)
-}
-
-/// Active notes, most severe first, then newest.
-pub fn banners(env: &ViewEnv) -> Vec<BannerView> {
-    let now = env.clock.now();
-    let mut notes: Vec<_> = env
-        .lib
-        .pages_of(Kind::Emergency)
-        .filter_map(|(_, p)| match &p.data {
-            KindData::Emergency(e) if e.is_active(p.date, now) => Some((p, e)),
-            _ => None,
-        })
-        .collect();
-    notes.sort_by(|a, b| {
-        a.1.level
-            .cmp(&b.1.level)
-            .then(b.0.date.cmp(&a.0.date))
-            .then(a.0.path.cmp(&b.0.path))
-    });
-    notes
-        .into_iter()
-        .map(|(p, e)| BannerView {
-            title: p.title.clone(),
-            url: env.link(&p.path),
-            level: e.level.name(),
-            level_label: e.level.label(),
-            hazard_label: e.hazard_label(),
-            expires: e.expires.map(|t| env.clock.rfc3339(t)).unwrap_or_default(),
-            expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
-        })
-        .collect()
 }
 
 #[cfg(test)]

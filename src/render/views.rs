@@ -2,21 +2,18 @@
 //!
 //! Templates never get internal structs. The views shared by every page
 //! are built here; each content kind builds its own fields and badge in its
-//! `view` module (`crate::kinds::board::view` ...). All are documented field
-//! by field in the README's theme section.
+//! `view` module, gathered by [`crate::kinds::views`] and flattened into
+//! [`PageView`] and [`PageSummary`]. All are documented field by field in
+//! the README's theme section.
 
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::front_matter::Location;
 use crate::content::{Library, Page, PageId};
-use crate::kinds::board::view::{BoardBadge, BoardView};
-use crate::kinds::column::view::{ColumnBadge, ColumnView};
-use crate::kinds::emergency::view::{EmergencyView, NoteBadge};
-use crate::kinds::station::view::StationView;
-use crate::kinds::{board, column, emergency, station};
+use crate::kinds::keys::Location;
+use crate::kinds::views::{KindBadges, KindViews};
 use crate::markdown::Heading;
 use crate::time::SiteClock;
 
@@ -120,12 +117,9 @@ pub struct PageSummary<'a> {
     pub cover: Option<String>,
     /// Tags.
     pub tags: Vec<Link>,
-    /// For emergency notes: level, hazard and whether active.
-    pub emergency: Option<NoteBadge>,
-    /// For column entries: medium and program.
-    pub column: Option<ColumnBadge>,
-    /// For boards: kind, place and freshness.
-    pub board: Option<BoardBadge>,
+    /// The badge of its kind (`emergency`, `column`, `board`).
+    #[serde(flatten)]
+    pub kinds: KindBadges,
     /// A draft (`draft: true`, built by `serve` or `build --drafts`):
     /// lists mark it 草稿.
     pub draft: bool,
@@ -191,14 +185,9 @@ pub struct PageView<'a> {
     /// The original's address (`extra.wechat_url` of an imported article),
     /// shown as 原文链接 when it is an http(s) address.
     pub original_url: Option<&'a str>,
-    /// Emergency note fields.
-    pub emergency: Option<EmergencyView>,
-    /// Column entry fields.
-    pub column: Option<ColumnView>,
-    /// Board fields.
-    pub board: Option<BoardView<'a>>,
-    /// Station fields.
-    pub station: Option<StationView<'a>>,
+    /// The fields of its kind (`emergency`, `column`, `board`, `station`).
+    #[serde(flatten)]
+    pub kinds: KindViews<'a>,
     /// A draft (`draft: true`, built by `serve` or `build --drafts`): the
     /// page carries a visible 草稿 mark.
     pub draft: bool,
@@ -276,9 +265,7 @@ pub fn summary_view<'a>(env: &ViewEnv, page: &'a Page) -> PageSummary<'a> {
         summary: summary_html(page),
         cover: cover_url(env, page),
         tags: term_links(env, "tags", &page.meta.tags),
-        emergency: emergency::view::badge(env, page),
-        column: column::view::badge(page),
-        board: board::view::badge(env, page),
+        kinds: crate::kinds::views::badges(env, page),
         draft: page.meta.draft,
     }
 }
@@ -349,10 +336,7 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
             .get("wechat_url")
             .and_then(|u| u.as_str())
             .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-        emergency: emergency::view::view(env, page),
-        column: column::view::view(env, page),
-        board: board::view::view(env, page),
-        station: station::view::view(env, page),
+        kinds: crate::kinds::views::views(env, page),
         draft: page.meta.draft,
     }
 }

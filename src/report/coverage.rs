@@ -61,6 +61,14 @@ pub struct TownCoverage {
 
 /// Coverage of every town in site.yaml, in its order.
 pub fn towns(lib: &Library, config: &Config) -> Vec<TownCoverage> {
+    towns_at(lib, config, None)
+}
+
+/// Coverage as it stood at `until` (the year-end summary): stations and
+/// boards dated after it are left out; those without a date count. `None`:
+/// every station and board.
+pub fn towns_at(lib: &Library, config: &Config, until: Option<jiff::Timestamp>) -> Vec<TownCoverage> {
+    let existed = |p: &crate::content::Page| existed_at(p, until);
     config
         .site
         .towns
@@ -68,18 +76,18 @@ pub fn towns(lib: &Library, config: &Config) -> Vec<TownCoverage> {
         .map(|town| {
             let stations: Vec<PageId> = lib
                 .pages_of(Kind::Station)
-                .filter(|(_, p)| matches!(&p.data, KindData::Station(s) if s.town == town.id))
+                .filter(|(_, p)| existed(p) && matches!(&p.data, KindData::Station(s) if s.town == town.id))
                 .map(|(id, _)| id)
                 .collect();
             let boards: Vec<PageId> = lib
                 .pages_of(Kind::Board)
-                .filter(|(_, p)| matches!(&p.data, KindData::Board(b) if b.town == town.id))
+                .filter(|(_, p)| existed(p) && matches!(&p.data, KindData::Board(b) if b.town == town.id))
                 .map(|(id, _)| id)
                 .collect();
             let communities: Vec<CommunityCoverage> = town
                 .communities
                 .iter()
-                .map(|c| community(lib, &stations, &boards, c))
+                .map(|c| community(lib, &stations, &boards, c, until))
                 .collect();
             let count = |f: fn(&CommunityCoverage) -> bool| communities.iter().filter(|c| f(c)).count();
             TownCoverage {
@@ -98,7 +106,21 @@ pub fn towns(lib: &Library, config: &Config) -> Vec<TownCoverage> {
         .collect()
 }
 
-fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) -> CommunityCoverage {
+/// Whether a station or board existed at `until` (one without a date always did).
+fn existed_at(p: &crate::content::Page, until: Option<jiff::Timestamp>) -> bool {
+    match (until, p.date) {
+        (Some(until), Some(date)) => date <= until,
+        _ => true,
+    }
+}
+
+fn community(
+    lib: &Library,
+    stations: &[PageId],
+    boards: &[PageId],
+    name: &str,
+    until: Option<jiff::Timestamp>,
+) -> CommunityCoverage {
     let mine: Vec<PageId> = stations
         .iter()
         .copied()
@@ -115,7 +137,8 @@ fn community(lib: &Library, stations: &[PageId], boards: &[PageId], name: &str) 
             // A member without a name is not staff (it is an error too).
             staff |= s.staff.iter().any(|m| !m.name.trim().is_empty());
             for b in &s.boards {
-                if let Some((bid, _)) = lib.find(Kind::Board, b)
+                if let Some((bid, board)) = lib.find(Kind::Board, b)
+                    && existed_at(board, until)
                     && !my_boards.contains(&bid)
                 {
                     my_boards.push(bid);

@@ -10,6 +10,7 @@ use super::coverage::{TownCoverage, towns};
 use super::freshness::{Freshness, days_unchanged, freshness};
 use crate::config::Config;
 use crate::content::Library;
+use crate::kinds::activity::figures::{self as activities, ActivityFigures};
 use crate::kinds::emergency::{HAZARDS, LEVELS};
 use crate::kinds::{Kind, KindData};
 use crate::time::SiteClock;
@@ -33,6 +34,8 @@ pub struct Dashboard {
     pub emergency: EmergencyTotals,
     /// Articles per month, last 12 months, oldest first.
     pub articles_per_month: Vec<MonthCount>,
+    /// Activities of the build year (zeros until the site has activities).
+    pub activities: ActivityFigures,
 }
 
 /// Coverage totals.
@@ -190,10 +193,11 @@ pub fn compute(lib: &Library, config: &Config, clock: &SiteClock) -> Dashboard {
         columns,
         emergency: emergency(lib, clock),
         articles_per_month: per_month(lib, clock),
+        activities: activities::figures(lib, config, clock, clock.zoned(now).year(), now),
     }
 }
 
-fn named(name: &str, label: &str, count: usize) -> NamedCount {
+pub(crate) fn named(name: &str, label: &str, count: usize) -> NamedCount {
     NamedCount {
         name: name.to_string(),
         label: label.to_string(),
@@ -202,8 +206,12 @@ fn named(name: &str, label: &str, count: usize) -> NamedCount {
 }
 
 fn emergency(lib: &Library, clock: &SiteClock) -> EmergencyTotals {
+    emergency_in(lib, clock, clock.zoned(clock.now()).year())
+}
+
+/// The emergency notes dated in `year`; `active`: those active now.
+pub(crate) fn emergency_in(lib: &Library, clock: &SiteClock, year: i16) -> EmergencyTotals {
     let now = clock.now();
-    let year = clock.zoned(now).year();
     let notes: Vec<_> = lib
         .pages_of(Kind::Emergency)
         .filter_map(|(_, p)| match &p.data {

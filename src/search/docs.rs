@@ -15,7 +15,6 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::content::{Library, Page};
-use crate::kinds::KindData;
 use crate::time::SiteClock;
 
 /// One searchable page.
@@ -74,32 +73,7 @@ pub fn doc<'a>(config: &Config, clock: &SiteClock, page: &'a Page) -> SearchDoc<
     meta.extend(page.meta.categories.iter().cloned());
     meta.extend(page.meta.summary.iter().cloned());
     meta.extend(page.meta.towns.iter().filter_map(|t| town(t)));
-    let mut extra: Vec<String> = Vec::new();
-    match &page.data {
-        KindData::Emergency(e) => {
-            extra.push(e.hazard_label().to_string());
-            extra.extend(e.steps.iter().cloned());
-            extra.extend(e.areas.iter().filter_map(|t| town(t)));
-            extra.extend(e.source.iter().cloned());
-        }
-        KindData::Column(c) => {
-            extra.push(c.medium.label().to_string());
-            extra.extend([&c.outlet, &c.program, &c.episode].into_iter().flatten().cloned());
-        }
-        KindData::Board(b) => {
-            extra.push(b.board_kind.label().to_string());
-            extra.push(b.place_label().to_string());
-            extra.extend(town(&b.town));
-            extra.extend([&b.community, &b.address].into_iter().flatten().cloned());
-        }
-        KindData::Station(s) => {
-            extra.push(s.station_kind.label().to_string());
-            extra.extend(town(&s.town));
-            extra.extend([&s.community, &s.address, &s.hours].into_iter().flatten().cloned());
-            extra.extend(s.equipment.iter().cloned());
-        }
-        KindData::None => {}
-    }
+    let extra = page.data.search_words(&town);
     let mut body = Cow::Borrowed(page.rendered.text.as_str());
     for e in extra.iter().filter(|e| !e.is_empty()) {
         let b = body.to_mut();

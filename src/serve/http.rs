@@ -125,12 +125,17 @@ fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
     (found, redo)
 }
 
-/// Whether part `part` may make a file at `rel` or below it (feeds: XML
-/// files; search: under `search/`; the sitemap and robots.txt).
+/// Whether part `part` may make a file at `rel` or below it (feeds and the
+/// kinds' own files: files that are not pages, such as XML and iCalendar;
+/// search: under `search/`; the sitemap and robots.txt).
 fn may_make(part: Part, rel: &str) -> bool {
     let rel = rel.trim_end_matches('/');
     match part {
-        Part::Feeds => rel.ends_with(".xml"),
+        Part::Feeds => rel
+            .rsplit_once('/')
+            .map_or(rel, |(_, name)| name)
+            .rsplit_once('.')
+            .is_some_and(|(_, ext)| !ext.eq_ignore_ascii_case("html")),
         Part::Search => rel == "search" || rel.starts_with("search/"),
         Part::Builtins => rel == "sitemap.xml" || rel == "robots.txt",
         _ => true,

@@ -50,6 +50,7 @@ use crate::render::select::{Part, Shared};
 use crate::render::shortcodes::TeraShortcodes;
 use crate::render::taxonomies::Taxonomies;
 use crate::render::templates::Templates;
+use crate::report::plan::PlanReport;
 use crate::site::{BuildOptions, Site, prepare};
 
 mod complete;
@@ -301,8 +302,11 @@ impl Engine {
         if self.pending.data {
             let mut diags = Vec::new();
             let data = crate::content::data::load(&p.config.root, &mut diags);
+            let inputs = crate::report::plan::load_inputs(&p.config.root, &mut diags);
             check(diags)?;
             p.data = serde_json::Value::Object(data);
+            let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
+            p.plan = Arc::new(PlanReport::compute(Arc::new(inputs), lib, config, clock, &p.dashboard));
         }
         let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
         let content = p.config.content_dir();
@@ -323,7 +327,7 @@ impl Engine {
         l.links = done.links;
         check(done.diags)?;
         laps.lap("reconcile");
-        let (dashboard, shared) = {
+        let (dashboard, plan, shared) = {
             let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
             let env = view_env(p);
             let old = &l.shared.taxonomies;
@@ -332,10 +336,17 @@ impl Engine {
                 Some((remap, added)) if !done.slugs_moved => old.moved(lib, remap, added),
                 _ => Taxonomies::new(&env, lib),
             };
-            let figures = || crate::report::dashboard::compute(lib, config, clock);
-            Shared::with_figures(&env, figures, terms, p.dashboard.clone())
+            let inputs = p.plan.inputs.clone();
+            let figures = || {
+                let dashboard = crate::report::dashboard::compute(lib, config, clock);
+                let plan = PlanReport::compute(inputs, lib, config, clock, &dashboard);
+                (dashboard, plan)
+            };
+            let before = (p.dashboard.clone(), p.plan.clone());
+            Shared::with_figures(&env, figures, terms, before)
         };
         p.dashboard = dashboard;
+        p.plan = plan;
         shared.kinds.keep_qr_from(&l.shared.kinds);
         l.shared = shared;
         // The terms worked out from the last ones are those of the library.

@@ -78,6 +78,7 @@ pub fn replace_pages(
             continue;
         };
         page.assets = std::mem::take(&mut lib.pages[id].assets);
+        crate::content::name_page_towns(&mut page, config);
         lib.pages[id] = page;
         flags[id] = true;
         ids.push(id);
@@ -346,7 +347,7 @@ fn patch_in_place(
     for (file, parsed) in read {
         match parsed {
             Some(Parsed::Page(mut p)) => {
-                crate::content::refs::name_towns_of(&mut p, config);
+                crate::content::refs::name_page_towns(&mut p, config);
                 terms_same &= old_of.get(&p.rel_path).is_some_and(|o| terms_key(o) == terms_key(&p));
                 let at = lib.pages.partition_point(|q| q.rel_path < p.rel_path);
                 lib.pages.insert(at, *p);

@@ -301,7 +301,7 @@ pub fn render_tasks_into(
 
 /// Renders every output of `p` afresh, with the shared data of its library.
 pub fn render_all(p: &mut Site) -> Result<(Shared, Outputs), Vec<Diagnostic>> {
-    let shared = Shared::new(&view_env(p), &p.dashboard);
+    let shared = Shared::new(&view_env(p), &p.dashboard, &p.plan);
     let made = render_into(p, &shared, &Outputs::new(), everything(), true)?;
     Ok((shared, made.outputs))
 }

@@ -176,8 +176,11 @@ fn site_templates_override_the_theme_file_by_file() {
 #[test]
 fn data_files_reach_templates() {
     let t = small_site();
-    t.write("data/plan.yaml", "- { task: 站栏员全覆盖 }\n");
-    t.write("templates/404.html", "{% for r in data.plan %}{{ r.task }}{% endfor %}");
+    t.write("data/tasks.yaml", "- { task: 站栏员全覆盖 }\n");
+    t.write(
+        "templates/404.html",
+        "{% for r in data.tasks %}{{ r.task }}{% endfor %}",
+    );
     t.build_ok();
     assert_eq!(t.read("404.html"), "站栏员全覆盖");
 }

@@ -506,3 +506,70 @@ fn errors_in_included_templates_name_their_own_file() {
     assert!(err.contains("Circular include"), "{err}");
     assert!(!err.contains("404.html"), "{err}");
 }
+
+#[test]
+fn every_unknown_key_is_named_at_its_line_at_once() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "boards/b.md",
+            "title: 村口宣传栏\nboard_kind: bulletin\nplcae: village\ntown: xianlong\nmaintaner: 村委会",
+            "x\n",
+        );
+    });
+    assert!(err.contains("content/boards/b.md:4:1: unknown key 'plcae'"), "{err}");
+    assert!(err.contains("did you mean 'place'?"), "{err}");
+    assert!(
+        err.contains("content/boards/b.md:6:1: unknown key 'maintaner'"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'maintainer'?"), "{err}");
+    // One mistake, one error: the misspelt required key is not also
+    // reported as missing.
+    assert!(err.contains("2 error(s)"), "{err}");
+}
+
+#[test]
+fn a_kind_key_in_a_section_index_is_an_error() {
+    let err = fails_keeping_output(|t| {
+        t.write(
+            "content/emergency/_index.md",
+            "---\ntitle: 应急科普\nhazard: flood\n---\n",
+        );
+    });
+    assert!(
+        err.contains("content/emergency/_index.md:3:1: unknown key 'hazard'"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sort_by, paginate_by"),
+        "the section's keys are listed: {err}"
+    );
+}
+
+#[test]
+fn a_kind_key_of_the_wrong_type_is_reported_at_its_value() {
+    let err = fails_keeping_output(|t| {
+        t.page("stations/s.md", "title: 站\ntown: xianlong\nstaff: 张三", "x\n");
+    });
+    assert!(err.contains("content/stations/s.md:4:"), "{err}");
+    assert!(err.contains("staff should be a list"), "{err}");
+}
+
+#[test]
+fn an_unknown_key_does_not_hide_the_files_other_mistakes() {
+    let err = fails_keeping_output(|t| {
+        t.page(
+            "emergency/e.md",
+            "title: 暴雨\ndate: 2026-11-01\nhazrd: flood\nlevel: purple",
+            "x\n",
+        );
+    });
+    assert!(err.contains("content/emergency/e.md:4:1: unknown key 'hazrd'"), "{err}");
+    assert!(
+        err.contains("content/emergency/e.md:5:8: unknown level 'purple'"),
+        "{err}"
+    );
+    // 'hazard' is missing because it is misspelt: said once, as the typo.
+    assert!(!err.contains("needs 'hazard'"), "{err}");
+    assert!(err.contains("2 error(s)"), "{err}");
+}

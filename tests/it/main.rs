@@ -3,6 +3,7 @@
 
 mod support;
 
+mod activities;
 mod boards;
 mod build;
 mod builtin_theme;
@@ -20,6 +21,7 @@ mod hostile;
 mod images;
 mod import_wechat;
 mod lists;
+mod plan;
 mod portal;
 mod raw_html;
 mod render_messages;

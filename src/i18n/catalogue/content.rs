@@ -56,12 +56,20 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     ("kind.column", "科普栏目", "column entry"),
     ("kind.board", "宣传栏", "board"),
     ("kind.station", "科普站", "station"),
+    ("kind.activity", "科普活动", "activity"),
     ("kind.page", "页面", "page"),
+    ("kind.article.many", "科普文章", "articles"),
+    ("kind.emergency.many", "应急科普", "emergency notes"),
+    ("kind.column.many", "科普栏目", "column entries"),
+    ("kind.board.many", "宣传栏", "boards"),
+    ("kind.station.many", "科普站", "stations"),
+    ("kind.activity.many", "科普活动", "activities"),
+    ("kind.page.many", "页面", "pages"),
     // Front matter of each kind.
     (
         "kind.foreign_key",
         "'{0}' 是{1}的键，{2}不用它",
-        "'{0}' is a field of {1}s, not of {2}s",
+        "'{0}' is a field of {1}, not of {2}",
     ),
     (
         "kind.foreign_key.help",
@@ -70,7 +78,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     ),
     ("kind.unknown_value", "不认识的 {0}：'{1}'", "unknown {0} '{1}'"),
     ("kind.use_one_of", "可选：{0}", "use one of: {0}"),
-    ("kind.required", "{0}必须填写 '{1}'", "a {0} needs '{1}'"),
+    ("kind.required", "{0}必须填写 '{1}'", "{0} need '{1}'"),
     (
         "kind.required.help",
         "在 front matter 里加上 '{0}: ...'",

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod activity;
 mod check;
 mod cli;
 mod config;
@@ -11,6 +12,7 @@ mod editor;
 mod images;
 mod import;
 mod output;
+mod plan;
 mod render;
 mod site_checks;
 
@@ -27,6 +29,8 @@ const TABLES: &[&[Entry]] = &[
     import::MESSAGES,
     output::MESSAGES,
     site_checks::MESSAGES,
+    activity::MESSAGES,
+    plan::MESSAGES,
 ];
 
 /// Every entry of every table.

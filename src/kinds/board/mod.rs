@@ -9,10 +9,12 @@ mod refs;
 pub mod view;
 
 use jiff::Timestamp;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
-use crate::content::front_matter::{FrontMatter, Location};
+use super::keys::Location;
+use super::{FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
+use crate::content::front_matter::FrontMatter;
+use crate::i18n::Text;
 use crate::time::SiteClock;
 
 /// The board's row of the registry.
@@ -21,27 +23,86 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "board",
     label: "科普画廊",
     said: "kind.board",
+    said_many: "kind.board.many",
     page_template: "board.html",
     list_template: "board_list.html",
     share_qr: false,
-    keys: &[
-        "board_kind",
-        "place",
-        "town",
-        "address",
-        "location",
-        "maintainer",
-        "showing",
-        "community",
-        "poster",
-    ],
+    in_site_feed: false,
+    listed_by_name: true,
+    files: None,
+    crumbs: Some(pages::crumbs),
+    keys: Fields::KEYS,
     parse: parse_data,
     check_refs: refs::check,
     new_stub: new::stub,
 };
 
 fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    KindData::Board(parse(fm, clock, errors))
+    match &fm.fields {
+        KindFields::Board(f) => KindData::Board(parse(f, clock, errors)),
+        _ => KindData::None,
+    }
+}
+
+super::keys::kind_fields! {
+    /// The keys of a board's front matter, as written.
+    pub struct Fields {
+        board_kind: String,
+        place: String,
+        town: String,
+        address: String,
+        location: Location,
+        maintainer: String,
+        showing: Vec<RawShowing>,
+        community: String,
+        poster: RawPoster,
+    }
+}
+
+/// One display window of a board.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShowing {
+    /// `@/articles/x.md`.
+    pub page: String,
+    /// First day shown.
+    pub from: String,
+    /// First day no longer shown; open when absent.
+    #[serde(default)]
+    pub until: Option<String>,
+}
+
+/// A board's poster sheet as written: `poster: { size: A3, orientation: portrait }`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPoster {
+    /// `A4`, `A3` or `A2`.
+    pub size: Option<String>,
+    /// `portrait` or `landscape`.
+    pub orientation: Option<String>,
+}
+
+impl Fields {
+    /// Its names written as text, which must not be empty.
+    pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
+        vec![
+            (
+                "address",
+                self.address.as_deref(),
+                crate::text!("site_checks.what_address"),
+            ),
+            (
+                "maintainer",
+                self.maintainer.as_deref(),
+                crate::text!("site_checks.what_maintainer"),
+            ),
+            (
+                "community",
+                self.community.as_deref(),
+                crate::text!("site_checks.what_community"),
+            ),
+        ]
+    }
 }
 
 /// Board kinds.
@@ -178,17 +239,25 @@ pub struct BoardMeta {
 }
 
 impl BoardMeta {
+    /// Words readers see on the board: kind, place, town, community, address.
+    pub(crate) fn search_words(&self, town: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+        let mut words = vec![self.board_kind.label().to_string(), self.place_label().to_string()];
+        words.extend(town(&self.town));
+        words.extend([&self.community, &self.address].into_iter().flatten().cloned());
+        words
+    }
+
     /// Chinese label of the place.
     pub fn place_label(&self) -> &'static str {
         PLACES.iter().find(|p| p.0 == self.place).map(|p| p.1).unwrap_or("其他")
     }
 }
 
-pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> BoardMeta {
-    let board_kind = required("board_kind", &fm.board_kind, Kind::Board, errors)
+pub(super) fn parse(f: &Fields, clock: &SiteClock, errors: &mut Vec<FieldError>) -> BoardMeta {
+    let board_kind = required("board_kind", &f.board_kind, Kind::Board, errors)
         .and_then(|k| parse_enum("board_kind", k, BOARD_KINDS, BoardKind::label, errors))
         .unwrap_or(BoardKind::Bulletin);
-    let place = match required("place", &fm.place, Kind::Board, errors) {
+    let place = match required("place", &f.place, Kind::Board, errors) {
         Some(p) if PLACES.iter().any(|x| x.0 == p) => p.to_string(),
         Some(p) => {
             let names: Vec<&str> = PLACES.iter().map(|x| x.0).collect();
@@ -200,11 +269,11 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         }
         None => String::new(),
     };
-    let town = required("town", &fm.town, Kind::Board, errors)
+    let town = required("town", &f.town, Kind::Board, errors)
         .unwrap_or_default()
         .to_string();
     let mut showing = Vec::new();
-    for (index, s) in fm.showing.iter().flatten().enumerate() {
+    for (index, s) in f.showing.iter().flatten().enumerate() {
         let mut date = |v: &str| match clock.parse(v) {
             Ok(t) => Some(t),
             Err(msg) => {
@@ -244,19 +313,19 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         board_kind,
         place,
         town,
-        community: fm.community.clone(),
-        address: fm.address.clone(),
-        location: fm.location,
-        maintainer: fm.maintainer.clone(),
+        community: f.community.clone(),
+        address: f.address.clone(),
+        location: f.location,
+        maintainer: f.maintainer.clone(),
         showing,
-        poster: poster_sheet(fm, errors),
+        poster: poster_sheet(f, errors),
     }
 }
 
 /// The poster sheet of `poster:`, A3 portrait where not given.
-pub(crate) fn poster_sheet(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> PosterSheet {
+pub(crate) fn poster_sheet(f: &Fields, errors: &mut Vec<FieldError>) -> PosterSheet {
     let mut sheet = PosterSheet::default();
-    let Some(p) = &fm.poster else {
+    let Some(p) = &f.poster else {
         return sheet;
     };
     let mut pick = |key: &'static str, value: &Option<String>, all: &[(&'static str, &'static str)]| {

@@ -81,7 +81,7 @@ impl BoardQr {
     pub fn poster_job(&self, env: &ViewEnv, lib: &Library, id: PageId) -> Job {
         let page = &lib.pages[id];
         let mut view = views::page(env, page);
-        if let Some(b) = &mut view.board {
+        if let Some(b) = &mut view.kinds.board {
             for s in &mut b.current {
                 s.qr_svg = self.get(&s.permalink);
             }
@@ -100,5 +100,13 @@ impl BoardQr {
             }
         }
         job
+    }
+}
+
+/// A board's poster sits below the board's page: the board's title, for
+/// breadcrumbs.
+pub(crate) fn crumbs(env: &ViewEnv, m: &mut std::collections::BTreeMap<String, String>) {
+    for (_, p) in env.lib.pages_of(Kind::Board) {
+        m.insert(env.link(&p.path), p.title.clone());
     }
 }

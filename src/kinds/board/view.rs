@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use crate::content::Page;
-use crate::content::front_matter::Location;
 use crate::kinds::KindData;
+use crate::kinds::keys::Location;
 use crate::render::views::{Summary, TownLink, ViewEnv, map_url, summary, town_link};
 
 /// What lists show of a board.

@@ -4,10 +4,11 @@ mod new;
 pub mod pages;
 pub mod view;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
+use crate::i18n::Text;
 use crate::time::SiteClock;
 
 /// The column entry's row of the registry.
@@ -16,17 +17,73 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "column entry",
     label: "科普栏目",
     said: "kind.column",
+    said_many: "kind.column.many",
     page_template: "column.html",
     list_template: "column_list.html",
     share_qr: true,
-    keys: &["medium", "outlet", "program", "episode"],
+    in_site_feed: true,
+    listed_by_name: false,
+    files: None,
+    crumbs: Some(pages::crumbs),
+    keys: Fields::KEYS,
     parse: parse_data,
     check_refs: super::no_refs,
     new_stub: new::stub,
 };
 
 fn parse_data(fm: &FrontMatter, _: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    KindData::Column(parse(fm, errors))
+    match &fm.fields {
+        KindFields::Column(f) => KindData::Column(parse(fm, f, errors)),
+        _ => KindData::None,
+    }
+}
+
+super::keys::kind_fields! {
+    /// The keys of a column's front matter, as written.
+    pub struct Fields {
+        medium: String,
+        outlet: String,
+        program: String,
+        episode: Scalar,
+    }
+}
+
+/// A scalar that may be written as a number or a string (`episode: 12`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// A whole number.
+    Int(i64),
+    /// Text.
+    Text(String),
+}
+
+impl Scalar {
+    /// As text.
+    pub fn text(&self) -> String {
+        match self {
+            Scalar::Int(n) => n.to_string(),
+            Scalar::Text(s) => s.clone(),
+        }
+    }
+}
+
+impl Fields {
+    /// Its names written as text, which must not be empty.
+    pub(crate) fn names(&self) -> Vec<(&'static str, Option<&str>, Text)> {
+        vec![
+            (
+                "outlet",
+                self.outlet.as_deref(),
+                crate::text!("site_checks.what_outlet"),
+            ),
+            (
+                "program",
+                self.program.as_deref(),
+                crate::text!("site_checks.what_program"),
+            ),
+        ]
+    }
 }
 
 /// Where an entry aired or was printed.
@@ -88,8 +145,22 @@ pub struct ColumnMeta {
     pub episode: Option<String>,
 }
 
-pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> ColumnMeta {
-    let medium = required("medium", &fm.medium, Kind::Column, errors)
+impl ColumnMeta {
+    /// Words readers see on the entry: medium, outlet, program, episode.
+    pub(crate) fn search_words(&self) -> Vec<String> {
+        let mut words = vec![self.medium.label().to_string()];
+        words.extend(
+            [&self.outlet, &self.program, &self.episode]
+                .into_iter()
+                .flatten()
+                .cloned(),
+        );
+        words
+    }
+}
+
+pub(super) fn parse(fm: &FrontMatter, f: &Fields, errors: &mut Vec<FieldError>) -> ColumnMeta {
+    let medium = required("medium", &f.medium, Kind::Column, errors)
         .and_then(|m| parse_enum("medium", m, MEDIA, Medium::label, errors))
         .unwrap_or(Medium::Web);
     if fm.date.is_none() {
@@ -99,8 +170,8 @@ pub(super) fn parse(fm: &FrontMatter, errors: &mut Vec<FieldError>) -> ColumnMet
     }
     ColumnMeta {
         medium,
-        outlet: fm.outlet.clone(),
-        program: fm.program.clone(),
-        episode: fm.episode.as_ref().map(|e| e.text()),
+        outlet: f.outlet.clone(),
+        program: f.program.clone(),
+        episode: f.episode.as_ref().map(|e| e.text()),
     }
 }

@@ -193,3 +193,26 @@ fn week_view(env: &ViewEnv, w: (i16, i8), ids: &[PageId]) -> WeekView {
         entries: ids.iter().map(|&id| summary(env, id)).collect(),
     }
 }
+
+/// This week's entries for the home page, else the newest three.
+pub(crate) fn home_entries(env: &ViewEnv, lib: &Library) -> Vec<Summary> {
+    let ids = lib.section("columns").map(|s| s.pages.as_slice()).unwrap_or_default();
+    let this_week = env.clock.iso_week(env.clock.now());
+    let mut entries: Vec<Summary> = ids
+        .iter()
+        .copied()
+        .filter(|&id| lib.pages[id].date.is_some_and(|d| env.clock.iso_week(d) == this_week))
+        .map(|id| summary(env, id))
+        .collect();
+    if entries.is_empty() {
+        entries = ids.iter().take(3).map(|&id| summary(env, id)).collect();
+    }
+    entries
+}
+
+/// The titles of the media's list pages, for breadcrumbs.
+pub(crate) fn crumbs(env: &ViewEnv, m: &mut std::collections::BTreeMap<String, String>) {
+    for (medium, name) in MEDIA {
+        m.insert(env.link(&format!("columns/{name}/")), medium.label().to_string());
+    }
+}

@@ -4,6 +4,7 @@
 //! is active from `date` until `expires`, applies to `areas` (town ids) and
 //! lists `steps` to take.
 
+pub mod cap;
 mod new;
 pub mod pages;
 pub mod view;
@@ -11,7 +12,7 @@ pub mod view;
 use jiff::Timestamp;
 use serde::Serialize;
 
-use super::{FieldError, Kind, KindData, KindSpec, parse_enum, required};
+use super::{FieldError, Kind, KindData, KindFields, KindSpec, parse_enum, required};
 use crate::content::front_matter::FrontMatter;
 use crate::time::SiteClock;
 
@@ -21,17 +22,36 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     name: "emergency note",
     label: "应急科普",
     said: "kind.emergency",
+    said_many: "kind.emergency.many",
     page_template: "emergency.html",
     list_template: "emergency_list.html",
     share_qr: true,
-    keys: &["hazard", "level", "expires", "areas", "steps"],
+    in_site_feed: true,
+    listed_by_name: false,
+    files: Some(pages::cap_files),
+    crumbs: None,
+    keys: Fields::KEYS,
     parse: parse_data,
     check_refs: super::no_refs,
     new_stub: new::stub,
 };
 
 fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
-    KindData::Emergency(parse(fm, clock, errors))
+    match &fm.fields {
+        KindFields::Emergency(f) => KindData::Emergency(parse(fm, f, clock, errors)),
+        _ => KindData::None,
+    }
+}
+
+super::keys::kind_fields! {
+    /// The keys of an emergency note's front matter, as written.
+    pub struct Fields {
+        hazard: String,
+        level: String,
+        expires: String,
+        areas: Vec<String>,
+        steps: Vec<String>,
+    }
 }
 
 /// The four warning colours, most severe first.
@@ -146,14 +166,22 @@ impl EmergencyMeta {
             .map(|h| h.2)
             .unwrap_or("Other")
     }
+    /// Words readers see on the note: hazard, steps, areas, source.
+    pub(crate) fn search_words(&self, town: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+        let mut words = vec![self.hazard_label().to_string()];
+        words.extend(self.steps.iter().cloned());
+        words.extend(self.areas.iter().filter_map(|t| town(t)));
+        words.extend(self.source.iter().cloned());
+        words
+    }
     /// Active at `now`, given the note's start.
     pub fn is_active(&self, start: Option<Timestamp>, now: Timestamp) -> bool {
         start.is_some_and(|s| s <= now) && self.expires.is_none_or(|e| now < e)
     }
 }
 
-pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> EmergencyMeta {
-    let hazard = match required("hazard", &fm.hazard, Kind::Emergency, errors) {
+pub(super) fn parse(fm: &FrontMatter, f: &Fields, clock: &SiteClock, errors: &mut Vec<FieldError>) -> EmergencyMeta {
+    let hazard = match required("hazard", &f.hazard, Kind::Emergency, errors) {
         Some(h) if HAZARDS.iter().any(|x| x.0 == h) => h.to_string(),
         Some(h) if HAZARDS.iter().any(|x| super::chinese_name_matches(x.1, h)) => HAZARDS
             .iter()
@@ -170,7 +198,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         }
         None => "other".into(),
     };
-    let level = required("level", &fm.level, Kind::Emergency, errors)
+    let level = required("level", &f.level, Kind::Emergency, errors)
         .and_then(|l| parse_enum("level", l, LEVELS, Level::label, errors))
         .unwrap_or(Level::Blue);
     if fm.date.is_none() {
@@ -179,7 +207,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
                 .hint(crate::text!("emergency.needs_date.help")),
         );
     }
-    let expires = fm.expires.as_deref().and_then(|e| match clock.parse(e) {
+    let expires = f.expires.as_deref().and_then(|e| match clock.parse(e) {
         Ok(t) => Some(t),
         Err(msg) => {
             errors.push(FieldError::new("expires", msg));
@@ -187,7 +215,7 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         }
     });
     let start = fm.date.as_deref().and_then(|d| clock.parse(d).ok());
-    if let (Some(start), Some(end), Some(e)) = (start, expires, fm.expires.as_deref())
+    if let (Some(start), Some(end), Some(e)) = (start, expires, f.expires.as_deref())
         && end < start
     {
         errors.push(
@@ -199,8 +227,8 @@ pub(super) fn parse(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldE
         hazard,
         level,
         expires,
-        areas: fm.areas.clone().unwrap_or_default(),
-        steps: fm.steps.clone().unwrap_or_default(),
+        areas: f.areas.clone().unwrap_or_default(),
+        steps: f.steps.clone().unwrap_or_default(),
         source: fm.source.clone(),
     }
 }

@@ -2,9 +2,12 @@
 
 use serde::Serialize;
 
+use super::cap;
 use crate::content::{Library, PageId};
-use crate::kinds::KindData;
 use crate::kinds::emergency::Level;
+use crate::kinds::{Kind, KindData};
+use crate::output::Dep;
+use crate::render::jobs::{KeyHasher, source_key};
 use crate::render::views::{Summary, ViewEnv, summary};
 
 /// The list of notes, as `emergency_list.html` gets it in `notes`.
@@ -56,4 +59,45 @@ pub fn notes_list<'a>(env: &ViewEnv<'a>, lib: &'a Library, ids: &[PageId]) -> No
         active: active.into_iter().map(|id| summary(env, id)).collect(),
         archive,
     }
+}
+
+/// The notes in force at the build's time, for the home page.
+pub(crate) fn home_notes(env: &ViewEnv, lib: &Library) -> Vec<Summary> {
+    let now = env.clock.now();
+    let ids = lib.section("emergency").map(|s| s.pages.as_slice()).unwrap_or_default();
+    ids.iter()
+        .copied()
+        .filter(|&id| matches!(&lib.pages[id].data, KindData::Emergency(e) if e.is_active(lib.pages[id].date, now)))
+        .map(|id| summary(env, id))
+        .collect()
+}
+
+/// Each note's CAP message and the CAP feed of every note.
+pub(crate) fn cap_files(
+    view_env: &ViewEnv,
+    lib: &Library,
+    held: &dyn Fn(&str, u64) -> bool,
+) -> Vec<(String, String, Vec<Dep>)> {
+    let env = &view_env.feeds();
+    let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
+    let mut files = Vec::new();
+    let mut all = KeyHasher::new(3);
+    for p in &notes {
+        let (path, key) = (cap::path(p), source_key(p));
+        all.number(key);
+        if held(&path, key) {
+            continue;
+        }
+        if let Some(xml) = cap::message(env, p) {
+            files.push((path, xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
+        }
+    }
+    if !held("emergency/cap.xml", all.finish()) {
+        files.push((
+            "emergency/cap.xml".into(),
+            cap::feed(env, &notes),
+            vec![Dep::Section("emergency".into()), Dep::Config],
+        ));
+    }
+    files
 }

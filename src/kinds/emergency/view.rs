@@ -1,6 +1,7 @@
 //! What templates see of an emergency note: its badge in lists and its
 //! fields on its own page.
 
+use crate::kinds::Kind;
 use serde::Serialize;
 
 use crate::content::Page;
@@ -84,4 +85,54 @@ pub fn view(env: &ViewEnv, page: &Page) -> Option<EmergencyView> {
         source: e.source.clone(),
         cap_url: env.link(&format!("emergency/{}.cap.xml", page.slug)),
     })
+}
+
+/// An emergency banner.
+#[derive(Debug, Clone, Serialize)]
+pub struct BannerView {
+    /// Title.
+    pub title: String,
+    /// Site path of the note.
+    pub url: String,
+    /// Level name.
+    pub level: &'static str,
+    /// `红色`.
+    pub level_label: &'static str,
+    /// Chinese hazard.
+    pub hazard_label: &'static str,
+    /// RFC 3339, for the expiry script (empty when open-ended).
+    pub expires: String,
+    /// For readers.
+    pub expires_display: Option<String>,
+}
+
+/// Active notes, most severe first, then newest.
+pub fn banners(env: &ViewEnv) -> Vec<BannerView> {
+    let now = env.clock.now();
+    let mut notes: Vec<_> = env
+        .lib
+        .pages_of(Kind::Emergency)
+        .filter_map(|(_, p)| match &p.data {
+            KindData::Emergency(e) if e.is_active(p.date, now) => Some((p, e)),
+            _ => None,
+        })
+        .collect();
+    notes.sort_by(|a, b| {
+        a.1.level
+            .cmp(&b.1.level)
+            .then(b.0.date.cmp(&a.0.date))
+            .then(a.0.path.cmp(&b.0.path))
+    });
+    notes
+        .into_iter()
+        .map(|(p, e)| BannerView {
+            title: p.title.clone(),
+            url: env.link(&p.path),
+            level: e.level.name(),
+            level_label: e.level.label(),
+            hazard_label: e.hazard_label(),
+            expires: e.expires.map(|t| env.clock.rfc3339(t)).unwrap_or_default(),
+            expires_display: e.expires.map(|t| env.clock.display_datetime(t)),
+        })
+        .collect()
 }

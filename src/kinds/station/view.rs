@@ -2,8 +2,9 @@
 
 use serde::Serialize;
 
+use super::Staff;
 use crate::content::Page;
-use crate::content::front_matter::{Location, Staff};
+use crate::kinds::keys::Location;
 use crate::kinds::{Kind, KindData};
 use crate::render::views::{Link, TownLink, ViewEnv, map_url, town_link};
 

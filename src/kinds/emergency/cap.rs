@@ -8,9 +8,9 @@
 
 use std::fmt::Write as _;
 
-use super::FeedEnv;
 use crate::content::Page;
 use crate::escape::xml_escape;
+use crate::feeds::FeedEnv;
 use crate::kinds::KindData;
 use crate::kinds::emergency::{EmergencyMeta, Level};
 use crate::urls::url_encode_path;
