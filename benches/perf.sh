@@ -19,6 +19,8 @@ pages=${PAGES:-10000}
 scale=${SCALE:-100000}
 runs=${RUNS:-3}
 now=2026-11-20T10:00:00+08:00
+# The summary lines read below are the English ones.
+export KEPU_LANG=en
 
 cargo build --release --quiet --manifest-path "$repo/Cargo.toml"
 bin=$repo/target/release/kepu
@@ -88,7 +90,7 @@ if [ "$have_hugo" = 1 ]; then
   h_peak=$(peak < "$work/hugo.log")
   row "$(hugo version | cut -d' ' -f2 | cut -d+ -f1 | sed 's/^/hugo /')" "$h_wall" "$h_peak"
   awk -v k="$k_cold" -v w="$k_warm" -v h="$h_wall" 'BEGIN {
-    printf "kepu / hugo wall time: first build %.2f, rebuild %.2f (goal: at most 0.33)\n", k / h, w / h }'
+    printf "kepu / hugo wall time: first build %.2f, rebuild %.2f (goal: at most 0.2)\n", k / h, w / h }'
 fi
 echo "a one-line edit of one article rewrites $rewritten of $files files"
 
@@ -105,7 +107,7 @@ if [ "$scale" -gt 0 ]; then
   printf '%-34s %9s %10s %11s\n' "scale" wall_s peak_MiB pages_per_s
   awk -v n="$scale" -v w="$s_wall" -v p="$s_peak" -v k="$k_cold" -v m="$pages" 'BEGIN {
     printf "%-34s %9.2f %10s %11.0f\n", "kepu, " n " pages, first build", w, p, n / w
-    printf "time for %d pages / time for %d pages: %.1f (goal: under %.0f)\n", n, m, w / k, n / m }'
+    printf "time for %d pages / time for %d pages: %.1f (goal: at most %.0f)\n", n, m, w / k, 0.8 * n / m }'
   rm -rf "$big_out" "$work/.out-kepu-$scale.kepu-manifest"
 fi
 
