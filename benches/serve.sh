@@ -9,6 +9,8 @@
 #       body      a sentence added at the end of the newest article
 #       title     the newest article's title (its page, neighbour, list,
 #                 home, tag and category pages, town page, feeds)
+#       save      the title edit saved through a temporary file renamed
+#                 over the page (as some editors and `sed -i` save)
 #       tag       one of its tags swapped for another and back (its page,
 #                 both terms' first pages)
 #       date      its date moved before every other article and back (it
@@ -212,6 +214,15 @@ for k in range(edits):
     new_title = f"{title}（改{k}）"
     edit_file(path, fm.replace(title, new_title, 1) + body)
     record("title", settle([(p, has(new_title)) for p in title_deps]))
+for k in range(edits):
+    # save: the title edit saved as some editors and `sed -i` do, into a
+    # temporary file beside the page that is then renamed over it
+    new_title = f"{title}（存{k}）"
+    temp = os.path.join(arts, f"sedT{k}q")
+    t0 = time.perf_counter()
+    write(temp, fm.replace(title, new_title, 1) + body)
+    os.rename(temp, path)
+    record("save", settle([(p, has(new_title)) for p in title_deps]))
 write(path, orig); time.sleep(1)
 for k in range(edits):
     # tag: the first tag swapped for another one, then back

@@ -31,7 +31,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::baseline::{Baseline, Facet};
+use super::baseline::{Baseline, ContentChange, Facet};
 use super::dirty::{Index, Touched};
 use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
@@ -308,7 +308,19 @@ impl Engine {
             let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
             p.plan = Arc::new(PlanReport::compute(Arc::new(inputs), lib, config, clock, &p.dashboard));
         }
-        let touched: HashSet<PathBuf> = self.pending.content.iter().cloned().collect();
+        // A file that came and went since the last build and held none of
+        // the site's (an editor's temporary file, saving by renaming over
+        // the page) changes nothing: it needs no walk of `content/`.
+        let baseline = &l.baseline;
+        let touched: HashSet<PathBuf> = self
+            .pending
+            .content
+            .iter()
+            .filter(|f| {
+                f.exists() || baseline.drafts.contains(*f) || !matches!(baseline.classify(f), ContentChange::Nothing)
+            })
+            .cloned()
+            .collect();
         let content = p.config.content_dir();
         let env = parse_env(&p.config, &p.clock, self.opts.drafts, &content);
         // From here on, a failure leaves the library half-updated.

@@ -34,6 +34,9 @@ enum Op {
     Body { slot: usize, top: bool, n: u8 },
     /// New front matter (title, date, tags, slug, draft).
     FrontMatter { slot: usize, n: u8 },
+    /// New front matter saved as some editors and `sed -i` do: written to
+    /// a temporary file beside the page, which is then renamed over it.
+    Save { slot: usize, n: u8 },
     /// A new page.
     Create { slot: usize, n: u8 },
     /// A deleted page.
@@ -57,6 +60,7 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => (slot.clone(), any::<bool>(), 0..4u8).prop_map(|(slot, top, n)| Op::Body { slot, top, n }),
         2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::FrontMatter { slot, n }),
+        1 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::Save { slot, n }),
         2 => (slot.clone(), 0..5u8).prop_map(|(slot, n)| Op::Create { slot, n }),
         1 => slot.clone().prop_map(|slot| Op::Delete { slot }),
         1 => (slot.clone(), slot.clone()).prop_map(|(from, to)| Op::Rename { from, to }),
@@ -159,6 +163,7 @@ impl Site {
         match *op {
             Op::Body { slot, .. }
             | Op::FrontMatter { slot, .. }
+            | Op::Save { slot, .. }
             | Op::Create { slot, .. }
             | Op::Delete { slot }
             | Op::Move { slot, .. } => vec![slot],
@@ -200,6 +205,12 @@ impl Site {
                 self.write(slot, &front_matter(slot, n), &body(false, n));
                 true
             }
+            Op::Save { slot, n } if self.path(slot).exists() => {
+                let path = self.path(slot);
+                let temp = path.with_file_name(format!("sedK{n}x9q"));
+                let text = format!("---\n{}\n---\n{}", front_matter(slot, n), body(false, n));
+                std::fs::write(&temp, text).is_ok() && std::fs::rename(&temp, &path).is_ok()
+            }
             Op::Create { slot, n } if !self.path(slot).exists() => {
                 self.write(slot, &front_matter(slot, n), &body(true, n));
                 true
@@ -237,10 +248,14 @@ impl Site {
                     n => {
                         let rows: String = (0..n)
                             .map(|i| {
-                                format!(
-                                    "- level1: 科普阵地建设\n  level2: 设施{i}\n  level3: 任务{i}\n  lead: 区科协\n  target: 10\n  current: {}\n",
-                                    3 + i
-                                )
+                                match i % 2 {
+                                    0 => format!(
+                                        "- level1: 科普阵地建设\n  level2: 设施{i}\n  level3: 任务{i}\n  lead: 区科协\n  status: 进行中{i}\n"
+                                    ),
+                                    _ => format!(
+                                        "- level1: 科普阵地建设\n  level2: 栏目{i}\n  level3: 每周刊播{i}\n  lead: 区科协\n  measure: column_weeks\n"
+                                    ),
+                                }
                             })
                             .collect();
                         self.t.write("data/plan.yaml", &rows);
