@@ -91,3 +91,23 @@ pub(crate) fn required<'a>(
         }
     }
 }
+
+/// The error for a `community` that the town `town_id` of `site.yaml` does
+/// not list (none when the town is unknown: that is reported on its own).
+pub(crate) fn unknown_community(config: &crate::config::Config, town_id: &str, community: &str) -> Option<FieldError> {
+    let town = config.town(town_id)?;
+    if town.communities.iter().any(|x| x == community) {
+        return None;
+    }
+    Some(
+        FieldError::new(
+            "community",
+            crate::text!("station.unknown_community", community, town.name),
+        )
+        .hint(crate::text!(
+            "station.unknown_community.help",
+            town.communities.join(", ")
+        ))
+        .at_value(community.to_string()),
+    )
+}

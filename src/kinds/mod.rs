@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use fields::FieldError;
-pub(crate) use fields::{chinese_name_matches, parse_enum, required};
+pub(crate) use fields::{chinese_name_matches, parse_enum, required, unknown_community};
 
 use crate::cli::new::NewStub;
 use crate::config::Config;

@@ -225,33 +225,7 @@ pub fn render_into(
     redo: Redo,
     links: bool,
 ) -> Result<Made, Vec<Diagnostic>> {
-    let recorder = Recorder::new(current, redo);
-    let Site {
-        config,
-        clock,
-        lib,
-        templates,
-        data,
-        images,
-        ..
-    } = p;
-    let mut env = ViewEnv::new(config, clock, lib, data);
-    let sink = ImageSink::new(&recorder, images, &config.root);
-    let keys = render::globals(&env, templates);
-    let mut redirects = Vec::new();
-    let tasks = render::all_tasks(&env, templates, shared, &mut redirects);
-    let mut diags = render::render_tasks(&mut env, templates, shared, (&sink, &recorder), &tasks, redirects, keys);
-    if links {
-        diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
-    }
-    diags.extend(sink.finish());
-    check(diags)?;
-    let (outputs, kept) = recorder.finish();
-    Ok(Made {
-        outputs,
-        kept,
-        keys: Some(keys),
-    })
+    render_scoped(p, shared, current, redo, Scope::Whole { links })
 }
 
 /// Renders the tasks of `redo` (no part) over the `current` outputs, with
@@ -268,6 +242,25 @@ pub fn render_tasks_into(
         Tasks::Some(map) => map.keys().copied().collect(),
         Tasks::All => return render_into(p, shared, current, redo, false),
     };
+    render_scoped(p, shared, current, redo, Scope::Tasks(tasks, keys))
+}
+
+/// What [`render_scoped`] renders.
+enum Scope {
+    /// Every task and part `redo` selects, the global context put in place
+    /// first; `links` as for [`render_into`].
+    Whole { links: bool },
+    /// These tasks alone, over the global context `keys` describes.
+    Tasks(Vec<Task>, GlobalKeys),
+}
+
+fn render_scoped(
+    p: &mut Site,
+    shared: &Shared,
+    current: &Outputs,
+    redo: Redo,
+    scope: Scope,
+) -> Result<Made, Vec<Diagnostic>> {
     let recorder = Recorder::new(current, redo);
     let Site {
         config,
@@ -280,15 +273,26 @@ pub fn render_tasks_into(
     } = p;
     let mut env = ViewEnv::new(config, clock, lib, data);
     let sink = ImageSink::new(&recorder, images, &config.root);
-    let mut diags = render::render_tasks(
-        &mut env,
-        templates,
-        shared,
-        (&sink, &recorder),
-        &tasks,
-        Vec::new(),
-        keys,
+    let out = (
+        &sink as &dyn crate::output::sink::Sink,
+        &recorder as &dyn crate::render::select::Select,
     );
+    let (mut diags, keys) = match scope {
+        Scope::Whole { links } => {
+            let keys = render::globals(&env, templates);
+            let mut redirects = Vec::new();
+            let tasks = render::all_tasks(&env, templates, shared, &mut redirects);
+            let mut diags = render::render_tasks(&mut env, templates, shared, out, &tasks, redirects, keys);
+            if links {
+                diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
+            }
+            (diags, keys)
+        }
+        Scope::Tasks(tasks, keys) => {
+            let diags = render::render_tasks(&mut env, templates, shared, out, &tasks, Vec::new(), keys);
+            (diags, keys)
+        }
+    };
     diags.extend(sink.finish());
     check(diags)?;
     let (outputs, kept) = recorder.finish();

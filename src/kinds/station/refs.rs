@@ -3,22 +3,14 @@
 
 use crate::config::Config;
 use crate::content::Library;
+use crate::kinds::unknown_community;
 use crate::kinds::{FieldError, Kind, KindData};
 
 /// Records an unknown community and boards that do not exist.
 pub(super) fn check(data: &KindData, lib: &Library, config: &Config, errors: &mut Vec<FieldError>) {
     let KindData::Station(st) = data else { return };
-    if let (Some(town), Some(c)) = (config.town(&st.town), &st.community)
-        && !town.communities.iter().any(|x| x == c)
-    {
-        errors.push(
-            FieldError::new("community", crate::text!("station.unknown_community", c, town.name))
-                .hint(crate::text!(
-                    "station.unknown_community.help",
-                    town.communities.join(", ")
-                ))
-                .at_value(c.clone()),
-        );
+    if let Some(c) = &st.community {
+        errors.extend(unknown_community(config, &st.town, c));
     }
     for b in &st.boards {
         if lib.find(Kind::Board, b).is_none() {
