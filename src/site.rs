@@ -141,8 +141,8 @@ fn load_content(opts: &BuildOptions) -> Result<Content> {
         },
     );
     let mut data_diags = Vec::new();
-    let data = serde_json::Value::Object(content::data::load(&config.root, &mut data_diags));
-    let inputs = Arc::new(plan::load_inputs(&config.root, &mut data_diags));
+    let (data, inputs) = plan::load_data(&config.root, &mut data_diags);
+    let inputs = Arc::new(inputs);
     diags.extend(data_diags);
     let dashboard = Arc::new(dashboard::compute(&lib, &config, &clock));
     let plan = Arc::new(PlanReport::compute(inputs, &lib, &config, &clock, &dashboard));
@@ -243,18 +243,6 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
 }
 
 impl Site {
-    /// Computes the coverage figures afresh, after the library changed.
-    pub fn refigure(&mut self) {
-        self.dashboard = Arc::new(dashboard::compute(&self.lib, &self.config, &self.clock));
-        self.plan = Arc::new(PlanReport::compute(
-            self.plan.inputs.clone(),
-            &self.lib,
-            &self.config,
-            &self.clock,
-            &self.dashboard,
-        ));
-    }
-
     /// Renders every output into `sink`; fails with all errors if any.
     /// Returns the number of HTML pages (see [`CountPages`]).
     pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {

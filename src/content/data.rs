@@ -1,12 +1,24 @@
 //! `data/`: YAML files that templates read as `data.NAME`.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::Diagnostic;
 
 /// Reads every `data/*.yaml` (and `.yml`) into one map keyed by file stem.
 pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String, serde_json::Value> {
+    load_keeping(root, &[], diags).0
+}
+
+/// [`load`], also giving the text (as read and cleaned) of each file whose
+/// stem is in `keep` and that is YAML, for readers that check more.
+pub fn load_keeping(
+    root: &Path,
+    keep: &[&str],
+    diags: &mut Vec<Diagnostic>,
+) -> (serde_json::Map<String, serde_json::Value>, HashMap<String, String>) {
     let mut map = serde_json::Map::new();
+    let mut texts = HashMap::new();
     for (rel, file) in crate::render::assets::files_under(&root.join("data"), root, diags) {
         let Some(stem) = rel.strip_suffix(".yaml").or_else(|| rel.strip_suffix(".yml")) else {
             continue;
@@ -30,10 +42,14 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> serde_json::Map<String,
         };
         match crate::yaml::to_json(&text) {
             Ok(v) => {
-                map.insert(stem.replace('/', "_"), v);
+                let stem = stem.replace('/', "_");
+                if keep.contains(&stem.as_str()) {
+                    texts.insert(stem.clone(), text);
+                }
+                map.insert(stem, v);
             }
             Err(e) => diags.push(Diagnostic::error(shown, e.line, e.column, e.message)),
         }
     }
-    map
+    (map, texts)
 }

@@ -10,8 +10,6 @@
 //! number, a list) is an error at its line, so no volunteer's name or phone
 //! can reach the site through this file.
 
-use std::path::Path;
-
 use serde::Serialize;
 use serde_json::Value;
 
@@ -77,15 +75,6 @@ impl Counts {
             "schools_with_science_rooms" => Some(&mut self.schools_with_science_rooms),
             _ => None,
         }
-    }
-}
-
-/// Reads `data/counts.yaml` under `root`; no file is no counts. A file that
-/// cannot be read or parsed is left to the `data/` loader, which reports it.
-pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Counts {
-    match std::fs::read_to_string(root.join(FILE)) {
-        Ok(src) => parse(&src, diags),
-        Err(_) => Counts::default(),
     }
 }
 

@@ -382,6 +382,17 @@ pub struct Reading {
     pub min_per_week: u32,
 }
 
+/// `v` as a percentage of `of`, to one decimal (none when `of` is 0).
+pub fn percent(v: u64, of: u64) -> Option<f64> {
+    (of > 0).then(|| (v as f64 * 1000.0 / of as f64).round() / 10.0)
+}
+
+/// Whether `v` of `of` is at least `target` per cent, exactly (49.96 % is
+/// shown as 50.0 % but does not meet 50 %).
+fn share_met(v: u64, of: u64, target: u64) -> bool {
+    of > 0 && u128::from(v) * 100 >= u128::from(target) * u128::from(of)
+}
+
 impl Measure {
     /// The measure read from `f`.
     pub fn reading(&'static self, f: &Figures) -> Reading {
@@ -390,13 +401,10 @@ impl Measure {
             Some(_) => (None, None),
             None => (v.value, v.of),
         };
-        let percent = match (value, of) {
-            (Some(v), Some(o)) if o > 0 => Some((v as f64 * 1000.0 / o as f64).round() / 10.0),
-            _ => None,
-        };
+        let percent = value.zip(of).and_then(|(v, o)| percent(v, o));
         let met = value.map(|v| match self.target_kind {
             TargetKind::AtLeast => v >= self.target,
-            TargetKind::Share => percent.is_some_and(|p| p >= self.target as f64),
+            TargetKind::Share => of.is_some_and(|o| share_met(v, o, self.target)),
             TargetKind::Every => of.is_some_and(|o| o > 0 && v >= o),
         });
         let evidence = match self.evidence {
@@ -540,6 +548,15 @@ impl Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_is_met_on_the_exact_figure_not_the_rounded_one() {
+        assert_eq!(percent(1999, 4001), Some(50.0));
+        assert!(!share_met(1999, 4001, 50));
+        assert!(share_met(2000, 4000, 50));
+        assert!(!share_met(5, 0, 0));
+        assert_eq!(percent(1, 0), None);
+    }
     use crate::kinds::activity::figures::TownActivities;
 
     fn coverage(full: usize, communities: usize) -> CoverageTotals {

@@ -70,17 +70,21 @@ pub struct PlanInputs {
     pub counts: Counts,
 }
 
-/// Reads `data/plan.yaml` and `data/counts.yaml` under `root`. A file that
-/// cannot be read or is not YAML is left to the `data/` loader, which
-/// reports it; every other mistake is an error here, at its line.
-pub fn load_inputs(root: &Path, diags: &mut Vec<Diagnostic>) -> PlanInputs {
-    let rows = std::fs::read_to_string(root.join(FILE))
-        .ok()
-        .and_then(|src| parse_rows(&src, diags));
-    PlanInputs {
-        rows,
-        counts: counts::load(root, diags),
-    }
+/// Reads every data file (the value templates see as `data`) and, from
+/// the same reading, the plan's inputs: `data/plan.yaml` and
+/// `data/counts.yaml`. A file that cannot be read or is not YAML is
+/// reported by the `data/` loader; every other mistake is an error here, at
+/// its line.
+pub fn load_data(root: &Path, diags: &mut Vec<Diagnostic>) -> (serde_json::Value, PlanInputs) {
+    let (data, texts) = crate::content::data::load_keeping(root, &["plan", "counts"], diags);
+    let inputs = PlanInputs {
+        rows: texts.get("plan").and_then(|src| parse_rows(src, diags)),
+        counts: texts
+            .get("counts")
+            .map(|src| counts::parse(src, diags))
+            .unwrap_or_default(),
+    };
+    (serde_json::Value::Object(data), inputs)
 }
 
 /// The rows of `src` (the text of `data/plan.yaml`); `None` when the file
@@ -259,6 +263,27 @@ mod tests {
     }
 
     const ROW: &str = "- level1: 一\n  level2: 二\n  level3: 任务\n  lead: 区科协\n";
+
+    #[test]
+    fn the_plan_and_counts_come_from_the_data_files_as_read_and_cleaned() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("data")).unwrap();
+        // A noncharacter (pasted from elsewhere) is cleaned as in every
+        // other source file; the rows are still read.
+        std::fs::write(dir.path().join("data/plan.yaml"), ROW.replace("任务", "任务\u{FFFE}")).unwrap();
+        std::fs::write(
+            dir.path().join("data/counts.yaml"),
+            "science_bases: { value: 4, as_of: 2026-10-31 }\n",
+        )
+        .unwrap();
+        let mut d = Vec::new();
+        let (data, inputs) = load_data(dir.path(), &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        let rows = inputs.rows.expect("rows");
+        assert_eq!(rows[0].level3, "任务\u{FFFD}");
+        assert_eq!(data["plan"][0]["level3"], "任务\u{FFFD}");
+        assert_eq!(inputs.counts.get("science_bases").map(|c| c.value), Some(4));
+    }
 
     #[test]
     fn rows_with_one_or_two_measures_and_a_status() {

@@ -265,9 +265,7 @@ pub fn compute(
                 volunteer_service: a.map_or(0, |a| a.volunteer_service),
                 participants,
                 population,
-                reach: population
-                    .filter(|&p| p > 0)
-                    .map(|p| (participants as f64 * 1000.0 / p as f64).round() / 10.0),
+                reach: population.and_then(|p| measures::percent(participants as u64, p)),
             }
         })
         .collect();

@@ -299,14 +299,15 @@ impl Engine {
         if !self.pending.templates.is_empty() {
             p.templates = Templates::load(&p.config, &p.images)?;
         }
+        // The plan's inputs as they are now (the figures are worked out
+        // from them below).
+        let mut inputs = p.plan.inputs.clone();
         if self.pending.data {
             let mut diags = Vec::new();
-            let data = crate::content::data::load(&p.config.root, &mut diags);
-            let inputs = crate::report::plan::load_inputs(&p.config.root, &mut diags);
+            let (data, read) = crate::report::plan::load_data(&p.config.root, &mut diags);
             check(diags)?;
-            p.data = serde_json::Value::Object(data);
-            let (lib, config, clock) = (&p.lib, &p.config, &p.clock);
-            p.plan = Arc::new(PlanReport::compute(Arc::new(inputs), lib, config, clock, &p.dashboard));
+            p.data = data;
+            inputs = Arc::new(read);
         }
         // A file that came and went since the last build and held none of
         // the site's (an editor's temporary file, saving by renaming over
@@ -348,7 +349,6 @@ impl Engine {
                 Some((remap, added)) if !done.slugs_moved => old.moved(lib, remap, added),
                 _ => Taxonomies::new(&env, lib),
             };
-            let inputs = p.plan.inputs.clone();
             let figures = || {
                 let dashboard = crate::report::dashboard::compute(lib, config, clock);
                 let plan = PlanReport::compute(inputs, lib, config, clock, &dashboard);

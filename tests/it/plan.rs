@@ -347,6 +347,12 @@ fn the_plan_page_shows_live_figures_targets_and_evidence() {
     let reach = row("常住人口的 80%以上。");
     assert!(reach.contains("0 人次，占 80000 人的 0%"), "{reach}");
     assert!(row("站栏员").contains("1/3 个（33.3%）"));
+    // A row without 责任单位 says so with a dash, not an empty cell.
+    assert!(
+        row("及时更新科普画廊和科普宣传栏的内容。").contains("<td data-label=\"责任单位\">—</td>"),
+        "{}",
+        row("及时更新科普画廊和科普宣传栏的内容。")
+    );
     assert!(row("树立有一定影响力的科普品牌").contains("已举办两届科普节"));
     assert!(plan.contains("href=\"/report/2026/\""), "the plan links the summaries");
     let dashboard = t.read("dashboard/index.html");
