@@ -46,10 +46,17 @@ pub fn keys_of(kind: Kind, section: bool) -> Vec<&'static str> {
 
 /// A parser message made plain, with a hint; `None` when it is not one of
 /// the mistakes this knows.
-pub fn explain(message: &str, kind: Kind, section: bool, lang: Lang) -> Option<(String, String)> {
-    if let Some(rest) = message.strip_prefix("unknown field '") {
+pub fn explain(message: &str, lang: Lang) -> Option<(String, String)> {
+    // Keys of the page are sorted out before the parser sees them; what it
+    // finds unknown is a key inside a map value (`location: {alt: 1}`).
+    if let Some((path, rest)) = message.split_once(": unknown field '") {
         let key = rest.split('\'').next().unwrap_or("");
-        let (message, hint) = unknown_key(key, kind, section);
+        let known: Vec<&str> = rest
+            .split_once("expected")
+            .map(|(_, list)| list.split('\'').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let message = crate::text!("key.unknown_in", path, key);
+        let hint = crate::text!("key.unknown_in.help", path, known.join(", "));
         return Some((message.in_lang(lang), hint.in_lang(lang)));
     }
     let plain = plain_type(message)?;
@@ -110,15 +117,18 @@ mod tests {
 
     #[test]
     fn nearest_key_of_this_kind_only() {
-        let msg = "unknown field 'tag', expected one of 'title', 'hazard'";
-        let (m, h) = explain(msg, Kind::Article, false, Lang::Zh).unwrap();
+        let said = |key: &str, kind: Kind, lang: Lang| {
+            let (m, h) = unknown_key(key, kind, false);
+            (m.in_lang(lang), h.in_lang(lang))
+        };
+        let (m, h) = said("tag", Kind::Article, Lang::Zh);
         assert_eq!(m, "不认识的键 'tag'");
         assert!(h.starts_with("是不是 'tags'？"), "{h}");
         assert!(!h.contains("hazard"), "an article's keys only: {h}");
-        let (_, h) = explain("unknown field 'levle'", Kind::Emergency, false, Lang::En).unwrap();
+        let (_, h) = said("levle", Kind::Emergency, Lang::En);
         assert!(h.starts_with("did you mean 'level'?"), "{h}");
         assert!(h.contains("hazard") && !h.contains("medium"), "{h}");
-        let (_, h) = explain("unknown field 'xyzzy'", Kind::Column, false, Lang::En).unwrap();
+        let (_, h) = said("xyzzy", Kind::Column, Lang::En);
         assert!(!h.contains("did you mean"), "{h}");
     }
 
@@ -126,39 +136,33 @@ mod tests {
     fn every_key_a_kind_takes_is_offered() {
         // A board's poster sheet, and 责任编辑 and 来源 on any page, are
         // keys the parser takes: the help names them too.
-        let (_, h) = explain("unknown field 'postr'", Kind::Board, false, Lang::En).unwrap();
+        let hint = |key: &str, kind: Kind| unknown_key(key, kind, false).1.in_lang(Lang::En);
+        let h = hint("postr", Kind::Board);
         assert!(h.starts_with("did you mean 'poster'?"), "{h}");
-        let (_, h) = explain("unknown field 'edtor'", Kind::Article, false, Lang::En).unwrap();
+        let h = hint("edtor", Kind::Article);
         assert!(h.starts_with("did you mean 'editor'?"), "{h}");
-        let (_, h) = explain("unknown field 'sourse'", Kind::Column, false, Lang::En).unwrap();
+        let h = hint("sourse", Kind::Column);
         assert!(h.starts_with("did you mean 'source'?"), "{h}");
     }
 
     #[test]
+    fn a_key_inside_a_map_value_is_named_with_its_map_and_the_keys_it_takes() {
+        let msg = "location: unknown field 'alt', expected 'lat' or 'lng'";
+        let (m, h) = explain(msg, Lang::Zh).unwrap();
+        assert_eq!(m, "location 里没有 'alt' 这个键");
+        assert_eq!(h, "location 可用的键：lat, lng");
+        let (m, h) = explain(msg, Lang::En).unwrap();
+        assert_eq!(m, "'alt' is not a key of location");
+        assert_eq!(h, "the keys of location: lat, lng");
+    }
+
+    #[test]
     fn types_in_plain_words() {
-        let (m, _) = explain(
-            "title: wrong type: sequence, expected a string",
-            Kind::Article,
-            false,
-            Lang::Zh,
-        )
-        .unwrap();
+        let (m, _) = explain("title: wrong type: sequence, expected a string", Lang::Zh).unwrap();
         assert_eq!(m, "title 应为一行文字");
-        let (m, _) = explain(
-            "tags: wrong type: string \"a\", expected a sequence",
-            Kind::Article,
-            false,
-            Lang::En,
-        )
-        .unwrap();
+        let (m, _) = explain("tags: wrong type: string \"a\", expected a sequence", Lang::En).unwrap();
         assert_eq!(m, "tags should be a list, like [a, b]");
-        let (m, _) = explain(
-            "draft: wrong type: string \"yes please\", expected a boolean",
-            Kind::Article,
-            false,
-            Lang::Zh,
-        )
-        .unwrap();
+        let (m, _) = explain("draft: wrong type: string \"yes please\", expected a boolean", Lang::Zh).unwrap();
         assert!(!m.contains("bool"), "{m}");
     }
 }

@@ -106,7 +106,7 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
     let fm: FrontMatter = match super::front_matter_read::read(split.yaml, (!section).then_some(kind)) {
         Ok(fm) => fm,
         Err(e) => {
-            diags.push(yaml_error(&shown, file, &split, env, e));
+            diags.push(yaml_error(&shown, &split, env, e));
             return None;
         }
     };

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::front_matter::{self, FrontMatter};
-use super::parse::{ParseEnv, rel_path};
+use super::parse::ParseEnv;
 use crate::error::Diagnostic;
 use crate::i18n::Said;
 use crate::kinds::{FieldError, Kind};
@@ -99,17 +99,8 @@ fn locate_at(
 }
 
 /// A YAML error in plain words where it is a known mistake, with its line shown.
-pub(super) fn yaml_error(
-    shown: &Path,
-    file: &Path,
-    split: &front_matter::Split,
-    env: &ParseEnv,
-    e: yaml::YamlError,
-) -> Diagnostic {
-    let section = file.file_name().is_some_and(|n| n == "_index.md");
-    let rel = rel_path(env.content, file);
-    let kind = Kind::from_section(super::parse::section_of(&rel));
-    let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, kind, section, env.lang) {
+pub(super) fn yaml_error(shown: &Path, split: &front_matter::Split, env: &ParseEnv, e: yaml::YamlError) -> Diagnostic {
+    let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, env.lang) {
         Some((m, h)) => (m.into(), h.into()),
         None => (e.message, crate::text!("type.help").into()),
     };

@@ -1,9 +1,10 @@
 //! Checks of references between pages and to `site.yaml`.
 //!
 //! Town ids (`towns`, and each kind's
-//! [`crate::kinds::KindData::town_refs`]) must exist; the kinds check their
-//! own references to pages and communities (the `check_refs` of their
-//! registry row). Each miss is an error at its line.
+//! [`crate::kinds::KindData::town_refs`]) must exist, and a kind's
+//! community ([`crate::kinds::KindData::community_ref`]) must be one of its
+//! town's; the kinds check their own references to pages (the `check_refs`
+//! of their registry row). Each miss is an error at its line.
 
 use super::library::Library;
 use super::page::Page;
@@ -63,6 +64,9 @@ pub(crate) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
         }
         for (key, id) in page.data.town_refs() {
             check_town(key, id);
+        }
+        if let Some((town, community)) = page.data.community_ref() {
+            errors.extend(crate::kinds::unknown_community(config, town, community));
         }
         (page.kind.spec().check_refs)(&page.data, lib, config, &mut errors);
         report(page, config, errors, diags);

@@ -299,6 +299,18 @@ impl KindData {
         }
     }
 
+    /// The town and the community (`community`) the kind's fields name,
+    /// when they name one: the community must be one of the town's.
+    pub fn community_ref(&self) -> Option<(&str, &str)> {
+        let (town, community) = match self {
+            KindData::Board(b) => (&b.town, &b.community),
+            KindData::Station(s) => (&s.town, &s.community),
+            KindData::Activity(a) => (&a.town, &a.community),
+            KindData::Emergency(_) | KindData::Column(_) | KindData::None => return None,
+        };
+        Some((town.as_str(), community.as_deref()?))
+    }
+
     /// The same town ids, to rewrite a town's name into its id.
     pub fn town_refs_mut(&mut self) -> Vec<&mut String> {
         match self {

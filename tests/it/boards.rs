@@ -216,3 +216,46 @@ fn report_reads_front_matter_only_and_renders_no_markdown() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["boards"]["total"], 4);
 }
+
+#[test]
+fn a_board_community_its_town_does_not_have_is_an_error_like_a_station_one() {
+    let t = site();
+    t.page(
+        "boards/typo.md",
+        "title: 错村名\nboard_kind: bulletin\nplace: community\ntown: xianlong\ncommunity: 不存在村\nshowing: []",
+        "",
+    );
+    t.page(
+        "stations/typo.md",
+        "title: 错村名站\ntown: xianlong\ncommunity: 不存在村\nstaff: []",
+        "",
+    );
+    let err = t.build_err();
+    for file in ["content/boards/typo.md:6:12", "content/stations/typo.md:4:12"] {
+        assert!(
+            err.contains(&format!("{file}: '不存在村' is not a community of")),
+            "{file}\n{err}"
+        );
+    }
+}
+
+#[test]
+fn a_board_that_cannot_be_read_has_one_error_in_plain_words_and_its_station_none() {
+    let t = site();
+    let board = std::fs::read_to_string(t.path().join("content/boards/fresh.md")).unwrap();
+    let board = board.replacen(
+        "community: 仙龙村\n",
+        "community: 仙龙村\nlocation: { lat: 29.3, lng: 105.9, alt: 300 }\n",
+        1,
+    );
+    t.write("content/boards/fresh.md", &board);
+    let err = t.build_err();
+    assert!(
+        err.contains("content/boards/fresh.md:7:36: 'alt' is not a key of location")
+            && err.contains("the keys of location: lat, lng"),
+        "{err}"
+    );
+    // The station showing that board is not also told the board is missing.
+    assert!(!err.contains("no board has the id 'fresh'"), "{err}");
+    assert!(err.contains("1 error"), "{err}");
+}

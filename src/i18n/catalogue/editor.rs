@@ -49,6 +49,8 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "write: {0}: \"{1}\", or drop the quotes",
     ),
     ("key.unknown", "不认识的键 '{0}'", "unknown key '{0}'"),
+    ("key.unknown_in", "{0} 里没有 '{1}' 这个键", "'{1}' is not a key of {0}"),
+    ("key.unknown_in.help", "{0} 可用的键：{1}", "the keys of {0}: {1}"),
     (
         "key.unknown.suggest",
         "是不是 '{0}'？{1}可用的键：{2}",

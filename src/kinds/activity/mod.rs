@@ -15,7 +15,6 @@ pub mod figures;
 pub mod ical;
 mod new;
 pub mod pages;
-mod refs;
 pub mod view;
 mod when;
 
@@ -45,7 +44,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
     crumbs: None,
     keys: Fields::KEYS,
     parse: parse_data,
-    check_refs: refs::check,
+    check_refs: super::no_refs,
     new_stub: new::stub,
 };
 
