@@ -166,7 +166,11 @@ pub fn render_tasks(
     if select.part(Part::Feeds) {
         feeds_out::add(env, (lib, &shared.taxonomies), sink, &mut diags);
     }
-    if let Some(manifest) = index {
+    // Asking for the part again marks the search page as the search's
+    // (not the feeds', which ran last).
+    if let Some(manifest) = index
+        && select.part(Part::Search)
+    {
         // After the jobs: a page of the site's own at /search/ wins.
         search_page::page(env, &manifest, templates, sink, &mut diags);
     }

@@ -78,6 +78,26 @@ pub enum Part {
     Builtins,
 }
 
+impl Part {
+    /// Whether this part may make a file at `rel` or below it: feeds and
+    /// the kinds' own files are XML and iCalendar files; search makes what
+    /// is under `search/`; the builtins the sitemap and robots.txt; the
+    /// other parts any path.
+    pub fn may_make(self, rel: &str) -> bool {
+        let rel = rel.trim_end_matches('/');
+        match self {
+            Part::Feeds => {
+                let name = rel.rsplit('/').next().unwrap_or(rel);
+                name.rsplit_once('.')
+                    .is_some_and(|(_, ext)| ["xml", "ics"].iter().any(|e| ext.eq_ignore_ascii_case(e)))
+            }
+            Part::Search => rel == "search" || rel.starts_with("search/"),
+            Part::Builtins => rel == "sitemap.xml" || rel == "robots.txt",
+            _ => true,
+        }
+    }
+}
+
 /// Chooses what a render does.
 pub trait Select: Sync {
     /// Whether to render `task`.
@@ -154,5 +174,21 @@ impl Select for CountPages {
         if path.ends_with(".html") {
             self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Part;
+
+    #[test]
+    fn a_missing_path_is_asked_only_of_the_parts_that_make_files_like_it() {
+        assert!(Part::Feeds.may_make("atom.xml") && Part::Feeds.may_make("activities/calendar.ics"));
+        assert!(Part::Feeds.may_make("emergency/x.CAP.XML"));
+        assert!(!Part::Feeds.may_make("favicon.png") && !Part::Feeds.may_make("js/kepu.js.map"));
+        assert!(!Part::Feeds.may_make("articles/a/"));
+        assert!(Part::Search.may_make("search/") && Part::Search.may_make("search/index.json"));
+        assert!(!Part::Search.may_make("searching/"));
+        assert!(Part::Builtins.may_make("sitemap.xml") && !Part::Builtins.may_make("atom.xml"));
     }
 }

@@ -23,11 +23,6 @@ pub struct Term {
     pub pages: Vec<PageId>,
 }
 
-/// Terms of one taxonomy, by slug.
-pub fn collect(lib: &Library, taxonomy: &str) -> Vec<Term> {
-    collect_in(lib, taxonomy, &newest_first(lib))
-}
-
 /// Every page id, newest first (ties on the URL path), as lists sort them.
 pub fn newest_first(lib: &Library) -> Vec<PageId> {
     let mut ids: Vec<PageId> = (0..lib.pages.len()).collect();

@@ -171,10 +171,19 @@ impl Baseline {
         }
         // Something that is gone and held none of the site's files (an
         // editor's temporary file) changes nothing.
-        let held = |f: &PathBuf| f.starts_with(path);
-        match self.sources.iter().any(held) || self.copied.iter().any(held) || self.drafts.iter().any(held) {
+        match self.knows(path) {
             true => ContentChange::Structure,
             false => ContentChange::Nothing,
         }
+    }
+
+    /// Whether `path` is or holds a file the last build read (a page, a
+    /// section, a draft) or copied.
+    pub fn knows(&self, path: &Path) -> bool {
+        let held = |f: &PathBuf| f.starts_with(path);
+        self.pages.keys().any(held)
+            || self.sources.iter().any(held)
+            || self.copied.iter().any(held)
+            || self.drafts.iter().any(held)
     }
 }

@@ -28,7 +28,6 @@ use super::request_path::{self, Refused};
 use super::store::{Content, Entry, Found, Status};
 use super::{State, livereload, mime, overlay};
 use crate::i18n::{Lang, t};
-use crate::render::select::Part;
 
 /// The router of the server.
 pub fn router(state: Arc<State>) -> Router {
@@ -106,8 +105,8 @@ async fn serve(AxState(state): AxState<Arc<State>>, req: Request<Body>) -> Respo
 }
 
 /// Where `rel` leads, and what must be done first: check its file if it is
-/// unverified, redo the stale part its file belongs to, or every stale part
-/// when it is missing (it may be theirs).
+/// unverified, redo the stale part its file belongs to, or the stale parts
+/// that may make it when it is missing.
 fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
     let site = state.store.read();
     let found = site.find(rel);
@@ -115,31 +114,16 @@ fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
         Found::File(path, e) if site.unverified.contains(path, e) => Some(Want::File(path.clone())),
         Found::File(_, e) => site.stale_part(e).map(Want::Part),
         // Only a stale part that makes files like this one may make it.
-        Found::Missing | Found::Folder(_) => site
-            .status
-            .stale
-            .iter()
-            .any(|p| may_make(*p, rel))
-            .then_some(Want::Stale),
+        Found::Missing | Found::Folder(_) => {
+            let mut parts = site.status.stale.iter().filter(|p| p.may_make(rel));
+            match (parts.next(), parts.next()) {
+                (Some(p), None) => Some(Want::Part(*p)),
+                (Some(_), Some(_)) => Some(Want::Stale),
+                (None, _) => None,
+            }
+        }
     };
     (found, redo)
-}
-
-/// Whether part `part` may make a file at `rel` or below it (feeds and the
-/// kinds' own files: files that are not pages, such as XML and iCalendar;
-/// search: under `search/`; the sitemap and robots.txt).
-fn may_make(part: Part, rel: &str) -> bool {
-    let rel = rel.trim_end_matches('/');
-    match part {
-        Part::Feeds => rel
-            .rsplit_once('/')
-            .map_or(rel, |(_, name)| name)
-            .rsplit_once('.')
-            .is_some_and(|(_, ext)| !ext.eq_ignore_ascii_case("html")),
-        Part::Search => rel == "search" || rel.starts_with("search/"),
-        Part::Builtins => rel == "sitemap.xml" || rel == "robots.txt",
-        _ => true,
-    }
 }
 
 async fn not_found(state: &State) -> Response {

@@ -31,7 +31,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::baseline::{Baseline, ContentChange, Facet};
+use super::baseline::{Baseline, Facet};
 use super::dirty::{Index, Touched};
 use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
@@ -317,9 +317,7 @@ impl Engine {
             .pending
             .content
             .iter()
-            .filter(|f| {
-                f.exists() || baseline.drafts.contains(*f) || !matches!(baseline.classify(f), ContentChange::Nothing)
-            })
+            .filter(|f| f.exists() || baseline.knows(f))
             .cloned()
             .collect();
         let content = p.config.content_dir();
@@ -407,7 +405,6 @@ impl Engine {
                 false => [Part::Jobs, Part::Redirects, Part::Dashboard].into(),
             },
             drop,
-            keep_same: true,
         };
         laps.lap("pick");
         let made = render_into(p, &l.shared, &self.store.read().outputs, redo.clone(), true)?;
@@ -468,7 +465,9 @@ impl Engine {
             }
             if names_changed {
                 // A template came or went: which template a page uses, and
-                // which pages there are, may change.
+                // which pages there are, may change. The templates are
+                // in place already.
+                self.pending.templates.clear();
                 return self.structural();
             }
             touched.templates = f.templates.iter().cloned().collect();
@@ -544,7 +543,6 @@ impl Engine {
             gone: HashSet::new(),
             parts: run,
             drop,
-            keep_same: true,
         };
         let made = match redo.parts.is_empty() {
             true => Default::default(),

@@ -55,8 +55,6 @@ pub struct Redo {
     /// Parts whose files are dropped without running them (they are redone
     /// later).
     pub drop: BTreeSet<Part>,
-    /// Keep a task's file when its key is the same (see [`Select::keep`]).
-    pub keep_same: bool,
 }
 
 impl Redo {
@@ -67,7 +65,6 @@ impl Redo {
             gone: HashSet::new(),
             parts: [Part::Jobs].into(),
             drop: BTreeSet::new(),
-            keep_same: true,
         }
     }
 
@@ -78,7 +75,6 @@ impl Redo {
             gone: HashSet::new(),
             parts,
             drop: BTreeSet::new(),
-            keep_same: true,
         }
     }
 
@@ -209,10 +205,7 @@ impl Select for Recorder<'_> {
             return false;
         };
         lock(&self.made).insert(clean.clone(), key);
-        let same = self
-            .current
-            .get(&clean)
-            .filter(|e| self.redo.keep_same && e.by == By::Task && e.key == key);
+        let same = self.current.get(&clean).filter(|e| e.by == By::Task && e.key == key);
         let Some(e) = same else {
             return false;
         };
@@ -292,7 +285,7 @@ impl Sink for Recorder<'_> {
         let same = self
             .current
             .get(&clean)
-            .filter(|e| self.redo.keep_same && e.by == By::Part(part) && e.key == key && key != 0);
+            .filter(|e| e.by == By::Part(part) && e.key == key && key != 0);
         let Some(e) = same else {
             return false;
         };
@@ -317,7 +310,6 @@ mod tests {
             gone: HashSet::new(),
             parts: [Part::Jobs, Part::Feeds].into(),
             drop: BTreeSet::new(),
-            keep_same: true,
         };
         let r = Recorder::new(&kept, redo);
         assert!(r.part(Part::Jobs));

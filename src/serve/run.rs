@@ -54,16 +54,6 @@ impl TaskMap {
         self.by_path.iter()
     }
 
-    /// The number of paths.
-    pub fn len(&self) -> usize {
-        self.by_path.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.by_path.is_empty()
-    }
-
     /// The tasks at `paths` (those that have one), with their paths.
     pub fn tasks_at<'a>(&self, paths: impl IntoIterator<Item = &'a String>) -> HashMap<Task, String> {
         paths
@@ -164,7 +154,6 @@ pub fn everything() -> Redo {
         gone: HashSet::new(),
         parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
         drop: BTreeSet::new(),
-        keep_same: false,
     }
 }
 

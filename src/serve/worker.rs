@@ -25,6 +25,7 @@ use super::incremental::{Engine, Rebuilt, Want};
 use super::livereload::Signal;
 use super::watch::{self, Change, ChangeKind};
 use crate::i18n::Lang;
+use crate::render::select::Part;
 
 /// Quiet time that ends a batch of file events.
 pub const QUIET: Duration = Duration::from_millis(8);
@@ -183,7 +184,15 @@ fn complete(engine: &mut Engine, want: &Want, lang: Lang) {
         let ms = start.elapsed().as_millis().to_string();
         let line = match want {
             Want::Stale => crate::text!("serve.brought_all", ms),
-            Want::Part(p) => crate::text!("serve.brought_part", format!("{p:?}"), ms),
+            Want::Part(p) => {
+                let what = match p {
+                    Part::Feeds => crate::text!("serve.part.feeds"),
+                    Part::Search => crate::text!("serve.part.search"),
+                    Part::Builtins => crate::text!("serve.part.sitemap"),
+                    _ => crate::text!("serve.part.other"),
+                };
+                crate::text!("serve.brought_part", what, ms)
+            }
             Want::File(_) => return,
         };
         eprintln!("{}", line.in_lang(lang));

@@ -167,6 +167,10 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "订阅、搜索和网站地图已更新，用时 {0} 毫秒",
         "Brought feeds, search and sitemap up to date in {0} ms",
     ),
+    ("serve.part.feeds", "订阅", "feeds"),
+    ("serve.part.search", "搜索", "search"),
+    ("serve.part.sitemap", "网站地图", "sitemap"),
+    ("serve.part.other", "其余文件", "other files"),
     (
         "serve.brought_part",
         "{0} 已更新，用时 {1} 毫秒",
