@@ -107,7 +107,7 @@ pub fn towns_at(lib: &Library, config: &Config, until: Option<jiff::Timestamp>) 
 }
 
 /// Whether a station or board existed at `until` (one without a date always did).
-fn existed_at(p: &crate::content::Page, until: Option<jiff::Timestamp>) -> bool {
+pub(super) fn existed_at(p: &crate::content::Page, until: Option<jiff::Timestamp>) -> bool {
     match (until, p.date) {
         (Some(until), Some(date)) => date <= until,
         _ => true,

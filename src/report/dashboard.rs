@@ -53,6 +53,20 @@ pub struct CoverageTotals {
     pub full: usize,
 }
 
+impl CoverageTotals {
+    /// The totals of `towns`.
+    pub fn of(towns: &[TownCoverage]) -> Self {
+        let sum = |f: fn(&TownCoverage) -> usize| towns.iter().map(f).sum();
+        CoverageTotals {
+            communities: sum(|t| t.communities.len()),
+            with_station: sum(|t| t.with_station),
+            with_board: sum(|t| t.with_board),
+            with_staff: sum(|t| t.with_staff),
+            full: sum(|t| t.full),
+        }
+    }
+}
+
 /// Board figures.
 #[derive(Debug, Clone, Serialize)]
 pub struct BoardTotals {
@@ -139,14 +153,7 @@ pub struct MonthCount {
 pub fn compute(lib: &Library, config: &Config, clock: &SiteClock) -> Dashboard {
     let now = clock.now();
     let towns = towns(lib, config);
-    let sum = |f: fn(&TownCoverage) -> usize| towns.iter().map(f).sum();
-    let coverage = CoverageTotals {
-        communities: sum(|t| t.communities.len()),
-        with_station: sum(|t| t.with_station),
-        with_board: sum(|t| t.with_board),
-        with_staff: sum(|t| t.with_staff),
-        full: sum(|t| t.full),
-    };
+    let coverage = CoverageTotals::of(&towns);
     let stale_after = config.site.boards.stale_after_days;
     let list: Vec<BoardState> = lib
         .pages_of(Kind::Board)

@@ -127,3 +127,33 @@ pub fn table(d: &Dashboard, lang: Lang) -> String {
     out.push('\n');
     out
 }
+
+/// Rows of cells as a plain-text table, columns two spaces apart.
+pub(super) fn grid(rows: &[Vec<String>]) -> String {
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..cols)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| width(c))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            line.push_str(cell);
+            if i + 1 < r.len() {
+                line.push_str(&" ".repeat(widths[i].saturating_sub(width(cell))));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}

@@ -220,7 +220,7 @@ pub fn compute(
     let stale_after = config.site.boards.stale_after_days;
     for (_, p) in lib
         .pages_of(Kind::Board)
-        .filter(|(_, p)| p.date.is_none_or(|d| d <= until))
+        .filter(|(_, p)| super::coverage::existed_at(p, Some(until)))
     {
         let KindData::Board(b) = &p.data else { continue };
         boards.total += 1;
@@ -240,21 +240,14 @@ pub fn compute(
     }
 
     let cov = towns_at(lib, config, Some(until));
-    let sum = |f: fn(&super::coverage::TownCoverage) -> usize| cov.iter().map(f).sum();
-    let coverage = CoverageTotals {
-        communities: sum(|t| t.communities.len()),
-        with_station: sum(|t| t.with_station),
-        with_board: sum(|t| t.with_board),
-        with_staff: sum(|t| t.with_staff),
-        full: sum(|t| t.full),
-    };
+    let coverage = CoverageTotals::of(&cov);
     let activities = activities::figures(lib, config, clock, year, until);
     let towns = cov
         .iter()
         .map(|t| {
             let a = activities.by_town.iter().find(|a| a.id == t.id);
             let participants = a.map_or(0, |a| a.participants);
-            let population = config.town(&t.id).and_then(|c| c.population);
+            let population = a.and_then(|a| a.population);
             YearTown {
                 id: t.id.clone(),
                 name: t.name.clone(),
@@ -316,41 +309,6 @@ pub fn to_json(r: &YearReport) -> String {
     s
 }
 
-/// Width of a string in terminal columns (Han characters take two).
-fn width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
-}
-
-/// Rows of cells as a plain-text table, columns two spaces apart.
-fn grid(rows: &[Vec<String>]) -> String {
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| width(c))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let mut line = String::new();
-        for (i, cell) in r.iter().enumerate() {
-            if i > 0 {
-                line.push_str("  ");
-            }
-            line.push_str(cell);
-            if i + 1 < r.len() {
-                line.push_str(&" ".repeat(widths[i].saturating_sub(width(cell))));
-            }
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
 /// The summary as plain-text tables, in `lang` (`kepu report --year`).
 pub fn table(r: &YearReport, lang: Lang) -> String {
     let tr = |id: &str| t(lang, id, &[]);
@@ -380,7 +338,7 @@ pub fn table(r: &YearReport, lang: Lang) -> String {
         };
         rows.push(vec![x.label, figure, x.target, x.period, x.verdict]);
     }
-    out.push_str(&grid(&rows));
+    out.push_str(&super::table::grid(&rows));
     out.push('\n');
     out.push_str(&t(lang, "plan.year.articles", &[&n(r.articles.total)]));
     out.push('\n');
@@ -454,6 +412,6 @@ pub fn table(r: &YearReport, lang: Lang) -> String {
             format!("{}/{}", town.full, town.communities),
         ]);
     }
-    out.push_str(&grid(&rows));
+    out.push_str(&super::table::grid(&rows));
     out
 }
