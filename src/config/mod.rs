@@ -48,6 +48,13 @@ impl Config {
         self.root.join("content")
     }
 
+    /// The host of `base_url` (`kepu.example.org`, `127.0.0.1:1111`).
+    pub fn host(&self) -> &str {
+        let url = self.base_url.as_str();
+        let rest = url.split_once("://").map_or(url, |(_, r)| r);
+        rest.split('/').next().unwrap_or(rest)
+    }
+
     /// Looks up a town by id.
     pub fn town(&self, id: &str) -> Option<&Town> {
         self.site.towns.iter().find(|t| t.id == id)

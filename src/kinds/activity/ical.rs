@@ -11,7 +11,6 @@
 use jiff::Timestamp;
 use jiff::civil::Date;
 
-use super::view::signup;
 use super::{ActivityMeta, When};
 use crate::content::{Library, Page};
 use crate::feeds::FeedEnv;
@@ -159,7 +158,6 @@ fn description(page: &Page, a: &ActivityMeta, url: &str) -> String {
         lines.push(format!("协办：{}", a.partners.join("、")));
     }
     if let Some(s) = &a.signup {
-        let s: String = signup(s).parts.into_iter().map(|p| p.text).collect();
         lines.push(format!("报名方式：{s}"));
     }
     lines.push(format!("详情：{url}"));
@@ -191,9 +189,7 @@ fn plain_text(html: &str) -> String {
 /// `activities-kexue-jiangtang@kepu.example.org`: the page's path at the
 /// site's host.
 fn uid(env: &FeedEnv, page: &Page) -> String {
-    let u = &env.config.base_url;
-    let rest = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
-    let host = rest.split('/').next().filter(|h| !h.is_empty()).unwrap_or("kepu");
+    let host = Some(env.config.host()).filter(|h| !h.is_empty()).unwrap_or("kepu");
     let path = page.path.trim_matches('/').replace('/', "-");
     text(&format!("{path}@{host}"))
 }

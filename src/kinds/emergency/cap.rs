@@ -21,11 +21,7 @@ pub const FEED_DAYS: i64 = 30;
 /// The CAP sender: `emergency.cap_sender`, else the site's host.
 pub fn sender(env: &FeedEnv) -> String {
     let configured = env.config.site.emergency.cap_sender.clone();
-    let raw = configured.unwrap_or_else(|| {
-        let u = &env.config.base_url;
-        let rest = u.split_once("://").map(|(_, r)| r).unwrap_or(u);
-        rest.split('/').next().unwrap_or(rest).to_string()
-    });
+    let raw = configured.unwrap_or_else(|| env.config.host().to_string());
     raw.chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, ',' | '<' | '&'))
         .collect()
