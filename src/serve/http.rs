@@ -127,14 +127,8 @@ fn lookup(state: &State, rel: &str) -> (Found, Option<Want>) {
 }
 
 async fn not_found(state: &State) -> Response {
-    let unverified = {
-        let site = state.store.read();
-        site.outputs
-            .get("404.html")
-            .is_some_and(|e| site.unverified.contains("404.html", e))
-    };
-    if unverified {
-        state.complete(Want::File("404.html".to_string())).await;
+    if let (_, Some(want)) = lookup(state, "404.html") {
+        state.complete(want).await;
     }
     let (page, empty) = {
         let site = state.store.read();

@@ -229,7 +229,8 @@ pub fn render_tasks_into(
 ) -> Result<Made, Vec<Diagnostic>> {
     let tasks: Vec<Task> = match &redo.tasks {
         Tasks::Some(map) => map.keys().copied().collect(),
-        Tasks::All => return render_into(p, shared, current, redo, false),
+        // Every task is what a whole render does.
+        Tasks::All => return render_scoped(p, shared, current, redo, Scope::Whole { links: false }),
     };
     render_scoped(p, shared, current, redo, Scope::Tasks(tasks, keys))
 }
