@@ -159,6 +159,10 @@ impl Sink for ImageSink<'_> {
     fn held(&self, path: &str, key: u64) -> bool {
         self.inner.held(path, key)
     }
+
+    fn holds(&self) -> bool {
+        self.inner.holds()
+    }
 }
 
 /// The error of failed image `f`, at `at` (the page using it, or the page

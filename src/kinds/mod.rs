@@ -334,8 +334,13 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
 pub(crate) type KindCrumbs = fn(&ViewEnv, &mut BTreeMap<String, String>);
 
 /// A kind's files of its own beyond pages: (output path, text, deps).
-pub(crate) type KindFiles =
-    fn(&ViewEnv, &Library, &dyn Fn(&str, u64) -> bool) -> Vec<(String, String, Vec<crate::output::Dep>)>;
+/// Says whether the file at a path, made of what a key says, is held from
+/// a render before (see [`crate::output::sink::Sink::held`]).
+pub(crate) type Held<'a> = &'a dyn Fn(&str, u64) -> bool;
+
+/// A kind's own files (path, text, deps); a file the [`Held`] (when given)
+/// says is held is not made.
+pub(crate) type KindFiles = fn(&ViewEnv, &Library, Option<Held>) -> Vec<(String, String, Vec<crate::output::Dep>)>;
 
 /// A kind's check of its references, given the page's data, the library
 /// and the configuration.

@@ -26,6 +26,12 @@ pub trait Sink: Sync {
     fn held(&self, _path: &str, _key: u64) -> bool {
         false
     }
+
+    /// Whether [`Sink::held`] may ever say yes: when not, callers need not
+    /// work out the keys to ask it (a build holds nothing).
+    fn holds(&self) -> bool {
+        false
+    }
 }
 
 /// Keeps every file in memory.

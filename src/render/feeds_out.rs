@@ -86,7 +86,7 @@ pub fn add(
             true => vec![Dep::AllContent, Dep::Config],
             false => vec![dep.clone(), Dep::Config],
         };
-        let keys = PageKeys::new(lib);
+        let (keys, holds) = (PageKeys::new(lib), sink.holds());
         type Write = fn(&crate::feeds::FeedEnv, &FeedInfo, &[&crate::feeds::FeedEntry]) -> String;
         let formats: [(bool, &str, Write); 2] = [
             (s.feeds.atom, "atom.xml", atom::feed),
@@ -104,7 +104,8 @@ pub fn add(
                 let mut out = Vec::new();
                 for (on, name, write) in formats {
                     let path = format!("{}{name}", info.dir);
-                    if !on || sink.held(&path, keys.feed(name, info, source.full_content(), &newest)) {
+                    let held = || sink.held(&path, keys.feed(name, info, source.full_content(), &newest));
+                    if !on || (holds && held()) {
                         continue;
                     }
                     let shown = shown.get_or_insert_with(|| source.entries_of(env, lib, &newest));
@@ -116,9 +117,10 @@ pub fn add(
         files.extend(rendered);
     }
     let held = |path: &str, key: u64| sink.held(path, key);
+    let held: Option<crate::kinds::Held> = sink.holds().then_some(&held);
     for kind in Kind::ALL {
         if let Some(kind_files) = kind.spec().files {
-            files.extend(kind_files(view_env, lib, &held));
+            files.extend(kind_files(view_env, lib, held));
         }
     }
     for (path, text, deps) in files {

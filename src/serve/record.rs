@@ -274,6 +274,10 @@ impl Sink for Recorder<'_> {
         safe_path::clean(path).is_ok_and(|c| self.kept(&c).is_some() || lock(&self.new).contains_key(&c))
     }
 
+    fn holds(&self) -> bool {
+        true
+    }
+
     fn held(&self, path: &str, key: u64) -> bool {
         let Ok(clean) = safe_path::clean(path) else {
             return false;

@@ -30,21 +30,15 @@ pub fn page_file(page: &Page) -> String {
     format!("{}{}.ics", page.path, page.slug)
 }
 
-/// Adds the calendar and each activity's file to `files` (path, text,
-/// deps), when the site has activities.
-/// The calendar of every activity and one file per activity.
-/// A file `held` says is kept as it is (its path and key) is not made.
+/// The calendar of every activity and one file per activity (path, text,
+/// deps), none when the site has no activities; a file `held` (when given)
+/// says is kept as it is, by its path and key, is not made.
 pub(crate) fn files(
     view_env: &crate::render::views::ViewEnv,
     lib: &Library,
-    held: &dyn Fn(&str, u64) -> bool,
+    held: Option<crate::kinds::Held>,
 ) -> Vec<(String, String, Vec<Dep>)> {
-    let mut files = Vec::new();
-    add(&view_env.feeds(), lib, held, &mut files);
-    files
-}
-
-fn add(env: &FeedEnv, lib: &Library, held: &dyn Fn(&str, u64) -> bool, files: &mut Vec<(String, String, Vec<Dep>)>) {
+    let env = &view_env.feeds();
     let mut pages: Vec<(&Page, &ActivityMeta)> = lib
         .pages_of(Kind::Activity)
         .filter_map(|(_, p)| match &p.data {
@@ -52,17 +46,22 @@ fn add(env: &FeedEnv, lib: &Library, held: &dyn Fn(&str, u64) -> bool, files: &m
             _ => None,
         })
         .collect();
+    let mut files = Vec::new();
     if pages.is_empty() {
-        return;
+        return files;
     }
     pages.sort_by(|a, b| a.1.begins.cmp(&b.1.begins).then(a.0.path.cmp(&b.0.path)));
     let mut all = Calendar::new(Some(&format!("{} · 科普活动", env.config.site.title)));
     let mut deps = vec![Dep::Config];
     let mut key = KeyHasher::new(7);
     for &(page, a) in &pages {
-        let (path, page_key) = (page_file(page), source_key(page));
-        key.number(page_key);
-        if !held(&path, page_key) {
+        let path = page_file(page);
+        let kept = held.is_some_and(|held| {
+            let page_key = source_key(page);
+            key.number(page_key);
+            held(&path, page_key)
+        });
+        if !kept {
             let mut one = Calendar::new(None);
             one.event(env, page, a);
             files.push((path, one.finish(), vec![Dep::Page(page.rel_path.clone()), Dep::Config]));
@@ -70,9 +69,10 @@ fn add(env: &FeedEnv, lib: &Library, held: &dyn Fn(&str, u64) -> bool, files: &m
         all.event(env, page, a);
         deps.push(Dep::Page(page.rel_path.clone()));
     }
-    if !held(CALENDAR, key.finish()) {
+    if !held.is_some_and(|held| held(CALENDAR, key.finish())) {
         files.push((CALENDAR.to_string(), all.finish(), deps));
     }
+    files
 }
 
 /// An iCalendar object being written.

@@ -76,23 +76,26 @@ pub(crate) fn home_notes(env: &ViewEnv, lib: &Library) -> Vec<Summary> {
 pub(crate) fn cap_files(
     view_env: &ViewEnv,
     lib: &Library,
-    held: &dyn Fn(&str, u64) -> bool,
+    held: Option<crate::kinds::Held>,
 ) -> Vec<(String, String, Vec<Dep>)> {
     let env = &view_env.feeds();
     let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
     let mut files = Vec::new();
     let mut all = KeyHasher::new(3);
     for p in &notes {
-        let (path, key) = (cap::path(p), source_key(p));
-        all.number(key);
-        if held(&path, key) {
-            continue;
+        let path = cap::path(p);
+        if let Some(held) = held {
+            let key = source_key(p);
+            all.number(key);
+            if held(&path, key) {
+                continue;
+            }
         }
         if let Some(xml) = cap::message(env, p) {
             files.push((path, xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
         }
     }
-    if !held("emergency/cap.xml", all.finish()) {
+    if !held.is_some_and(|held| held("emergency/cap.xml", all.finish())) {
         files.push((
             "emergency/cap.xml".into(),
             cap::feed(env, &notes),
