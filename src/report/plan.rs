@@ -207,8 +207,10 @@ impl PlanReport {
         clock: &SiteClock,
         dashboard: &Dashboard,
     ) -> Self {
+        use rayon::prelude::*;
+        // Each year on its own: they read the same library, side by side.
         let years: Vec<YearReport> = year::years_with_content(lib, clock)
-            .into_iter()
+            .into_par_iter()
             .map(|y| year::compute(y, lib, config, clock, dashboard, &inputs.counts))
             .collect();
         let c = &dashboard.columns;
