@@ -311,7 +311,7 @@ pub fn page_order(a: &Page, b: &Page, by: SortBy) -> std::cmp::Ordering {
     primary.then_with(|| a.path.cmp(&b.path))
 }
 
-pub(crate) fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     let mut seen: BTreeMap<&str, &Page> = BTreeMap::new();
     for page in &lib.pages {
         if let Some(other) = seen.insert(&page.path, page) {
@@ -340,7 +340,7 @@ pub(crate) fn check_urls(lib: &Library, root: &std::path::Path, diags: &mut Vec<
 
 /// Aliases must stay inside the site and must not take a page's URL or
 /// another alias.
-pub(crate) fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
+fn check_aliases(lib: &Library, root: &std::path::Path, diags: &mut Vec<Diagnostic>) {
     use crate::kinds::FieldError;
     if lib.pages.iter().all(|p| p.meta.aliases.is_empty()) {
         return;

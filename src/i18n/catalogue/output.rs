@@ -173,7 +173,7 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
     ("serve.part.other", "其余文件", "other files"),
     (
         "serve.brought_part",
-        "{0} 已更新，用时 {1} 毫秒",
+        "{0}已更新，用时 {1} 毫秒",
         "Brought {0} up to date in {1} ms",
     ),
     ("serve.css", "已重新载入样式表（{0}）", "Reloaded stylesheets ({0})"),
