@@ -51,20 +51,32 @@ fn stale_and_empty_boards_are_marked_and_linted() {
     assert!(!err.contains("boards/fresh.md"), "{err}");
 }
 
-/// Reads the module matrix back out of kepu's QR SVG path.
+/// Reads the module matrix back out of kepu's QR SVG path: rows of strokes
+/// one module wide along each row's middle (`M4 4.5h7m2 0h1`).
 fn matrix_of(svg: &str) -> (usize, Vec<bool>) {
     let vb = svg.split("viewBox=\"0 0 ").nth(1).unwrap();
     let size: usize = vb.split(' ').next().unwrap().parse().unwrap();
+    assert!(svg.contains("<path stroke=\"#000\" d=\""), "{svg}");
     let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
     let mut dark = vec![false; size * size];
-    for run in d.split('M').filter(|s| !s.is_empty()) {
-        let (x, rest) = run.split_once(' ').unwrap();
-        let (y, rest) = rest.split_once('h').unwrap();
-        let w: usize = rest.split('v').next().unwrap().parse().unwrap();
-        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-        for i in x..x + w {
-            dark[y * size + i] = true;
+    let (mut x, mut y) = (0.0f64, 0.0f64);
+    let mut rest = d;
+    while !rest.is_empty() {
+        let cmd = rest.as_bytes()[0];
+        let end = rest[1..].find(['M', 'm', 'h']).map_or(rest.len(), |i| i + 1);
+        let args: Vec<f64> = rest[1..end].split(' ').map(|a| a.parse().unwrap()).collect();
+        match cmd {
+            b'M' => (x, y) = (args[0], args[1]),
+            b'm' => (x, y) = (x + args[0], y + args[1]),
+            b'h' => {
+                for i in x as usize..(x + args[0]) as usize {
+                    dark[y.floor() as usize * size + i] = true;
+                }
+                x += args[0];
+            }
+            other => panic!("unexpected path command {}", other as char),
         }
+        rest = &rest[end..];
     }
     (size, dark)
 }
