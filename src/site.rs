@@ -191,6 +191,9 @@ pub struct Site {
     pub diagnostics: Diagnostics,
     /// Every image, processed.
     pub images: Arc<Images>,
+    /// Whether [`Site::render`] may shorten the pages' plain text once the
+    /// search index has it (a build; `serve` and `check` keep it).
+    pub free_texts: bool,
 }
 
 /// Loads configuration, content, data and templates, computes the coverage
@@ -237,6 +240,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
             data,
             diagnostics: diags,
             images,
+            free_texts: opts.free_sources,
         }),
         _ => Err(Error::Site(diags)),
     }
@@ -246,11 +250,19 @@ impl Site {
     /// Renders every output into `sink`; fails with all errors if any.
     /// Returns the number of HTML pages (see [`CountPages`]).
     pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {
+        let sink = ImageSink::new(sink, &self.images, &self.config.root);
+        let mut diags = Vec::new();
+        // The search index first, while every page's whole text is there;
+        // a build then keeps of each text only what the pages show.
+        let index = crate::search::add_index(&self.config, &self.clock, &self.lib, &sink, &mut diags);
+        if self.free_texts {
+            content::markdown_pass::shorten_texts(&mut self.lib, render::views::DESCRIPTION_CHARS);
+        }
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env, &self.dashboard, &self.plan);
-        let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let pages = CountPages::default();
-        let diags = render::render_with(&mut env, &mut self.templates, &shared, &sink, &pages);
+        let templates = &mut self.templates;
+        diags.extend(render::render_with(&mut env, templates, &shared, &sink, &pages, index));
         self.diagnostics.extend(diags);
         self.diagnostics.extend(crate::check::refs::after_render(
             &self.lib,

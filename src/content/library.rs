@@ -116,7 +116,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
             (p, d)
         })
         .collect();
-    let mut pages = Vec::new();
+    let mut pages = Vec::with_capacity(parsed.len());
     let mut sections = Vec::new();
     let mut drafts = Vec::new();
     let mut broken = std::collections::HashSet::new();

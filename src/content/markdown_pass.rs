@@ -85,6 +85,23 @@ pub fn render_all(
     render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
 }
 
+/// Shortens every page's plain text to its first `chars` characters and
+/// one more (enough to tell that it goes on), except the pages of kinds
+/// whose own files quote the whole text (CAP messages): a build calls it
+/// once the search index has every text.
+pub fn shorten_texts(lib: &mut Library, chars: usize) {
+    for p in &mut lib.pages {
+        if p.kind.spec().files.is_some() {
+            continue;
+        }
+        let text = &mut p.rendered.text;
+        if let Some((end, _)) = text.char_indices().nth(chars + 1) {
+            text.truncate(end);
+            text.shrink_to_fit();
+        }
+    }
+}
+
 /// Renders the bodies of the pages and sections marked `true` (by index),
 /// keeps the others, then checks every anchor of the site; `serve` calls it
 /// for the files an edit touched. `links` is [`Permalinks::new`] of `lib`.

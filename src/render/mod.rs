@@ -42,11 +42,23 @@ pub fn render_with(
     shared: &Shared,
     sink: &dyn Sink,
     select: &dyn Select,
+    index: Option<crate::search::Manifest>,
 ) -> Vec<Diagnostic> {
     let keys = globals(env_mut, templates);
     let mut redirects = Vec::new();
     let tasks = all_tasks(env_mut, templates, shared, &mut redirects);
-    render_tasks(env_mut, templates, shared, (sink, select), &tasks, redirects, keys)
+    let mut diags = Vec::new();
+    let out = (sink, select);
+    render_indexed(
+        env_mut,
+        templates,
+        shared,
+        out,
+        (&tasks, redirects, keys),
+        index,
+        &mut diags,
+    );
+    diags
 }
 
 /// What every job of a render sees beside its own context.
@@ -130,9 +142,39 @@ pub fn render_tasks(
     shared: &Shared,
     (sink, select): (&dyn Sink, &dyn Select),
     tasks: &[Task],
-    mut redirects: Vec<(String, String)>,
+    redirects: Vec<(String, String)>,
     keys: GlobalKeys,
 ) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    // The index first: its memory is free again before the pages need theirs.
+    let index = match select.part(Part::Search) {
+        true => crate::search::add_index(env_mut.config, env_mut.clock, env_mut.lib, sink, &mut diags),
+        false => None,
+    };
+    let out = (sink, select);
+    render_indexed(
+        env_mut,
+        templates,
+        shared,
+        out,
+        (tasks, redirects, keys),
+        index,
+        &mut diags,
+    );
+    diags
+}
+
+/// [`render_tasks`] once the search index is written (`index`, its
+/// manifest, when this render made one).
+fn render_indexed(
+    env_mut: &mut ViewEnv,
+    templates: &Templates,
+    shared: &Shared,
+    (sink, select): (&dyn Sink, &dyn Select),
+    (tasks, mut redirects, keys): (&[Task], Vec<(String, String)>, GlobalKeys),
+    index: Option<crate::search::Manifest>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let env: &ViewEnv = env_mut;
     let lib = env.lib;
     let make = |task: Task| {
@@ -148,12 +190,6 @@ pub fn render_tasks(
         globals: keys.globals,
         data: keys.data,
     };
-    let mut diags = Vec::new();
-    // The index first: its memory is free again before the pages need theirs.
-    let index = match select.part(Part::Search) {
-        true => crate::search::add_index(env.config, env.clock, lib, sink, &mut diags),
-        false => None,
-    };
     if select.part(Part::Jobs) {
         diags.extend(jobs::run(tasks, make, templates, run, sink, select));
     }
@@ -161,10 +197,10 @@ pub fn render_tasks(
     env_mut.forget_summaries();
     let env: &ViewEnv = env_mut;
     if select.part(Part::Assets) {
-        assets::add(env.config, lib, sink, &mut diags);
+        assets::add(env.config, lib, sink, diags);
     }
     if select.part(Part::Feeds) {
-        feeds_out::add(env, (lib, &shared.taxonomies), sink, &mut diags);
+        feeds_out::add(env, (lib, &shared.taxonomies), sink, diags);
     }
     // Asking for the part again marks the search page as the search's
     // (not the feeds', which ran last).
@@ -172,7 +208,7 @@ pub fn render_tasks(
         && select.part(Part::Search)
     {
         // After the jobs: a page of the site's own at /search/ wins.
-        search_page::page(env, &manifest, templates, sink, &mut diags);
+        search_page::page(env, &manifest, templates, sink, diags);
     }
     if select.part(Part::Redirects) {
         for page in &lib.pages {
@@ -211,5 +247,4 @@ pub fn render_tasks(
             diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
         }
     }
-    diags
 }

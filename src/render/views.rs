@@ -277,6 +277,10 @@ fn summary_html(page: &Page) -> Option<String> {
     }
 }
 
+/// Characters of a page's plain text its description shows (when it has no
+/// `summary`).
+pub const DESCRIPTION_CHARS: usize = 120;
+
 /// Plain text of at most `n` characters.
 pub fn truncate_chars(s: &str, n: usize) -> String {
     let mut out: String = s.chars().take(n).collect();
@@ -300,7 +304,7 @@ pub fn map_url(loc: Option<Location>) -> Option<String> {
 pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
     let description = match &page.meta.summary {
         Some(s) => s.clone(),
-        None => truncate_chars(&page.rendered.text, 120),
+        None => truncate_chars(&page.rendered.text, DESCRIPTION_CHARS),
     };
     PageView {
         title: &page.title,

@@ -502,3 +502,36 @@ fn tokens_match_the_shared_fixture() {
         "the tokenizer changed: update search.js to match, then bless"
     );
 }
+
+/// A build keeps of each page's text only its description once the index
+/// has it: what readers see is the same as from the whole text.
+#[test]
+fn long_texts_are_whole_in_the_index_the_cap_and_the_description() {
+    let t = SiteTest::with_real_theme();
+    let long: String = (0..40).map(|i| format!("第{i}句话讲防暑降温。")).collect();
+    t.page(
+        "articles/chang.md",
+        "title: 长文\ndate: 2026-11-10",
+        &format!("{long}\n\n最后一句提到独有词汇蟋蟀。\n"),
+    );
+    t.page(
+        "emergency/gaowen.md",
+        "title: 高温预警\ndate: 2026-11-19T08:00:00+08:00\nexpires: 2026-11-21T08:00:00+08:00\nhazard: heat\nlevel: yellow\nareas: [xianlong]\nsource: 气象台\nsteps: [多喝水]",
+        &format!("{long}\n\n结尾提到午后避免外出。\n"),
+    );
+    t.build_ok();
+    let page = t.read("articles/chang/index.html");
+    let first: String = long.chars().take(120).collect();
+    assert!(
+        page.contains(&format!("<meta name=\"description\" content=\"{first}…\">")),
+        "{page}"
+    );
+    let public = t.path().join("public");
+    let hits = lookup::search("蟋蟀", &loader(&public)).expect("search").hits;
+    assert_eq!(hits.len(), 1, "the end of a long text is found");
+    let cap = t.read("emergency/gaowen.cap.xml");
+    assert!(
+        cap.contains("结尾提到午后避免外出。"),
+        "the CAP message has the whole text: {cap}"
+    );
+}
