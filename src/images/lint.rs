@@ -10,21 +10,21 @@ use crate::error::Diagnostic;
 
 /// Warnings for `![](x.jpg)` and `<img>` without `alt` in every body.
 pub fn missing_alt(lib: &Library, root: &Path) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for page in &lib.pages {
-        for (line, column, what) in in_body(&page.body) {
-            out.push(
+    use rayon::prelude::*;
+    lib.pages
+        .par_iter()
+        .flat_map_iter(|page| {
+            in_body(&page.body).into_iter().map(|(line, column, what)| {
                 Diagnostic::warning(
                     crate::config::display_path(root, &page.file),
                     line + page.body_line - 1,
                     column,
                     crate::text!("images.no_alt", what),
                 )
-                .with_hint(crate::text!("images.no_alt.hint")),
-            );
-        }
-    }
-    out
+                .with_hint(crate::text!("images.no_alt.hint"))
+            })
+        })
+        .collect()
 }
 
 /// (line, column, image) of each image without alt text in `body`.

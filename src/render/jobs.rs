@@ -394,20 +394,15 @@ fn render(
         return None;
     }
     job.fill_late();
-    let html = match templates.render(&job.template, &job.context) {
+    let html = match templates.render_bytes(&job.template, &job.context) {
         Ok(h) => h,
         Err(d) => return Some(d),
     };
     let mut deps = job.deps;
     deps.extend(template_deps);
-    sink.put(
-        &job.path,
-        crate::output::Body::Bytes(html.into_bytes()),
-        deps,
-        &job.origin,
-    )
-    .err()
-    .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
+    sink.put(&job.path, crate::output::Body::Bytes(html), deps, &job.origin)
+        .err()
+        .map(|e| Diagnostic::error(job.origin, 0, 0, e.message))
 }
 
 #[cfg(test)]

@@ -33,6 +33,10 @@ pub struct Templates {
     pub crumb_titles: BTreeMap<String, String>,
 }
 
+/// Room a rendered page starts with: the default theme's pages are 10 to
+/// 30 KiB.
+const PAGE_BYTES: usize = 32 * 1024;
+
 impl Templates {
     /// Loads the templates of `config`'s site and theme; `resize_image`
     /// makes renditions of `images`.
@@ -122,6 +126,20 @@ impl Templates {
         self.tera
             .render(name, ctx)
             .map_err(|e| to_diagnostic(&e, &self.files, name))
+    }
+
+    /// [`Templates::render`] as bytes, for a file: rendered into one buffer
+    /// large enough for most pages (no copies as it grows) and not checked
+    /// again for UTF-8 (templates write text only).
+    pub fn render_bytes(&self, name: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+        if !self.tera.contains_template(name) {
+            return Err(missing(name, &self.files));
+        }
+        let mut out = Vec::with_capacity(PAGE_BYTES);
+        self.tera
+            .render_to(name, ctx, &mut out)
+            .map_err(|e| to_diagnostic(&e, &self.files, name))?;
+        Ok(out)
     }
 
     /// True if the template exists.
