@@ -21,7 +21,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::images::{self, ImageStats, Images, sink::ImageSink};
 use crate::output::disk;
 use crate::output::sink::{MemorySink, Sink};
-use crate::render::select::{CountPages, Shared};
+use crate::render::select::{CountPages, Part, Select, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::report::dashboard::{self, Dashboard};
 use crate::report::plan::{self, PlanReport};
@@ -252,15 +252,19 @@ impl Site {
     pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let mut diags = Vec::new();
+        let pages = CountPages::default();
         // The search index first, while every page's whole text is there;
-        // a build then keeps of each text only what the pages show.
-        let index = crate::search::add_index(&self.config, &self.clock, &self.lib, &sink, &mut diags);
-        if self.free_texts {
+        // a build then keeps of each text only what the pages show (once:
+        // a second render would index shortened texts).
+        let index = match pages.part(Part::Search) {
+            true => crate::search::add_index(&self.config, &self.clock, &self.lib, &sink, &mut diags),
+            false => None,
+        };
+        if std::mem::take(&mut self.free_texts) {
             content::markdown_pass::shorten_texts(&mut self.lib, render::views::DESCRIPTION_CHARS);
         }
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         let shared = Shared::new(&env, &self.dashboard, &self.plan);
-        let pages = CountPages::default();
         let templates = &mut self.templates;
         diags.extend(render::render_with(&mut env, templates, &shared, &sink, &pages, index));
         self.diagnostics.extend(diags);

@@ -116,6 +116,7 @@ pub fn load(config: &Config, opts: &LoadOptions) -> (Library, Diagnostics) {
             (p, d)
         })
         .collect();
+    // Room for every file read, sections and drafts included: no growth.
     let mut pages = Vec::with_capacity(parsed.len());
     let mut sections = Vec::new();
     let mut drafts = Vec::new();

@@ -85,20 +85,29 @@ pub fn render_all(
     render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
 }
 
-/// Shortens every page's plain text to its first `chars` characters and
-/// one more (enough to tell that it goes on), except the pages of kinds
-/// whose own files quote the whole text (CAP messages): a build calls it
+/// Shortens every page's plain text to what its description shows: its
+/// first `chars` characters and one more (enough to tell that it goes on),
+/// nothing when the page has a `summary`; the pages of kinds whose own
+/// files quote the whole text (CAP messages) keep it. A build calls it
 /// once the search index has every text.
 pub fn shorten_texts(lib: &mut Library, chars: usize) {
     for p in &mut lib.pages {
         if p.kind.spec().files.is_some() {
             continue;
         }
-        let text = &mut p.rendered.text;
-        if let Some((end, _)) = text.char_indices().nth(chars + 1) {
-            text.truncate(end);
-            text.shrink_to_fit();
-        }
+        let keep = match p.meta.summary {
+            Some(_) => 0,
+            None => chars + 1,
+        };
+        shorten(&mut p.rendered.text, keep);
+    }
+}
+
+/// Keeps the first `chars` characters of `text`.
+fn shorten(text: &mut String, chars: usize) {
+    if let Some((end, _)) = text.char_indices().nth(chars) {
+        text.truncate(end);
+        text.shrink_to_fit();
     }
 }
 
@@ -205,5 +214,31 @@ fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorten;
+    use crate::render::views::{DESCRIPTION_CHARS, truncate_chars};
+
+    #[test]
+    fn a_shortened_text_gives_the_same_description() {
+        for n in [0, 1, 119, 120, 121, 122, 123, 400] {
+            for unit in ["字", "a", "😀", "é"] {
+                let full = unit.repeat(n);
+                let mut short = full.clone();
+                shorten(&mut short, DESCRIPTION_CHARS + 1);
+                assert!(short.chars().count() <= DESCRIPTION_CHARS + 1, "{n} × {unit}");
+                assert_eq!(
+                    truncate_chars(&short, DESCRIPTION_CHARS),
+                    truncate_chars(&full, DESCRIPTION_CHARS),
+                    "{n} × {unit}"
+                );
+            }
+        }
+        let mut gone = "正文".to_string();
+        shorten(&mut gone, 0);
+        assert_eq!(gone, "");
     }
 }

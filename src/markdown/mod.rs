@@ -87,15 +87,15 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
     let mut html = String::with_capacity(expanded.len() + expanded.len() / 2 + 64);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     let mut html = out.guard.finish(html);
-    let CollectedText { mut text, han, words } = out.text;
+    let CollectedText { text, han, words } = out.text;
     let summary_html = summary_html.map(|s| {
         let mut s = summary::bounded(s, &text);
         s.shrink_to_fit();
         s
     });
-    // Every page's body is kept until the site is written: no spare room.
+    // Every page's body is kept until the site is written: no spare room
+    // (a build shortens the text later, see `shorten_texts`).
     html.shrink_to_fit();
-    text.shrink_to_fit();
     let rendered = Rendered {
         html,
         summary_html,

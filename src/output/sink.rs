@@ -47,6 +47,14 @@ impl MemorySink {
 
 impl Sink for MemorySink {
     fn put(&self, path: &str, body: Body, deps: Vec<Dep>, origin: &str) -> Result<(), OutputError> {
+        let body = match body {
+            // Kept until the end: without the room a page was rendered in.
+            Body::Bytes(mut b) => {
+                b.shrink_to_fit();
+                Body::Bytes(b)
+            }
+            other => other,
+        };
         self.0
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -34,8 +34,10 @@ use select::{Part, Select, Shared};
 use templates::Templates;
 use views::ViewEnv;
 
-/// Renders what `select` chooses into `sink`; `shared` is [`Shared::new`]
-/// of the same library. Returns the diagnostics.
+/// Renders what `select` chooses into `sink`, the search index being made
+/// already (`index`, its manifest, if the site has one: see
+/// [`crate::site::Site::render`]); `shared` is [`Shared::new`] of the same
+/// library. Returns the diagnostics.
 pub fn render_with(
     env_mut: &mut ViewEnv,
     templates: &mut Templates,

@@ -120,22 +120,22 @@ impl Templates {
 
     /// Renders `name`; an error names the template file and line.
     pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        if !self.tera.contains_template(name) {
-            return Err(missing(name, &self.files));
-        }
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| to_diagnostic(&e, &self.files, name))
+        let bytes = self.render_into(name, ctx, Vec::new())?;
+        // Templates write text only: the check cannot fail.
+        Ok(String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
     }
 
     /// [`Templates::render`] as bytes, for a file: rendered into one buffer
     /// large enough for most pages (no copies as it grows) and not checked
-    /// again for UTF-8 (templates write text only).
+    /// again for UTF-8.
     pub fn render_bytes(&self, name: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+        self.render_into(name, ctx, Vec::with_capacity(PAGE_BYTES))
+    }
+
+    fn render_into(&self, name: &str, ctx: &Context, mut out: Vec<u8>) -> Result<Vec<u8>, Diagnostic> {
         if !self.tera.contains_template(name) {
             return Err(missing(name, &self.files));
         }
-        let mut out = Vec::with_capacity(PAGE_BYTES);
         self.tera
             .render_to(name, ctx, &mut out)
             .map_err(|e| to_diagnostic(&e, &self.files, name))?;

@@ -56,7 +56,7 @@ fn stale_and_empty_boards_are_marked_and_linted() {
 fn matrix_of(svg: &str) -> (usize, Vec<bool>) {
     let vb = svg.split("viewBox=\"0 0 ").nth(1).unwrap();
     let size: usize = vb.split(' ').next().unwrap().parse().unwrap();
-    assert!(svg.contains("<path stroke=\"#000\" d=\""), "{svg}");
+    assert!(svg.contains("<path fill=\"none\" stroke=\"#000\" d=\""), "{svg}");
     let d = svg.split(" d=\"").nth(1).unwrap().split('"').next().unwrap();
     let mut dark = vec![false; size * size];
     let (mut x, mut y) = (0.0f64, 0.0f64);

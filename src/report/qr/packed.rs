@@ -109,7 +109,6 @@ impl Packed {
                 rows[y] = rows[y] & !(1 << x) | bit << x;
             }
         }
-        rows[w - 8] |= 1 << 8;
         rows
     }
 }

@@ -83,8 +83,13 @@ pub(super) fn penalty_rows(rows: &[u64], w: usize) -> u32 {
     // Rule 4.
     let total = (w * w).max(1) as u32;
     let dark_count: u32 = rows.iter().map(|r| (r & full).count_ones()).sum();
-    let percent = dark_count * 100 / total;
-    score + percent.abs_diff(50) / 5 * 10
+    score + balance(dark_count, total)
+}
+
+/// Rule 4: ten points for each full 5 % step the dark share lies away from
+/// 50 % (45.3 % is within the first step: no points).
+pub(super) fn balance(dark: u32, total: u32) -> u32 {
+    (2 * dark).abs_diff(total) * 10 / total.max(1) * 10
 }
 
 /// The penalty of a masked symbol (ISO/IEC 18004, 7.8.3): runs of five or
@@ -135,6 +140,5 @@ pub(super) fn penalty(dark: &[bool], w: usize) -> u32 {
     // Rule 4.
     let total = dark.len().max(1) as u32;
     let dark_count = dark.iter().filter(|&&d| d).count() as u32;
-    let percent = dark_count * 100 / total;
-    score + percent.abs_diff(50) / 5 * 10
+    score + balance(dark_count, total)
 }

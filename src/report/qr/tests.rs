@@ -24,6 +24,28 @@ fn decode(m: &Matrix) -> String {
 }
 
 #[test]
+fn the_dark_share_counts_in_whole_steps_of_five_percent() {
+    use super::penalty::balance;
+    // 200 of 441 is 45.35 %: within 5 % of one half, no points.
+    assert_eq!(balance(200, 441), 0);
+    // 198 of 441 is 44.90 %: one step away.
+    assert_eq!(balance(198, 441), 10);
+    assert_eq!(balance(441, 441), 100);
+    assert_eq!(balance(0, 441), 100);
+    assert_eq!(balance(241, 441), 0);
+}
+
+#[test]
+fn long_addresses_make_large_codes_that_decode() {
+    // Past 64 modules a side (version 12 and up), the reference scorer picks
+    // the mask.
+    let url = format!("https://kepu.example.org/articles/{}/", "zhong-shu-ji-jiu-".repeat(17));
+    let m = encode(&url).unwrap();
+    assert!(m.width > 64, "{} modules", m.width);
+    assert_eq!(decode(&m), url);
+}
+
+#[test]
 fn transpose_swaps_rows_and_columns() {
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     let mut a = [0u64; 64];
