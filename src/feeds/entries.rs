@@ -43,22 +43,25 @@ pub struct FeedEntry {
     pub html: String,
 }
 
-/// The entries of dated pages, by page id: the sort key of each page is
-/// made up front, an entry only when a feed shows the page (feeds show the
-/// newest few, so most pages never need one), then shared by every feed.
+/// The entries of dated pages, by page id: the date of each page is read
+/// up front, its URL (which orders pages of the same date) and its entry
+/// only when a feed needs them (feeds show the newest few, so most pages
+/// never need one), then shared by every feed.
 pub struct Entries {
-    /// Date and escaped absolute URL, the order of feeds.
-    keys: Vec<Option<(jiff::Timestamp, String)>>,
+    /// Date of each page, the first order of feeds.
+    dates: Vec<Option<jiff::Timestamp>>,
+    /// Escaped absolute URL of each page, the order of pages of one date.
+    links: Vec<std::sync::OnceLock<String>>,
     entries: Vec<std::sync::OnceLock<Option<FeedEntry>>>,
     full_content: bool,
 }
 
 impl Entries {
-    /// The sort keys of every dated page.
-    pub fn new(env: &FeedEnv, lib: &Library, full_content: bool) -> Self {
-        use rayon::prelude::*;
+    /// The entries of the pages of `lib`, none made yet.
+    pub fn new(lib: &Library, full_content: bool) -> Self {
         Entries {
-            keys: lib.pages.par_iter().map(|p| Some((p.date?, link(env, p)))).collect(),
+            dates: lib.pages.iter().map(|p| p.date).collect(),
+            links: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
             entries: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
             full_content,
         }
@@ -72,17 +75,25 @@ impl Entries {
         ids: impl Iterator<Item = PageId>,
         limit: usize,
     ) -> Vec<&FeedEntry> {
-        let ids = self.newest_ids(ids, limit);
+        let ids = self.newest_ids(env, lib, ids, limit);
         self.entries_of(env, lib, &ids)
     }
 
-    /// The newest `limit` dated pages among `ids`, newest first.
-    pub fn newest_ids(&self, ids: impl Iterator<Item = PageId>, limit: usize) -> Vec<PageId> {
-        let mut v: Vec<(PageId, &(jiff::Timestamp, String))> = ids
-            .filter_map(|id| self.keys.get(id)?.as_ref().map(|k| (id, k)))
+    /// The newest `limit` dated pages among `ids`, newest first (pages of
+    /// one date by URL).
+    pub fn newest_ids(
+        &self,
+        env: &FeedEnv,
+        lib: &Library,
+        ids: impl Iterator<Item = PageId>,
+        limit: usize,
+    ) -> Vec<PageId> {
+        let mut v: Vec<(PageId, jiff::Timestamp)> = ids
+            .filter_map(|id| self.dates.get(id).copied().flatten().map(|d| (id, d)))
             .collect();
-        let order = |a: &(PageId, &(jiff::Timestamp, String)), b: &(PageId, &(jiff::Timestamp, String))| {
-            b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1))
+        let link = |id: PageId| self.links[id].get_or_init(|| link(env, &lib.pages[id])).as_str();
+        let order = |a: &(PageId, jiff::Timestamp), b: &(PageId, jiff::Timestamp)| {
+            b.1.cmp(&a.1).then_with(|| link(a.0).cmp(link(b.0)))
         };
         if v.len() > limit {
             v.select_nth_unstable_by(limit, order);

@@ -44,6 +44,7 @@ use super::store::{Outputs, Store};
 use super::watch::{Change, Classifier};
 use crate::content::markdown_pass::Permalinks;
 use crate::error::Diagnostic;
+use crate::feeds::FeedScope;
 use crate::images;
 use crate::render::GlobalKeys;
 use crate::render::select::{Part, Shared};
@@ -54,6 +55,7 @@ use crate::report::plan::PlanReport;
 use crate::site::{BuildOptions, Site, prepare};
 
 mod complete;
+mod feeds;
 
 pub use complete::Want;
 
@@ -136,6 +138,9 @@ pub struct Engine {
     /// Images added or changed since the last load (which alone makes
     /// renditions known): shown as they are until made in the background.
     unmade: Vec<images::Pending>,
+    /// The feeds that may differ from the files held, since the feeds
+    /// were last made (`None`: any).
+    feeds_touched: Option<FeedScope>,
 }
 
 impl Engine {
@@ -152,6 +157,7 @@ impl Engine {
             lib_dirty: false,
             store: Arc::new(Store::default()),
             unmade: Vec::new(),
+            feeds_touched: None,
         }
     }
 
@@ -268,6 +274,7 @@ impl Engine {
             site.unverified.clear();
             site.status.stale = DEFERRED.into_iter().collect();
         }
+        self.feeds_touched = None;
         self.loaded = Some(Loaded {
             p,
             shared,
@@ -322,6 +329,11 @@ impl Engine {
             .collect();
         let content = p.config.content_dir();
         let env = parse_env(&p.config, &p.clock, self.opts.drafts, &content);
+        // The feeds of the pages as they were (before anything can fail, so
+        // that a rebuild after a failed one still knows them). Templates and
+        // data files show in no feed, but they are redone whole with them.
+        let scoped = self.pending.templates.is_empty() && !self.pending.data;
+        feeds::touch(&mut self.feeds_touched, scoped.then(|| feeds::feeds_of(&p.lib, &p.config, &content, &touched)));
         // From here on, a failure leaves the library half-updated.
         self.lib_dirty = true;
         let shortcodes = TeraShortcodes(&p.templates);
@@ -336,6 +348,11 @@ impl Engine {
         );
         self.unrendered.extend(done.rendered.iter().cloned());
         l.links = done.links;
+        // And as they are, with the pages rendered again: when only pages
+        // changed, the other feeds are as they were.
+        let pages_only = scoped && done.moves.is_some() && !done.slugs_moved && !done.walked;
+        let now = || feeds::feeds_of(&p.lib, &p.config, &content, done.rendered.iter().chain(&touched));
+        feeds::touch(&mut self.feeds_touched, pages_only.then(now));
         check(done.diags)?;
         laps.lap("reconcile");
         let (dashboard, plan, shared) = {
@@ -405,6 +422,7 @@ impl Engine {
                 false => [Part::Jobs, Part::Redirects, Part::Dashboard].into(),
             },
             drop,
+            feeds: None,
         };
         laps.lap("pick");
         let made = render_into(p, &l.shared, &self.store.read().outputs, redo.clone(), true)?;
@@ -474,6 +492,13 @@ impl Engine {
         }
         let shortcodes = TeraShortcodes(&l.p.templates);
         let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
+        // The bodies changed: the feeds of their pages.
+        let mut scope = FeedScope::default();
+        for &id in &ids {
+            scope.add_page(&l.p.lib, &l.p.config, id);
+        }
+        let scope = touched.templates.is_empty().then_some(scope);
+        feeds::touch(&mut self.feeds_touched, scope);
         check(diags)?;
         let env = view_env(&l.p);
         let mut facets = Vec::new();
@@ -543,6 +568,7 @@ impl Engine {
             gone: HashSet::new(),
             parts: run,
             drop,
+            feeds: None,
         };
         let made = match redo.parts.is_empty() {
             true => Default::default(),

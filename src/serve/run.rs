@@ -154,6 +154,7 @@ pub fn everything() -> Redo {
         gone: HashSet::new(),
         parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
         drop: BTreeSet::new(),
+        feeds: None,
     }
 }
 
