@@ -122,10 +122,10 @@ pub fn add(
             .collect();
         files.extend(rendered);
     }
-    let held = |path: &str, key: u64| sink.held(path, key);
+    let held = |path: &str, key: &dyn Fn() -> u64| sink.held(path, key());
     let held: Option<crate::kinds::Held> = sink.holds().then_some(&held);
     // A kind no edit touched keeps the files held, whatever their keys.
-    let kept = |path: &str, _key: u64| sink.keep_held(path);
+    let kept = |path: &str, _: &dyn Fn() -> u64| sink.keep_held(path);
     for kind in Kind::ALL {
         if let Some(kind_files) = kind.spec().files {
             let held = match sink.feed_scope() {

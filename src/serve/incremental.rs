@@ -335,6 +335,7 @@ impl Engine {
         let scoped = self.pending.templates.is_empty() && !self.pending.data;
         feeds::touch(&mut self.feeds_touched, scoped.then(|| feeds::feeds_of(&p.lib, &p.config, &content, &touched)));
         // From here on, a failure leaves the library half-updated.
+        let settled = !self.lib_dirty;
         self.lib_dirty = true;
         let shortcodes = TeraShortcodes(&p.templates);
         laps.lap("start");
@@ -343,7 +344,7 @@ impl Engine {
             &mut p.lib,
             &p.config,
             &env,
-            (&touched, &self.unrendered),
+            (&touched, &self.unrendered, settled),
             (&shortcodes, links),
         );
         self.unrendered.extend(done.rendered.iter().cloned());

@@ -109,12 +109,13 @@ pub struct Reconciled {
 /// Makes `lib` what a fresh load of `content/` would give, reading again
 /// only the files in `touched` and the files it does not know; the pages
 /// of `redo` get their Markdown rendered again too. `links` are the `@/`
-/// links of `lib` as it was; they come back up to date.
+/// links of `lib` as it was; they come back up to date. `settled`: `lib`
+/// is as the last good rebuild left it (not half-updated by a failed one).
 pub fn reconcile(
     lib: &mut Library,
     config: &Config,
     env: &ParseEnv,
-    (touched, redo): (&HashSet<PathBuf>, &HashSet<PathBuf>),
+    (touched, redo, settled): (&HashSet<PathBuf>, &HashSet<PathBuf>, bool),
     (shortcodes, links): (&dyn ShortcodeRenderer, Permalinks),
 ) -> Reconciled {
     let mut diags = Vec::new();
@@ -136,7 +137,7 @@ pub fn reconcile(
     let patched = match quick {
         true => {
             let read = read_files(env, touched, &mut diags);
-            match patch_in_place(lib, config, read, &old_slugs) {
+            match patch_in_place(lib, config, read, (&old_slugs, settled)) {
                 Ok(p) => {
                     diags.extend(p.diags);
                     fresh.extend(p.read);
@@ -203,22 +204,29 @@ pub fn reconcile(
         }
         false => Permalinks::new(lib, &config.base_path),
     };
-    moved.extend(old_sections);
-    moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
+    if !patched {
+        // Sections may have come, gone or moved too (patched in place,
+        // they are as they were).
+        moved.extend(old_sections);
+        moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
+    }
     let mut moved: Vec<&str> = moved.iter().map(String::as_str).collect();
     moved.sort_unstable();
-    let pages: Vec<bool> = lib
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            read_again[i]
-                || p.rendered
-                    .internal_links
-                    .iter()
-                    .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
-        })
-        .collect();
+    let pages: Vec<bool> = match moved.is_empty() {
+        true => read_again,
+        false => lib
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                read_again[i]
+                    || p.rendered
+                        .internal_links
+                        .iter()
+                        .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
+            })
+            .collect(),
+    };
     let sections = vec![true; lib.sections.len()];
     diags.extend(render_some(lib, config, shortcodes, &links, &pages, &sections));
     let rendered = lib
@@ -282,13 +290,14 @@ fn put_in_place(lib: &mut Library, touched: &HashSet<PathBuf>, read: Vec<Read>, 
 /// brings its indexes up to date without deriving them all again, when
 /// only pages changed (no section, no page of an address another one has,
 /// no alias): what [`library::reindex`] would give (debug builds check it).
+/// `settled` as for [`reconcile`].
 /// Returns what it did, or `read` untouched when the indexes must be
 /// derived again.
 fn patch_in_place(
     lib: &mut Library,
     config: &Config,
     read: Vec<Read>,
-    old_slugs: &TermSlugs,
+    (old_slugs, settled): (&TermSlugs, bool),
 ) -> Result<Patched, Vec<Read>> {
     let id_of = |lib: &Library, file: &PathBuf| -> Option<usize> { lib.pages.iter().position(|p| p.file == *file) };
     let is_section_file = |file: &PathBuf| lib.sections.iter().any(|s| s.file.as_ref() == Some(file));
@@ -418,7 +427,19 @@ fn patch_in_place(
             lib.position[id] = Some((si, i));
         }
     }
-    crate::content::refs::check(lib, config, &mut diags);
+    // References between pages are as they were when the pages read are
+    // the same pages (addresses, kinds, ids) in a library that passed its
+    // checks: only theirs are checked.
+    let same_pages = settled
+        && old_of.len() == added.len()
+        && added.iter().all(|&id| {
+            let p = &lib.pages[id];
+            old_of.get(&p.rel_path).is_some_and(|o| o.kind == p.kind && o.slug == p.slug)
+        });
+    match same_pages {
+        true => crate::content::refs::check_pages(lib, config, added.iter().copied(), &mut diags),
+        false => crate::content::refs::check(lib, config, &mut diags),
+    }
     // Without two terms on one address, the pages' ages decide nothing: the
     // same terms keep their addresses.
     let same_terms = || {

@@ -123,18 +123,30 @@ pub fn swap_in(store: &Store, index: &mut Index, redo: &Redo, new: Outputs) {
         Tasks::Some(map) if redo.parts.contains(&Part::Jobs) => gone.extend(map.values().cloned()),
         Tasks::Some(_) => {}
     }
+    // A file kept as it was (the same entry) stays where it is.
+    let same = |site: &super::store::Site, path: &str| {
+        new.get(path)
+            .zip(site.outputs.get(path))
+            .is_some_and(|(n, o)| std::sync::Arc::ptr_eq(n, o))
+    };
     for path in gone {
+        if same(&site, &path) {
+            continue;
+        }
         if let Some(e) = site.outputs.remove(&path) {
             index.remove(&path, &e);
         }
         site.unverified.done(&path);
     }
     for (path, e) in new {
+        site.unverified.done(&path);
+        if site.outputs.get(&path).is_some_and(|o| std::sync::Arc::ptr_eq(o, &e)) {
+            continue;
+        }
         if let Some(old) = site.outputs.remove(&path) {
             index.remove(&path, &old);
         }
         index.add(&path, &e);
-        site.unverified.done(&path);
         site.outputs.insert(path, e);
     }
 }
