@@ -33,12 +33,13 @@ use std::sync::Arc;
 
 use super::baseline::{Baseline, Facet};
 use super::dirty::{Index, Touched};
+use super::near;
 use super::patch;
 use super::plan::{Fast, Pending, Plan, plan};
 use super::record::{Redo, Tasks};
 use super::run::{
-    TaskMap, came_and_went, check, count_pages, errors_of, parse_env, render_all, render_into, render_tasks_into,
-    swap_in, task_map, view_env,
+    TaskMap, came_and_went, check, count_pages, errors_of, page_id, parse_env, render_all, render_into,
+    render_tasks_into, swap_in, task_map, view_env,
 };
 use super::store::{Outputs, Store};
 use super::watch::{Change, Classifier};
@@ -334,6 +335,11 @@ impl Engine {
         // data files show in no feed, but they are redone whole with them.
         let scoped = self.pending.templates.is_empty() && !self.pending.data;
         feeds::touch(&mut self.feeds_touched, scoped.then(|| feeds::feeds_of(&p.lib, &p.config, &content, &touched)));
+        // The `@/` paths of the pages read, for the files that showed them.
+        let before: Vec<String> = touched
+            .iter()
+            .filter_map(|f| Some(p.lib.pages[page_id(&p.lib, &content, f)?].rel_path.clone()))
+            .collect();
         // From here on, a failure leaves the library half-updated.
         let settled = !self.lib_dirty;
         self.lib_dirty = true;
@@ -414,6 +420,10 @@ impl Engine {
             true => [Part::Search, Part::Builtins].into(),
             false => BTreeSet::new(),
         };
+        // And the files that showed the pages read or show them now.
+        let ids: Vec<usize> = touched.iter().filter_map(|f| page_id(&p.lib, &content, f)).collect();
+        let near = near::near((&view_env(p), &l.shared, &tasks), &l.index, &ids, &before);
+        eager.extend(tasks.tasks_at(&near));
         let redo = Redo {
             tasks: Tasks::Some(eager),
             gone,

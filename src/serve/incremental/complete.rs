@@ -47,7 +47,9 @@ impl Engine {
         laps.lap("render");
         let (new, failed) = match result {
             Ok(made) => {
-                l.keys = made.keys;
+                if made.keys.is_some() {
+                    l.keys = made.keys;
+                }
                 #[cfg(debug_assertions)]
                 if redo.feeds.is_some() && redo.parts.contains(&Part::Feeds) {
                     same_feeds_as_made_whole(l, &self.store.read().outputs, &made.outputs);

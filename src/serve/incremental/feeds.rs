@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
+use crate::serve::run::page_id;
 use crate::content::Library;
 use crate::feeds::FeedScope;
 
@@ -26,16 +27,8 @@ pub(super) fn feeds_of<'a>(
     files: impl IntoIterator<Item = &'a PathBuf>,
 ) -> FeedScope {
     let mut scope = FeedScope::default();
-    for file in files {
-        let Ok(rel) = file.strip_prefix(content) else {
-            continue;
-        };
-        let rel = crate::output::safe_path::to_slash(rel);
-        if let Some(&id) = lib.by_rel_path.get(&rel)
-            && lib.pages[id].file == *file
-        {
-            scope.add_page(lib, config, id);
-        }
+    for id in files.into_iter().filter_map(|f| page_id(lib, content, f)) {
+        scope.add_page(lib, config, id);
     }
     scope
 }
