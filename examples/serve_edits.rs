@@ -5,7 +5,9 @@
 //! then the check of every file it left unverified, as the background
 //! does), and prints the time of each.
 //!
-//!   cargo run --release --example serve_edits -- SITE [title|body|tag|date|new] [N]
+//!   cargo run --release --example serve_edits -- SITE [title|body|tag|date|new|template] [N]
+//!
+//! (`template` edits the theme's `article.html`.)
 //!
 //! With `KEPU_SERVE_TIMING=1` each rebuild prints its steps.
 
@@ -50,6 +52,8 @@ fn main() {
     let extra = arts.join("zz-serve-edits.md");
     let shown = dependents(&mut engine, &root, &newest);
     let tags_line = orig.lines().find(|l| l.starts_with("tags:")).unwrap_or("").to_string();
+    let template = root.join("themes/default/templates/article.html");
+    let template_orig = std::fs::read_to_string(&template).unwrap_or_default();
     let mut times = Vec::new();
     let mut served = Vec::new();
     for k in 0..n {
@@ -61,6 +65,12 @@ fn main() {
             ),
             "new" if k % 2 == 0 => (extra.clone(), Some(with_line(&orig, "date:", "date: 2026-11-19"))),
             "new" => (extra.clone(), None),
+            "template" => (
+                template.clone(),
+                template_orig
+                    .rfind("{% endblock")
+                    .map(|at| format!("{}<!-- {k} -->{}", &template_orig[..at], &template_orig[at..])),
+            ),
             "tag" => (
                 newest.clone(),
                 Some(match k % 2 {
@@ -78,10 +88,11 @@ fn main() {
             None => std::fs::remove_file(&path).expect("remove"),
         }
         let t = Instant::now();
-        let outcome = engine.apply(&[Change {
-            kind: ChangeKind::Content,
-            path,
-        }]);
+        let kind_of = match path == template {
+            true => ChangeKind::Template("article.html".into()),
+            false => ChangeKind::Content,
+        };
+        let outcome = engine.apply(&[Change { kind: kind_of, path }]);
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         let t = Instant::now();
         let _ = engine.complete(&Want::Part(Part::Feeds));
@@ -107,6 +118,9 @@ fn main() {
         served.push(ms + feeds + files);
     }
     std::fs::write(&newest, &orig).expect("restore");
+    if !template_orig.is_empty() {
+        std::fs::write(&template, &template_orig).expect("restore");
+    }
     let _ = std::fs::remove_file(&extra);
     for (what, mut times) in [("rebuild", times), ("served", served)] {
         times.sort_by(f64::total_cmp);
