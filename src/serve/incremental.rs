@@ -57,6 +57,7 @@ use crate::site::{BuildOptions, Site, prepare};
 
 mod complete;
 mod feeds;
+mod years;
 
 pub use complete::Want;
 
@@ -342,6 +343,12 @@ impl Engine {
             .collect();
         // From here on, a failure leaves the library half-updated.
         let settled = !self.lib_dirty;
+        // The years of the articles as they were (of a library that is as
+        // the last good rebuild left it).
+        let years_before = match scoped && settled {
+            true => years::of_articles(&p.lib, &p.clock, &content, &touched),
+            false => None,
+        };
         self.lib_dirty = true;
         let shortcodes = TeraShortcodes(&p.templates);
         laps.lap("start");
@@ -360,6 +367,14 @@ impl Engine {
         let pages_only = scoped && done.moves.is_some() && !done.slugs_moved && !done.walked;
         let now = || feeds::feeds_of(&p.lib, &p.config, &content, done.rendered.iter().chain(&touched));
         feeds::touch(&mut self.feeds_touched, pages_only.then(now));
+        // Only the summaries of the years of the articles read can differ.
+        let years = match (pages_only, years_before) {
+            (true, Some(mut before)) => years::of_articles(&p.lib, &p.clock, &content, &touched).map(|now| {
+                before.extend(now);
+                before
+            }),
+            _ => None,
+        };
         check(done.diags)?;
         laps.lap("reconcile");
         let (dashboard, plan, shared) = {
@@ -371,9 +386,13 @@ impl Engine {
                 Some((remap, added)) if !done.slugs_moved => old.moved(lib, remap, added),
                 _ => Taxonomies::new(&env, lib),
             };
+            let last = p.plan.clone();
             let figures = || {
                 let dashboard = crate::report::dashboard::compute(lib, config, clock);
-                let plan = PlanReport::compute(inputs, lib, config, clock, &dashboard);
+                let plan = match &years {
+                    Some(redo) => PlanReport::compute_again(&last, redo, inputs, (lib, config, clock), &dashboard),
+                    None => PlanReport::compute(inputs, lib, config, clock, &dashboard),
+                };
                 (dashboard, plan)
             };
             let before = (p.dashboard.clone(), p.plan.clone());
