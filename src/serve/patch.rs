@@ -299,7 +299,8 @@ fn patch_in_place(
     read: Vec<Read>,
     (old_slugs, settled): (&TermSlugs, bool),
 ) -> Result<Patched, Vec<Read>> {
-    let id_of = |lib: &Library, file: &PathBuf| -> Option<usize> { lib.pages.iter().position(|p| p.file == *file) };
+    let content = config.content_dir();
+    let id_of = |lib: &Library, file: &PathBuf| crate::serve::run::page_id(lib, &content, file);
     let is_section_file = |file: &PathBuf| lib.sections.iter().any(|s| s.file.as_ref() == Some(file));
     let gone: Vec<usize> = read.iter().filter_map(|(f, _)| id_of(lib, f)).collect();
     let simple = read.iter().all(|(f, parsed)| {
