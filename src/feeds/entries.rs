@@ -88,19 +88,11 @@ impl Entries {
         ids: impl Iterator<Item = PageId>,
         limit: usize,
     ) -> Vec<PageId> {
-        let mut v: Vec<(PageId, jiff::Timestamp)> = ids
+        let v: Vec<(PageId, jiff::Timestamp)> = ids
             .filter_map(|id| self.dates.get(id).copied().flatten().map(|d| (id, d)))
             .collect();
         let link = |id: PageId| self.links[id].get_or_init(|| link(env, &lib.pages[id])).as_str();
-        let order = |a: &(PageId, jiff::Timestamp), b: &(PageId, jiff::Timestamp)| {
-            b.1.cmp(&a.1).then_with(|| link(a.0).cmp(link(b.0)))
-        };
-        if v.len() > limit {
-            v.select_nth_unstable_by(limit, order);
-            v.truncate(limit);
-        }
-        v.sort_by(order);
-        v.into_iter().map(|(id, _)| id).collect()
+        newest_of(v, limit, link)
     }
 
     /// The entries of the pages `ids` (dated ones).
@@ -120,6 +112,32 @@ impl Entries {
     pub fn full_content(&self) -> bool {
         self.full_content
     }
+}
+
+/// The `limit` newest of the pages `v` (id, date), newest first, pages of
+/// one date in the order of their `link`s (asked only for pages of one
+/// date).
+fn newest_of<'a>(
+    mut v: Vec<(PageId, jiff::Timestamp)>,
+    limit: usize,
+    link: impl Fn(PageId) -> &'a str,
+) -> Vec<PageId> {
+    let order = |a: &(PageId, jiff::Timestamp), b: &(PageId, jiff::Timestamp)| {
+        b.1.cmp(&a.1).then_with(|| link(a.0).cmp(link(b.0)))
+    };
+    if v.len() > limit {
+        // By date alone first: the pages newer than the `limit`th newest
+        // and those of its date, of which the URLs pick the last ones.
+        let Some(last) = limit.checked_sub(1) else {
+            return Vec::new();
+        };
+        v.select_nth_unstable_by(last, |a, b| b.1.cmp(&a.1));
+        let cut = v[last].1;
+        v.retain(|&(_, date)| date >= cut);
+    }
+    v.sort_by(order);
+    v.truncate(limit);
+    v.into_iter().map(|(id, _)| id).collect()
 }
 
 /// The escaped absolute URL of `p`.
@@ -157,4 +175,23 @@ fn entry(env: &FeedEnv, p: &Page, full: bool) -> Option<FeedEntry> {
         categories,
         html: xml_escape(&body),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The newest pages by date, then URL, whatever the ties at the cut.
+    #[test]
+    fn the_newest_are_those_a_full_sort_gives() {
+        let links: Vec<String> = (0..60).map(|i| format!("https://x/{}/", (i * 37) % 60)).collect();
+        let day = |d: i64| jiff::Timestamp::from_second(d * 86_400).unwrap();
+        let pages: Vec<(PageId, jiff::Timestamp)> = (0..60).map(|i| (i, day(i as i64 % 7))).collect();
+        for limit in [0, 1, 5, 8, 9, 20, 59, 60, 100] {
+            let mut all = pages.clone();
+            all.sort_by(|a, b| b.1.cmp(&a.1).then(links[a.0].cmp(&links[b.0])));
+            let want: Vec<PageId> = all.into_iter().take(limit).map(|(id, _)| id).collect();
+            assert_eq!(newest_of(pages.clone(), limit, |id| links[id].as_str()), want, "limit {limit}");
+        }
+    }
 }

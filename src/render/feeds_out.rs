@@ -2,6 +2,8 @@
 //! taxonomy term (Atom and RSS as site.yaml asks), and the files of the
 //! kinds that have their own (an emergency note's CAP messages).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::jobs::KeyHasher;
@@ -33,7 +35,7 @@ pub fn add(
             true => Some(Entries::new(lib, false)),
             false => None,
         };
-        let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep, bool)> = Vec::new();
+        let mut feeds: Vec<(FeedInfo, Cow<[usize]>, Dep, bool)> = Vec::new();
         let listed = |k: Kind| k.spec().in_site_feed;
         feeds.push((
             FeedInfo {
@@ -42,12 +44,14 @@ pub fn add(
                 html_path: String::new(),
                 dir: String::new(),
             },
-            lib.pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| listed(p.kind))
-                .map(|(i, _)| i)
-                .collect(),
+            Cow::Owned(
+                lib.pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| listed(p.kind))
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
             Dep::AllPages,
             false,
         ));
@@ -59,7 +63,7 @@ pub fn add(
                     html_path: sec.path.clone(),
                     dir: sec.path.clone(),
                 },
-                sec.pages.clone(),
+                Cow::Borrowed(&sec.pages),
                 Dep::Section(sec.name.clone()),
                 false,
             ));
@@ -74,7 +78,7 @@ pub fn add(
                         html_path: dir.clone(),
                         dir,
                     },
-                    term.pages.clone(),
+                    Cow::Borrowed(&term.pages),
                     Dep::AllPages,
                     true,
                 ));
