@@ -443,26 +443,42 @@ impl Engine {
         let ids: Vec<usize> = touched.iter().filter_map(|f| page_id(&p.lib, &content, f)).collect();
         let near = near::near((&view_env(p), &l.shared, &tasks), &l.index, &ids, &before);
         eager.extend(tasks.tasks_at(&near));
+        let mut parts: BTreeSet<Part> = match done.walked {
+            true => [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
+            // Only Markdown changed: the copied files are as they were.
+            false => [Part::Jobs, Part::Redirects, Part::Dashboard].into(),
+        };
+        // When the feeds the edits can have changed are known (the others
+        // are held), they are made with it: fewer than a request would wait
+        // for.
+        let feeds = self.feeds_touched.clone();
+        if feeds.is_some() {
+            parts.insert(Part::Feeds);
+        }
         let redo = Redo {
             tasks: Tasks::Some(eager),
             gone,
-            parts: match done.walked {
-                true => [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
-                // Only Markdown changed: the copied files are as they were.
-                false => [Part::Jobs, Part::Redirects, Part::Dashboard].into(),
-            },
+            parts,
             drop,
-            feeds: None,
+            feeds,
         };
         laps.lap("pick");
         let made = render_into(p, &l.shared, &self.store.read().outputs, redo.clone(), true)?;
         l.keys = made.keys;
+        #[cfg(debug_assertions)]
+        if redo.feeds.is_some() {
+            complete::same_feeds_as_made_whole(p, &l.shared, &self.store.read().outputs, &made.outputs);
+        }
         laps.lap("render");
         let rendered = count_pages(&made.outputs).saturating_sub(made.kept);
         {
             let mut site = self.store.write();
             site.unverified.all();
             site.status.stale.extend(DEFERRED);
+            if redo.feeds.is_some() {
+                site.status.stale.remove(&Part::Feeds);
+                self.feeds_touched = Some(FeedScope::default());
+            }
         }
         // The files just made are checked.
         swap_in(&self.store, &mut l.index, &redo, made.outputs);

@@ -52,7 +52,7 @@ impl Engine {
                 }
                 #[cfg(debug_assertions)]
                 if redo.feeds.is_some() && redo.parts.contains(&Part::Feeds) {
-                    same_feeds_as_made_whole(l, &self.store.read().outputs, &made.outputs);
+                    same_feeds_as_made_whole(&mut l.p, &l.shared, &self.store.read().outputs, &made.outputs);
                 }
                 if redo.parts.contains(&Part::Feeds) {
                     self.feeds_touched = Some(FeedScope::default());
@@ -80,9 +80,9 @@ impl Engine {
 /// Debug builds: the feeds made again for what edits touched, with the
 /// others kept, are those all feeds made again give.
 #[cfg(debug_assertions)]
-fn same_feeds_as_made_whole(l: &mut Loaded, current: &Outputs, made: &Outputs) {
+pub(super) fn same_feeds_as_made_whole(p: &mut Site, shared: &Shared, current: &Outputs, made: &Outputs) {
     use crate::serve::store::By;
-    let whole = render_into(&mut l.p, &l.shared, current, Redo::parts([Part::Feeds].into()), false);
+    let whole = render_into(p, shared, current, Redo::parts([Part::Feeds].into()), false);
     let feeds = |o: &Outputs| -> Vec<(String, Vec<u8>)> {
         o.iter()
             .filter(|(_, e)| e.by == By::Part(Part::Feeds))
