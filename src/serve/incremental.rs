@@ -572,8 +572,9 @@ impl Engine {
             drop.extend([Part::Search, Part::Builtins]);
         }
         // The edited pages at once, and a few more; the rest when asked for.
-        let mut files: Vec<String> = files.into_iter().collect();
-        files.sort_by_key(|path| (!own.contains(path), path.len(), path.clone()));
+        let mut keyed: Vec<(bool, usize, String)> = files.into_iter().map(|p| (!own.contains(&p), p.len(), p)).collect();
+        keyed.sort_unstable();
+        let mut files: Vec<String> = keyed.into_iter().map(|(_, _, path)| path).collect();
         let rest = files.split_off(files.len().min(EAGER.max(own.len())));
         // Bodies changed: their local links and pictures are checked again.
         let links = !own.is_empty();
