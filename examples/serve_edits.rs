@@ -9,7 +9,9 @@
 //!
 //! (`template` edits the theme's `article.html`.)
 //!
-//! With `KEPU_SERVE_TIMING=1` each rebuild prints its steps.
+//! With `KEPU_SERVE_TIMING=1` each rebuild prints its steps; with
+//! `SERVE_EDITS_NO_SWEEP=1` the files left unverified are not all checked
+//! after each edit (to profile the edits alone).
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -104,7 +106,7 @@ fn main() {
         let files = t.elapsed().as_secs_f64() * 1000.0;
         let t = Instant::now();
         let mut checked = 0;
-        while std::env::var_os("NOSWEEP").is_none() && engine.has_unverified() {
+        while std::env::var_os("SERVE_EDITS_NO_SWEEP").is_none() && engine.has_unverified() {
             checked += engine.sweep(64).unwrap_or(0);
         }
         eprintln!(
@@ -135,7 +137,10 @@ fn main() {
 /// terms and towns.
 fn dependents(engine: &mut Engine, root: &std::path::Path, page: &std::path::Path) -> Vec<String> {
     let rel = page.strip_prefix(root.join("content")).expect("under content/");
-    let own = format!("{}/index.html", rel.with_extension("").to_string_lossy().replace('\\', "/"));
+    let own = format!(
+        "{}/index.html",
+        rel.with_extension("").to_string_lossy().replace('\\', "/")
+    );
     let _ = engine.complete(&Want::File(own.clone()));
     let html = engine
         .store()

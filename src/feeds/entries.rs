@@ -117,11 +117,7 @@ impl Entries {
 /// The `limit` newest of the pages `v` (id, date), newest first, pages of
 /// one date in the order of their `link`s (asked only for pages of one
 /// date).
-fn newest_of<'a>(
-    mut v: Vec<(PageId, jiff::Timestamp)>,
-    limit: usize,
-    link: impl Fn(PageId) -> &'a str,
-) -> Vec<PageId> {
+fn newest_of<'a>(mut v: Vec<(PageId, jiff::Timestamp)>, limit: usize, link: impl Fn(PageId) -> &'a str) -> Vec<PageId> {
     let order = |a: &(PageId, jiff::Timestamp), b: &(PageId, jiff::Timestamp)| {
         b.1.cmp(&a.1).then_with(|| link(a.0).cmp(link(b.0)))
     };
@@ -191,7 +187,11 @@ mod tests {
             let mut all = pages.clone();
             all.sort_by(|a, b| b.1.cmp(&a.1).then(links[a.0].cmp(&links[b.0])));
             let want: Vec<PageId> = all.into_iter().take(limit).map(|(id, _)| id).collect();
-            assert_eq!(newest_of(pages.clone(), limit, |id| links[id].as_str()), want, "limit {limit}");
+            assert_eq!(
+                newest_of(pages.clone(), limit, |id| links[id].as_str()),
+                want,
+                "limit {limit}"
+            );
         }
     }
 }

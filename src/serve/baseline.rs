@@ -208,10 +208,18 @@ mod tests {
         let mut b = Baseline::default();
         b.sources.insert(PathBuf::from("/site/content/articles/a.md"));
         b.copied.insert(PathBuf::from("/site/content/articles/pics/p.png"));
-        for known in ["/site/content/articles", "/site/content/articles/a.md", "/site/content/articles/pics/"] {
+        for known in [
+            "/site/content/articles",
+            "/site/content/articles/a.md",
+            "/site/content/articles/pics/",
+        ] {
             assert!(b.knows(Path::new(known)), "{known}");
         }
-        for stray in ["/site/content/art", "/site/content/articles/a", "/site/content/articles/sedT0q"] {
+        for stray in [
+            "/site/content/art",
+            "/site/content/articles/a",
+            "/site/content/articles/sedT0q",
+        ] {
             assert!(!b.knows(Path::new(stray)), "{stray}");
         }
     }

@@ -316,11 +316,7 @@ fn render_scoped(
     diags.extend(sink.finish());
     check(diags)?;
     let (outputs, kept) = recorder.finish();
-    Ok(Made {
-        outputs,
-        kept,
-        keys,
-    })
+    Ok(Made { outputs, kept, keys })
 }
 
 /// Renders every output of `p` afresh, with the shared data of its library.

@@ -90,5 +90,8 @@ pub(super) fn same_feeds_as_made_whole(p: &mut Site, shared: &Shared, current: &
             .collect()
     };
     let whole = whole.map(|m| feeds(&m.outputs)).unwrap_or_default();
-    assert!(whole == feeds(made), "feeds made for an edit differ from feeds made whole");
+    assert!(
+        whole == feeds(made),
+        "feeds made for an edit differ from feeds made whole"
+    );
 }

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::serve::run::page_id;
 use crate::content::Library;
 use crate::feeds::FeedScope;
+use crate::serve::run::page_id;
 
 /// Notes in `touched` that the feeds of `scope` may differ from the files
 /// held too (`None`: any feed may).
