@@ -239,6 +239,11 @@ impl Sink for Recorder<'_> {
             By::Task => lock(&self.made).get(&clean).copied().unwrap_or(0),
             By::Part(_) => lock(&self.part_keys).get(&clean).copied().unwrap_or(0),
         };
+        // Packed before the lock: renders in parallel put side by side.
+        let content = match body {
+            Body::Bytes(b) => Content::pack(b),
+            Body::Copy(p) => Content::File(p),
+        };
         let mut new = lock(&self.new);
         if let Some(prev) = self.kept(&clean).or_else(|| new.get(&clean)) {
             return Err(OutputError {
@@ -247,10 +252,6 @@ impl Sink for Recorder<'_> {
                 origin: origin.to_string(),
             });
         }
-        let content = match body {
-            Body::Bytes(b) => Content::pack(b),
-            Body::Copy(p) => Content::File(p),
-        };
         let entry = Entry {
             content,
             deps,
