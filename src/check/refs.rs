@@ -97,6 +97,9 @@ pub fn check(lib: &Library, config: &Config, known: &Known<'_>, site_relative: b
     };
     let mut out = Vec::new();
     for page in &lib.pages {
+        if page.rendered.local_refs.is_empty() && page.meta.cover.is_none() {
+            continue;
+        }
         let mut file = Lines::new(&config.root, &page.file);
         for r in &page.rendered.local_refs {
             out.extend(ctx.body_ref(r, &page.path, page.body_line, &mut file));
@@ -107,6 +110,9 @@ pub fn check(lib: &Library, config: &Config, known: &Known<'_>, site_relative: b
     }
     for s in &lib.sections {
         let Some(path) = &s.file else { continue };
+        if s.rendered.local_refs.is_empty() {
+            continue;
+        }
         let mut file = Lines::new(&config.root, path);
         for r in &s.rendered.local_refs {
             out.extend(ctx.body_ref(r, &s.path, s.body_line, &mut file));

@@ -36,6 +36,18 @@ pub(crate) fn name_page_towns(page: &mut Page, config: &Config) {
 }
 
 pub(crate) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
+    check_pages(lib, config, 0..lib.pages.len(), diags);
+}
+
+/// [`check`] of the pages `ids` of `lib` alone (`serve`: the pages read
+/// again, when no page came, went or changed its address or id, so that
+/// the references of the others are as they were).
+pub(crate) fn check_pages(
+    lib: &Library,
+    config: &Config,
+    ids: impl IntoIterator<Item = usize>,
+    diags: &mut Vec<Diagnostic>,
+) {
     let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
     let town_hint: Said = if town_ids.is_empty() {
         crate::text!("content.no_towns.help").into()
@@ -48,7 +60,7 @@ pub(crate) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>)
             .collect();
         crate::text!("content.known_towns", both.join(", ")).into()
     };
-    for page in &lib.pages {
+    for page in ids.into_iter().filter_map(|id| lib.pages.get(id)) {
         let mut errors = Vec::new();
         let mut check_town = |key: &'static str, id: &str| {
             if !id.is_empty() && config.town(id).is_none() {

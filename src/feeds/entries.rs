@@ -43,22 +43,25 @@ pub struct FeedEntry {
     pub html: String,
 }
 
-/// The entries of dated pages, by page id: the sort key of each page is
-/// made up front, an entry only when a feed shows the page (feeds show the
-/// newest few, so most pages never need one), then shared by every feed.
+/// The entries of dated pages, by page id: the date of each page is read
+/// up front, its URL (which orders pages of the same date) and its entry
+/// only when a feed needs them (feeds show the newest few, so most pages
+/// never need one), then shared by every feed.
 pub struct Entries {
-    /// Date and escaped absolute URL, the order of feeds.
-    keys: Vec<Option<(jiff::Timestamp, String)>>,
+    /// Date of each page, the first order of feeds.
+    dates: Vec<Option<jiff::Timestamp>>,
+    /// Escaped absolute URL of each page, the order of pages of one date.
+    links: Vec<std::sync::OnceLock<String>>,
     entries: Vec<std::sync::OnceLock<Option<FeedEntry>>>,
     full_content: bool,
 }
 
 impl Entries {
-    /// The sort keys of every dated page.
-    pub fn new(env: &FeedEnv, lib: &Library, full_content: bool) -> Self {
-        use rayon::prelude::*;
+    /// The entries of the pages of `lib`, none made yet.
+    pub fn new(lib: &Library, full_content: bool) -> Self {
         Entries {
-            keys: lib.pages.par_iter().map(|p| Some((p.date?, link(env, p)))).collect(),
+            dates: lib.pages.iter().map(|p| p.date).collect(),
+            links: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
             entries: lib.pages.iter().map(|_| std::sync::OnceLock::new()).collect(),
             full_content,
         }
@@ -72,24 +75,24 @@ impl Entries {
         ids: impl Iterator<Item = PageId>,
         limit: usize,
     ) -> Vec<&FeedEntry> {
-        let ids = self.newest_ids(ids, limit);
+        let ids = self.newest_ids(env, lib, ids, limit);
         self.entries_of(env, lib, &ids)
     }
 
-    /// The newest `limit` dated pages among `ids`, newest first.
-    pub fn newest_ids(&self, ids: impl Iterator<Item = PageId>, limit: usize) -> Vec<PageId> {
-        let mut v: Vec<(PageId, &(jiff::Timestamp, String))> = ids
-            .filter_map(|id| self.keys.get(id)?.as_ref().map(|k| (id, k)))
+    /// The newest `limit` dated pages among `ids`, newest first (pages of
+    /// one date by URL).
+    pub fn newest_ids(
+        &self,
+        env: &FeedEnv,
+        lib: &Library,
+        ids: impl Iterator<Item = PageId>,
+        limit: usize,
+    ) -> Vec<PageId> {
+        let v: Vec<(PageId, jiff::Timestamp)> = ids
+            .filter_map(|id| self.dates.get(id).copied().flatten().map(|d| (id, d)))
             .collect();
-        let order = |a: &(PageId, &(jiff::Timestamp, String)), b: &(PageId, &(jiff::Timestamp, String))| {
-            b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1))
-        };
-        if v.len() > limit {
-            v.select_nth_unstable_by(limit, order);
-            v.truncate(limit);
-        }
-        v.sort_by(order);
-        v.into_iter().map(|(id, _)| id).collect()
+        let link = |id: PageId| self.links[id].get_or_init(|| link(env, &lib.pages[id])).as_str();
+        newest_of(v, limit, link)
     }
 
     /// The entries of the pages `ids` (dated ones).
@@ -109,6 +112,28 @@ impl Entries {
     pub fn full_content(&self) -> bool {
         self.full_content
     }
+}
+
+/// The `limit` newest of the pages `v` (id, date), newest first, pages of
+/// one date in the order of their `link`s (asked only for pages of one
+/// date).
+fn newest_of<'a>(mut v: Vec<(PageId, jiff::Timestamp)>, limit: usize, link: impl Fn(PageId) -> &'a str) -> Vec<PageId> {
+    let order = |a: &(PageId, jiff::Timestamp), b: &(PageId, jiff::Timestamp)| {
+        b.1.cmp(&a.1).then_with(|| link(a.0).cmp(link(b.0)))
+    };
+    if v.len() > limit {
+        // By date alone first: the pages newer than the `limit`th newest
+        // and those of its date, of which the URLs pick the last ones.
+        let Some(last) = limit.checked_sub(1) else {
+            return Vec::new();
+        };
+        v.select_nth_unstable_by(last, |a, b| b.1.cmp(&a.1));
+        let cut = v[last].1;
+        v.retain(|&(_, date)| date >= cut);
+    }
+    v.sort_by(order);
+    v.truncate(limit);
+    v.into_iter().map(|(id, _)| id).collect()
 }
 
 /// The escaped absolute URL of `p`.
@@ -146,4 +171,27 @@ fn entry(env: &FeedEnv, p: &Page, full: bool) -> Option<FeedEntry> {
         categories,
         html: xml_escape(&body),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The newest pages by date, then URL, whatever the ties at the cut.
+    #[test]
+    fn the_newest_are_those_a_full_sort_gives() {
+        let links: Vec<String> = (0..60).map(|i| format!("https://x/{}/", (i * 37) % 60)).collect();
+        let day = |d: i64| jiff::Timestamp::from_second(d * 86_400).unwrap();
+        let pages: Vec<(PageId, jiff::Timestamp)> = (0..60).map(|i| (i, day(i as i64 % 7))).collect();
+        for limit in [0, 1, 5, 8, 9, 20, 59, 60, 100] {
+            let mut all = pages.clone();
+            all.sort_by(|a, b| b.1.cmp(&a.1).then(links[a.0].cmp(&links[b.0])));
+            let want: Vec<PageId> = all.into_iter().take(limit).map(|(id, _)| id).collect();
+            assert_eq!(
+                newest_of(pages.clone(), limit, |id| links[id].as_str()),
+                want,
+                "limit {limit}"
+            );
+        }
+    }
 }

@@ -9,8 +9,10 @@
 pub mod atom;
 pub mod entries;
 pub mod rss;
+pub mod scope;
 
 pub use entries::{Entries, FeedEntry, FeedInfo};
+pub use scope::FeedScope;
 
 use crate::config::Config;
 use crate::time::SiteClock;

@@ -163,6 +163,14 @@ impl Sink for ImageSink<'_> {
     fn holds(&self) -> bool {
         self.inner.holds()
     }
+
+    fn feed_scope(&self) -> Option<&crate::feeds::FeedScope> {
+        self.inner.feed_scope()
+    }
+
+    fn keep_held(&self, path: &str) -> bool {
+        self.inner.keep_held(path)
+    }
 }
 
 /// The error of failed image `f`, at `at` (the page using it, or the page

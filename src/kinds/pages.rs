@@ -163,7 +163,7 @@ impl KindPages {
                 "{}index.html",
                 crate::render::paginate::page_path(&format!("columns/{}/", self.columns.media[i].0.name()), n)
             ),
-            KindTask::Poster(id) => format!("{}poster/index.html", lib.pages[id].path),
+            KindTask::Poster(id) => [lib.pages[id].path.as_str(), "poster/index.html"].concat(),
             KindTask::Town(i) => format!("towns/{}/index.html", env.config.site.towns[i].id),
             KindTask::TownList => "towns/index.html".to_string(),
             KindTask::Dashboard => "dashboard/index.html".to_string(),

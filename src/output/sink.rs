@@ -32,6 +32,19 @@ pub trait Sink: Sync {
     fn holds(&self) -> bool {
         false
     }
+
+    /// The feeds an edit can have changed, when `serve` knows them: the
+    /// feeds and kinds' files outside it stay as held ([`Sink::keep_held`])
+    /// without being made or keyed. `None` (a build): every one is made.
+    fn feed_scope(&self) -> Option<&crate::feeds::FeedScope> {
+        None
+    }
+
+    /// Keeps the file held at `path` from a render before, made by the part
+    /// running, as it is; false when none is held (it is to be made).
+    fn keep_held(&self, _path: &str) -> bool {
+        false
+    }
 }
 
 /// Keeps every file in memory.

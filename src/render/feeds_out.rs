@@ -2,6 +2,8 @@
 //! taxonomy term (Atom and RSS as site.yaml asks), and the files of the
 //! kinds that have their own (an emergency note's CAP messages).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 
 use super::jobs::KeyHasher;
@@ -26,14 +28,14 @@ pub fn add(
     let s = &env.config.site;
     let mut files: Vec<(String, String, Vec<Dep>)> = Vec::new();
     if s.feeds.atom || s.feeds.rss {
-        let entries = Entries::new(env, lib, s.feeds.full_content);
+        let entries = Entries::new(lib, s.feeds.full_content);
         // Term feeds carry summaries only, whatever `full_content` says: a
         // page is in as many of them as it has terms.
         let summaries = match s.feeds.full_content {
-            true => Some(Entries::new(env, lib, false)),
+            true => Some(Entries::new(lib, false)),
             false => None,
         };
-        let mut feeds: Vec<(FeedInfo, Vec<usize>, Dep, bool)> = Vec::new();
+        let mut feeds: Vec<(FeedInfo, Cow<[usize]>, Dep, bool)> = Vec::new();
         let listed = |k: Kind| k.spec().in_site_feed;
         feeds.push((
             FeedInfo {
@@ -42,12 +44,14 @@ pub fn add(
                 html_path: String::new(),
                 dir: String::new(),
             },
-            lib.pages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| listed(p.kind))
-                .map(|(i, _)| i)
-                .collect(),
+            Cow::Owned(
+                lib.pages
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| listed(p.kind))
+                    .map(|(i, _)| i)
+                    .collect(),
+            ),
             Dep::AllPages,
             false,
         ));
@@ -59,7 +63,7 @@ pub fn add(
                     html_path: sec.path.clone(),
                     dir: sec.path.clone(),
                 },
-                sec.pages.clone(),
+                Cow::Borrowed(&sec.pages),
                 Dep::Section(sec.name.clone()),
                 false,
             ));
@@ -74,7 +78,7 @@ pub fn add(
                         html_path: dir.clone(),
                         dir,
                     },
-                    term.pages.clone(),
+                    Cow::Borrowed(&term.pages),
                     Dep::AllPages,
                     true,
                 ));
@@ -86,7 +90,7 @@ pub fn add(
             true => vec![Dep::AllContent, Dep::Config],
             false => vec![dep.clone(), Dep::Config],
         };
-        let (keys, holds) = (PageKeys::new(lib), sink.holds());
+        let (keys, holds, scope) = (PageKeys::new(lib), sink.holds(), sink.feed_scope());
         type Write = fn(&crate::feeds::FeedEnv, &FeedInfo, &[&crate::feeds::FeedEntry]) -> String;
         let formats: [(bool, &str, Write); 2] = [
             (s.feeds.atom, "atom.xml", atom::feed),
@@ -99,16 +103,22 @@ pub fn add(
                     (true, Some(short)) => short,
                     _ => &entries,
                 };
-                let newest = source.newest_ids(ids.iter().copied(), limit);
+                // Outside what an edit can have changed, the files held stay.
+                let outside = scope.is_some_and(|s| !s.has_dir(&info.dir));
+                let mut newest = None;
                 let mut shown = None;
                 let mut out = Vec::new();
                 for (on, name, write) in formats {
                     let path = format!("{}{name}", info.dir);
-                    let held = || sink.held(&path, keys.feed(name, info, source.full_content(), &newest));
-                    if !on || (holds && held()) {
+                    if !on || (outside && sink.keep_held(&path)) {
                         continue;
                     }
-                    let shown = shown.get_or_insert_with(|| source.entries_of(env, lib, &newest));
+                    let newest = newest.get_or_insert_with(|| source.newest_ids(env, lib, ids.iter().copied(), limit));
+                    let held = || sink.held(&path, keys.feed(name, info, source.full_content(), newest));
+                    if holds && held() {
+                        continue;
+                    }
+                    let shown = shown.get_or_insert_with(|| source.entries_of(env, lib, newest));
                     out.push((path, write(env, info, shown), deps(dep, *term)));
                 }
                 out
@@ -116,10 +126,16 @@ pub fn add(
             .collect();
         files.extend(rendered);
     }
-    let held = |path: &str, key: u64| sink.held(path, key);
+    let held = |path: &str, key: &dyn Fn() -> u64| sink.held(path, key());
     let held: Option<crate::kinds::Held> = sink.holds().then_some(&held);
+    // A kind no edit touched keeps the files held, whatever their keys.
+    let kept = |path: &str, _: &dyn Fn() -> u64| sink.keep_held(path);
     for kind in Kind::ALL {
         if let Some(kind_files) = kind.spec().files {
+            let held = match sink.feed_scope() {
+                Some(scope) if !scope.has_kind(kind) => Some(&kept as crate::kinds::Held),
+                _ => held,
+            };
             files.extend(kind_files(view_env, lib, held));
         }
     }

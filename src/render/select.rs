@@ -135,13 +135,15 @@ impl Shared {
     pub fn path_of(&self, env: &ViewEnv, task: Task) -> String {
         use super::paginate::page_path;
         let lib = env.lib;
+        // Made in one piece: a path is asked of every task of the site.
         match task {
-            Task::Page(id) => format!("{}index.html", lib.pages[id].path),
-            Task::SectionPage(s, n) => format!("{}index.html", page_path(&lib.sections[s].path, n)),
-            Task::TaxonomyList(t) => format!("{}/index.html", self.taxonomies.0[t].0),
+            Task::Page(id) => [lib.pages[id].path.as_str(), "index.html"].concat(),
+            Task::SectionPage(s, n) => [page_path(&lib.sections[s].path, n).as_str(), "index.html"].concat(),
+            Task::TaxonomyList(t) => [self.taxonomies.0[t].0.as_str(), "/index.html"].concat(),
             Task::TermPage(t, i, n) => {
                 let (tax, terms) = &self.taxonomies.0[t];
-                format!("{}index.html", page_path(&format!("{tax}/{}/", terms[i].slug), n))
+                let base = [tax.as_str(), "/", terms[i].slug.as_str(), "/"].concat();
+                [page_path(&base, n).as_str(), "index.html"].concat()
             }
             Task::Home => "index.html".to_string(),
             Task::NotFound => "404.html".to_string(),

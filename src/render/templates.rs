@@ -71,17 +71,10 @@ impl Templates {
         for dir in [theme_dir.join("templates"), root.join("templates")] {
             collect(&dir, root, &mut sources, &mut files, &mut diags);
         }
-        for (name, src) in &sources {
-            let mut alone = Tera::new();
-            if let Err(e) = alone.add_raw_template(name, src)
-                && matches!(e.kind(), ErrorKind::SyntaxError(_))
-            {
-                diags.push(to_diagnostic(&e, &files, name));
-            }
-        }
         if !diags.is_empty() {
             return Err(diags);
         }
+        let mut parsed_alone = false;
         loop {
             let mut tera = Tera::new();
             register(&mut tera, config);
@@ -94,6 +87,22 @@ impl Templates {
                     crumb_titles: BTreeMap::new(),
                 });
             };
+            // Templates that do not parse are reported first, every one at
+            // its own file (templates that load together all parse).
+            if !parsed_alone {
+                parsed_alone = true;
+                for (name, src) in &sources {
+                    let mut alone = Tera::new();
+                    if let Err(e) = alone.add_raw_template(name, src)
+                        && matches!(e.kind(), ErrorKind::SyntaxError(_))
+                    {
+                        diags.push(to_diagnostic(&e, &files, name));
+                    }
+                }
+                if !diags.is_empty() {
+                    return Err(diags);
+                }
+            }
             // Checks across templates (unknown filters, tests, functions,
             // components, blocks) come back as one message of reports, each
             // naming its template: report every one at its own file.

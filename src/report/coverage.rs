@@ -5,6 +5,8 @@
 //! names it (`community:`) or its station lists one (`boards:`); staff when
 //! one of its stations lists at least one person.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::config::Config;
@@ -68,22 +70,29 @@ pub fn towns(lib: &Library, config: &Config) -> Vec<TownCoverage> {
 /// boards dated after it are left out; those without a date count. `None`:
 /// every station and board.
 pub fn towns_at(lib: &Library, config: &Config, until: Option<jiff::Timestamp>) -> Vec<TownCoverage> {
-    let existed = |p: &crate::content::Page| existed_at(p, until);
+    // The stations and boards of each town, in page order, from one walk
+    // of the pages.
+    let mut by_town: HashMap<&str, (Vec<PageId>, Vec<PageId>)> = HashMap::new();
+    for (id, p) in lib.pages.iter().enumerate() {
+        let (town, station) = match &p.data {
+            KindData::Station(s) if p.kind == Kind::Station => (&s.town, true),
+            KindData::Board(b) if p.kind == Kind::Board => (&b.town, false),
+            _ => continue,
+        };
+        if existed_at(p, until) {
+            let mine = by_town.entry(town.as_str()).or_default();
+            match station {
+                true => mine.0.push(id),
+                false => mine.1.push(id),
+            }
+        }
+    }
     config
         .site
         .towns
         .iter()
         .map(|town| {
-            let stations: Vec<PageId> = lib
-                .pages_of(Kind::Station)
-                .filter(|(_, p)| existed(p) && matches!(&p.data, KindData::Station(s) if s.town == town.id))
-                .map(|(id, _)| id)
-                .collect();
-            let boards: Vec<PageId> = lib
-                .pages_of(Kind::Board)
-                .filter(|(_, p)| existed(p) && matches!(&p.data, KindData::Board(b) if b.town == town.id))
-                .map(|(id, _)| id)
-                .collect();
+            let (stations, boards) = by_town.get(town.id.as_str()).cloned().unwrap_or_default();
             let communities: Vec<CommunityCoverage> = town
                 .communities
                 .iter()

@@ -8,6 +8,7 @@
 //! or a list of them) and `status` (a progress note for a row kepu cannot
 //! measure). A misspelt key or an unknown measure is an error at its line.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -207,11 +208,48 @@ impl PlanReport {
         clock: &SiteClock,
         dashboard: &Dashboard,
     ) -> Self {
+        Self::compute_with(inputs, lib, config, clock, dashboard, |_| None)
+    }
+
+    /// [`PlanReport::compute`] after an edit of articles alone: only the
+    /// summaries of the years `redo` (those of the articles' dates, as they
+    /// were and are) can differ, the others are taken from `before` (debug
+    /// builds check them against a fresh computation).
+    pub fn compute_again(
+        before: &PlanReport,
+        redo: &BTreeSet<i16>,
+        inputs: Arc<PlanInputs>,
+        (lib, config, clock): (&Library, &Config, &SiteClock),
+        dashboard: &Dashboard,
+    ) -> Self {
+        let kept = |y: i16| match redo.contains(&y) {
+            true => None,
+            false => before.year(y).cloned(),
+        };
+        let again = Self::compute_with(inputs.clone(), lib, config, clock, dashboard, kept);
+        #[cfg(debug_assertions)]
+        {
+            let fresh = Self::compute(inputs, lib, config, clock, dashboard);
+            let json = |p: &PlanReport| serde_json::to_string(&p.years).unwrap_or_default();
+            assert_eq!(json(&again), json(&fresh), "year summaries after an edit of {redo:?}");
+        }
+        again
+    }
+
+    /// Computes the summaries `kept` does not give.
+    fn compute_with(
+        inputs: Arc<PlanInputs>,
+        lib: &Library,
+        config: &Config,
+        clock: &SiteClock,
+        dashboard: &Dashboard,
+        kept: impl Fn(i16) -> Option<YearReport> + Sync,
+    ) -> Self {
         use rayon::prelude::*;
         // Each year on its own: they read the same library, side by side.
         let years: Vec<YearReport> = year::years_with_content(lib, clock)
             .into_par_iter()
-            .map(|y| year::compute(y, lib, config, clock, dashboard, &inputs.counts))
+            .map(|y| kept(y).unwrap_or_else(|| year::compute(y, lib, config, clock, dashboard, &inputs.counts)))
             .collect();
         let c = &dashboard.columns;
         let figures = Figures {

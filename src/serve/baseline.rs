@@ -180,10 +180,47 @@ impl Baseline {
     /// Whether `path` is or holds a file the last build read (a page, a
     /// section, a draft) or copied.
     pub fn knows(&self, path: &Path) -> bool {
-        let held = |f: &PathBuf| f.starts_with(path);
+        let path: PathBuf = path.components().collect();
+        if self.pages.contains_key(&path)
+            || self.sources.contains(&path)
+            || self.copied.contains(&path)
+            || self.drafts.contains(&path)
+        {
+            return true;
+        }
+        // Paths under `path` spell it first (the files are found by joining
+        // names to the site's folder): only those are compared by name.
+        let prefix = path.as_os_str().as_encoded_bytes();
+        let held = |f: &PathBuf| f.as_os_str().as_encoded_bytes().starts_with(prefix) && f.starts_with(&path);
         self.pages.keys().any(held)
             || self.sources.iter().any(held)
             || self.copied.iter().any(held)
             || self.drafts.iter().any(held)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_the_files_read_and_the_folders_that_hold_them() {
+        let mut b = Baseline::default();
+        b.sources.insert(PathBuf::from("/site/content/articles/a.md"));
+        b.copied.insert(PathBuf::from("/site/content/articles/pics/p.png"));
+        for known in [
+            "/site/content/articles",
+            "/site/content/articles/a.md",
+            "/site/content/articles/pics/",
+        ] {
+            assert!(b.knows(Path::new(known)), "{known}");
+        }
+        for stray in [
+            "/site/content/art",
+            "/site/content/articles/a",
+            "/site/content/articles/sedT0q",
+        ] {
+            assert!(!b.knows(Path::new(stray)), "{stray}");
+        }
     }
 }

@@ -137,6 +137,16 @@ impl Index {
             .unwrap_or_default()
     }
 
+    /// The task files that show the page at `rel` (its `@/` path): its
+    /// own, and those that list it or show it in full.
+    pub fn showing(&self, rel: &str) -> impl Iterator<Item = &str> {
+        [Dep::Page(rel.to_string()), Dep::Summary(rel.to_string())]
+            .into_iter()
+            .filter_map(|dep| self.files.get(&dep))
+            .flatten()
+            .map(|p| &**p)
+    }
+
     /// The task files and the parts whose outputs `touched` reaches.
     pub fn dirty(&self, touched: &Touched) -> (HashSet<String>, BTreeSet<Part>) {
         let mut files = HashSet::new();

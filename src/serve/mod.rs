@@ -18,6 +18,7 @@ pub mod http;
 pub mod incremental;
 pub mod livereload;
 pub mod mime;
+pub mod near;
 pub mod overlay;
 pub mod patch;
 pub mod plan;

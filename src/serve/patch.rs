@@ -26,6 +26,10 @@ use crate::error::Diagnostic;
 use crate::kinds::Kind;
 use crate::markdown::ShortcodeRenderer;
 
+mod in_place;
+
+use in_place::patch_in_place;
+
 fn has_errors(diags: &[Diagnostic]) -> bool {
     diags.iter().any(Diagnostic::is_error)
 }
@@ -109,12 +113,13 @@ pub struct Reconciled {
 /// Makes `lib` what a fresh load of `content/` would give, reading again
 /// only the files in `touched` and the files it does not know; the pages
 /// of `redo` get their Markdown rendered again too. `links` are the `@/`
-/// links of `lib` as it was; they come back up to date.
+/// links of `lib` as it was; they come back up to date. `settled`: `lib`
+/// is as the last good rebuild left it (not half-updated by a failed one).
 pub fn reconcile(
     lib: &mut Library,
     config: &Config,
     env: &ParseEnv,
-    (touched, redo): (&HashSet<PathBuf>, &HashSet<PathBuf>),
+    (touched, redo, settled): (&HashSet<PathBuf>, &HashSet<PathBuf>, bool),
     (shortcodes, links): (&dyn ShortcodeRenderer, Permalinks),
 ) -> Reconciled {
     let mut diags = Vec::new();
@@ -136,7 +141,7 @@ pub fn reconcile(
     let patched = match quick {
         true => {
             let read = read_files(env, touched, &mut diags);
-            match patch_in_place(lib, config, read, &old_slugs) {
+            match patch_in_place(lib, config, read, (&old_slugs, settled)) {
                 Ok(p) => {
                     diags.extend(p.diags);
                     fresh.extend(p.read);
@@ -203,22 +208,29 @@ pub fn reconcile(
         }
         false => Permalinks::new(lib, &config.base_path),
     };
-    moved.extend(old_sections);
-    moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
+    if !patched {
+        // Sections may have come, gone or moved too (patched in place,
+        // they are as they were).
+        moved.extend(old_sections);
+        moved.extend(lib.sections.iter().filter_map(|s| s.rel_path.clone()));
+    }
     let mut moved: Vec<&str> = moved.iter().map(String::as_str).collect();
     moved.sort_unstable();
-    let pages: Vec<bool> = lib
-        .pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            read_again[i]
-                || p.rendered
-                    .internal_links
-                    .iter()
-                    .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
-        })
-        .collect();
+    let pages: Vec<bool> = match moved.is_empty() {
+        true => read_again,
+        false => lib
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                read_again[i]
+                    || p.rendered
+                        .internal_links
+                        .iter()
+                        .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
+            })
+            .collect(),
+    };
     let sections = vec![true; lib.sections.len()];
     diags.extend(render_some(lib, config, shortcodes, &links, &pages, &sections));
     let rendered = lib
@@ -276,220 +288,6 @@ fn put_in_place(lib: &mut Library, touched: &HashSet<PathBuf>, read: Vec<Read>, 
             None => {}
         }
     }
-}
-
-/// Puts the pages `read` in place of those of their files in `lib` and
-/// brings its indexes up to date without deriving them all again, when
-/// only pages changed (no section, no page of an address another one has,
-/// no alias): what [`library::reindex`] would give (debug builds check it).
-/// Returns what it did, or `read` untouched when the indexes must be
-/// derived again.
-fn patch_in_place(
-    lib: &mut Library,
-    config: &Config,
-    read: Vec<Read>,
-    old_slugs: &TermSlugs,
-) -> Result<Patched, Vec<Read>> {
-    let id_of = |lib: &Library, file: &PathBuf| -> Option<usize> { lib.pages.iter().position(|p| p.file == *file) };
-    let is_section_file = |file: &PathBuf| lib.sections.iter().any(|s| s.file.as_ref() == Some(file));
-    let gone: Vec<usize> = read.iter().filter_map(|(f, _)| id_of(lib, f)).collect();
-    let simple = read.iter().all(|(f, parsed)| {
-        !is_section_file(f)
-            && match parsed {
-                Some(Parsed::Section(_)) => false,
-                Some(Parsed::Page(p)) => {
-                    p.meta.aliases.is_empty()
-                        && !lib
-                            .pages
-                            .iter()
-                            .enumerate()
-                            .any(|(i, o)| o.path == p.path && !gone.contains(&i))
-                        && !lib.sections.iter().any(|s| s.path == p.path)
-                        && (p.section.is_empty()
-                            || Kind::from_section(&p.section) == Kind::Plain
-                            || lib.section(&p.section).is_some())
-                }
-                _ => true,
-            }
-    });
-    if !simple || lib.pages.iter().any(|p| !p.meta.aliases.is_empty()) {
-        return Err(read);
-    }
-    // What the term slugs depend on: the terms of each page and its age.
-    let terms_key = |p: &Page| {
-        (
-            p.meta.tags.clone(),
-            p.meta.categories.clone(),
-            p.date,
-            p.rel_path.clone(),
-        )
-    };
-    let mut terms_same = true;
-    let mut old_of: HashMap<String, Page> = HashMap::new();
-    let mut gone_sorted = gone.clone();
-    gone_sorted.sort_unstable();
-    // Take the pages out, last first, noting how ids move.
-    let mut remap: Vec<Option<usize>> = (0..lib.pages.len()).map(Some).collect();
-    for &id in gone_sorted.iter().rev() {
-        let p = lib.pages.remove(id);
-        for r in remap.iter_mut().flatten() {
-            if *r > id {
-                *r -= 1;
-            }
-        }
-        remap[id] = None;
-        old_of.insert(p.rel_path.clone(), p);
-    }
-    let mut diags = Vec::new();
-    let mut fresh = Vec::new();
-    let mut added: Vec<usize> = Vec::new();
-    lib.drafts.retain(|d| !read.iter().any(|(f, _)| f == d));
-    for (file, parsed) in read {
-        match parsed {
-            Some(Parsed::Page(mut p)) => {
-                crate::content::refs::name_page_towns(&mut p, config);
-                terms_same &= old_of.get(&p.rel_path).is_some_and(|o| terms_key(o) == terms_key(&p));
-                let at = lib.pages.partition_point(|q| q.rel_path < p.rel_path);
-                lib.pages.insert(at, *p);
-                for r in remap.iter_mut().flatten() {
-                    if *r >= at {
-                        *r += 1;
-                    }
-                }
-                for a in added.iter_mut() {
-                    if *a >= at {
-                        *a += 1;
-                    }
-                }
-                added.push(at);
-                fresh.push(file);
-            }
-            Some(Parsed::Draft) => lib.drafts.push(file),
-            Some(Parsed::Section(_)) | None => {}
-        }
-    }
-    terms_same &= old_of.len() == added.len();
-    // The indexes, with every id moved as the pages did.
-    let moved_ids = remap.iter().enumerate().any(|(old, new)| new.is_some_and(|n| n != old));
-    for p in old_of.values() {
-        lib.by_rel_path.remove(&p.rel_path);
-    }
-    if moved_ids {
-        for v in lib.by_rel_path.values_mut() {
-            *v = remap[*v].unwrap_or(*v);
-        }
-    }
-    for &id in &added {
-        lib.by_rel_path.insert(lib.pages[id].rel_path.clone(), id);
-    }
-    // The first page of each (kind, slug): those of the pages read are found
-    // again, the others moved.
-    let mut slugs: Vec<(Kind, String)> = old_of.values().map(|p| (p.kind, p.slug.clone())).collect();
-    slugs.extend(added.iter().map(|&id| (lib.pages[id].kind, lib.pages[id].slug.clone())));
-    for key in &slugs {
-        lib.by_slug.remove(key);
-    }
-    if moved_ids {
-        for v in lib.by_slug.values_mut() {
-            *v = remap[*v].unwrap_or(*v);
-        }
-    }
-    for key in slugs {
-        if let Some(i) = lib.pages.iter().position(|p| p.kind == key.0 && p.slug == key.1) {
-            lib.by_slug.insert(key, i);
-        }
-    }
-    for s in &mut lib.sections {
-        s.pages = s.pages.iter().filter_map(|&id| remap[id]).collect();
-    }
-    for &id in &added {
-        let p = &lib.pages[id];
-        if let Some(si) = library::section_for(p, |dir| lib.sections.iter().position(|s| s.name == dir)) {
-            let by = lib.sections[si].sort_by;
-            let pages = &lib.pages;
-            let list = &lib.sections[si].pages;
-            let at = list.partition_point(|&q| library::page_order(&pages[q], p, by) == std::cmp::Ordering::Less);
-            lib.sections[si].pages.insert(at, id);
-        }
-    }
-    lib.position = vec![None; lib.pages.len()];
-    for (si, s) in lib.sections.iter().enumerate() {
-        for (i, &id) in s.pages.iter().enumerate() {
-            lib.position[id] = Some((si, i));
-        }
-    }
-    crate::content::refs::check(lib, config, &mut diags);
-    // Without two terms on one address, the pages' ages decide nothing: the
-    // same terms keep their addresses.
-    let same_terms = || {
-        let used = |tax: &str, name: &str| {
-            lib.pages
-                .iter()
-                .any(|p| crate::content::terms::terms_of(p, tax).iter().any(|n| n == name))
-        };
-        config.site.taxonomies.iter().all(|tax| {
-            let Some(names) = old_slugs.get(tax) else {
-                return false;
-            };
-            let slugs: HashSet<&str> = names.values().map(String::as_str).collect();
-            let apart = slugs.iter().all(|s| {
-                s.rsplit_once('-')
-                    .is_none_or(|(base, n)| !(n.bytes().all(|b| b.is_ascii_digit()) && slugs.contains(base)))
-            });
-            let known = added
-                .iter()
-                .flat_map(|&id| crate::content::terms::terms_of(&lib.pages[id], tax))
-                .all(|n| names.contains_key(n));
-            let kept = old_of
-                .values()
-                .flat_map(|p| crate::content::terms::terms_of(p, tax))
-                .all(|n| used(tax, n));
-            apart && known && kept
-        })
-    };
-    match terms_same || same_terms() {
-        true => lib.term_slugs = old_slugs.clone(),
-        false => {
-            let (slugs, moved) = crate::content::terms::assign(lib, &config.site.taxonomies, &config.root, config.lang);
-            lib.term_slugs = slugs;
-            diags.extend(moved);
-        }
-    }
-    #[cfg(debug_assertions)]
-    same_as_reindexed(lib, config);
-    Ok(Patched {
-        diags,
-        read: fresh,
-        remap,
-        added,
-    })
-}
-
-/// What [`patch_in_place`] did.
-struct Patched {
-    diags: Vec<Diagnostic>,
-    /// The page files read.
-    read: Vec<PathBuf>,
-    /// The new id of each old page (`None`: it went).
-    remap: Vec<Option<usize>>,
-    /// The ids of the pages read.
-    added: Vec<usize>,
-}
-
-/// Debug builds: the indexes patched in place are those a fresh
-/// [`library::reindex`] derives.
-#[cfg(debug_assertions)]
-fn same_as_reindexed(lib: &Library, config: &Config) {
-    let mut fresh = lib.clone();
-    let _ = library::reindex(&mut fresh, config);
-    assert_eq!(fresh.by_rel_path, lib.by_rel_path, "pages by path");
-    assert_eq!(fresh.by_slug, lib.by_slug, "pages by slug");
-    assert_eq!(fresh.position, lib.position, "places in sections");
-    assert_eq!(fresh.term_slugs, lib.term_slugs, "term slugs");
-    let lists = |l: &Library| -> Vec<(String, Vec<usize>)> {
-        l.sections.iter().map(|s| (s.name.clone(), s.pages.clone())).collect()
-    };
-    assert_eq!(lists(&fresh), lists(lib), "section lists");
 }
 
 /// Whether each of `touched` is a Markdown file outside every bundle (a

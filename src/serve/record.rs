@@ -14,6 +14,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::store::{By, Content, Entry, Outputs};
+use crate::feeds::FeedScope;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep, OutputError, safe_path};
 use crate::render::jobs::Task;
@@ -55,6 +56,9 @@ pub struct Redo {
     /// Parts whose files are dropped without running them (they are redone
     /// later).
     pub drop: BTreeSet<Part>,
+    /// The feeds made again when the feeds part runs, those outside kept
+    /// as they are (`None`: every one, its file kept when made of the same).
+    pub feeds: Option<FeedScope>,
 }
 
 impl Redo {
@@ -65,6 +69,7 @@ impl Redo {
             gone: HashSet::new(),
             parts: [Part::Jobs].into(),
             drop: BTreeSet::new(),
+            feeds: None,
         }
     }
 
@@ -75,6 +80,7 @@ impl Redo {
             gone: HashSet::new(),
             parts,
             drop: BTreeSet::new(),
+            feeds: None,
         }
     }
 
@@ -233,6 +239,11 @@ impl Sink for Recorder<'_> {
             By::Task => lock(&self.made).get(&clean).copied().unwrap_or(0),
             By::Part(_) => lock(&self.part_keys).get(&clean).copied().unwrap_or(0),
         };
+        // Packed before the lock: renders in parallel put side by side.
+        let content = match body {
+            Body::Bytes(b) => Content::pack(b),
+            Body::Copy(p) => Content::File(p),
+        };
         let mut new = lock(&self.new);
         if let Some(prev) = self.kept(&clean).or_else(|| new.get(&clean)) {
             return Err(OutputError {
@@ -241,10 +252,6 @@ impl Sink for Recorder<'_> {
                 origin: origin.to_string(),
             });
         }
-        let content = match body {
-            Body::Bytes(b) => Content::pack(b),
-            Body::Copy(p) => Content::File(p),
-        };
         let entry = Entry {
             content,
             deps,
@@ -275,6 +282,31 @@ impl Sink for Recorder<'_> {
     }
 
     fn holds(&self) -> bool {
+        true
+    }
+
+    fn feed_scope(&self) -> Option<&FeedScope> {
+        match *lock(&self.running) {
+            Some(Part::Feeds) => self.redo.feeds.as_ref(),
+            _ => None,
+        }
+    }
+
+    fn keep_held(&self, path: &str) -> bool {
+        let Ok(clean) = safe_path::clean(path) else {
+            return false;
+        };
+        let Some(part) = *lock(&self.running) else {
+            return false;
+        };
+        let Some(e) = self.current.get(&clean).filter(|e| e.by == By::Part(part)) else {
+            return false;
+        };
+        let mut new = lock(&self.new);
+        if new.contains_key(&clean) {
+            return false;
+        }
+        new.insert(clean, e.clone());
         true
     }
 
@@ -314,6 +346,7 @@ mod tests {
             gone: HashSet::new(),
             parts: [Part::Jobs, Part::Feeds].into(),
             drop: BTreeSet::new(),
+            feeds: None,
         };
         let r = Recorder::new(&kept, redo);
         assert!(r.part(Part::Jobs));

@@ -123,18 +123,30 @@ pub fn swap_in(store: &Store, index: &mut Index, redo: &Redo, new: Outputs) {
         Tasks::Some(map) if redo.parts.contains(&Part::Jobs) => gone.extend(map.values().cloned()),
         Tasks::Some(_) => {}
     }
+    // A file kept as it was (the same entry) stays where it is.
+    let same = |site: &super::store::Site, path: &str| {
+        new.get(path)
+            .zip(site.outputs.get(path))
+            .is_some_and(|(n, o)| std::sync::Arc::ptr_eq(n, o))
+    };
     for path in gone {
+        if same(&site, &path) {
+            continue;
+        }
         if let Some(e) = site.outputs.remove(&path) {
             index.remove(&path, &e);
         }
         site.unverified.done(&path);
     }
     for (path, e) in new {
+        site.unverified.done(&path);
+        if site.outputs.get(&path).is_some_and(|o| std::sync::Arc::ptr_eq(o, &e)) {
+            continue;
+        }
         if let Some(old) = site.outputs.remove(&path) {
             index.remove(&path, &old);
         }
         index.add(&path, &e);
-        site.unverified.done(&path);
         site.outputs.insert(path, e);
     }
 }
@@ -154,6 +166,7 @@ pub fn everything() -> Redo {
         gone: HashSet::new(),
         parts: [Part::Jobs, Part::Assets, Part::Redirects, Part::Dashboard].into(),
         drop: BTreeSet::new(),
+        feeds: None,
     }
 }
 
@@ -180,6 +193,13 @@ pub fn view_env(p: &Site) -> ViewEnv<'_> {
     ViewEnv::new(&p.config, &p.clock, &p.lib, &p.data)
 }
 
+/// The id of the page of `lib` read from `file` (under `content`).
+pub fn page_id(lib: &crate::content::Library, content: &Path, file: &Path) -> Option<usize> {
+    let rel = crate::output::safe_path::to_slash(file.strip_prefix(content).ok()?);
+    let &id = lib.by_rel_path.get(&rel)?;
+    (lib.pages[id].file == file).then_some(id)
+}
+
 /// What the parser needs of the loaded site.
 pub fn parse_env<'a>(config: &'a Config, clock: &'a SiteClock, drafts: bool, content: &'a Path) -> ParseEnv<'a> {
     ParseEnv {
@@ -199,7 +219,8 @@ pub struct Made {
     pub outputs: Outputs,
     /// Task files found made of the same, kept without rendering.
     pub kept: usize,
-    /// The keys of the global context it put in place.
+    /// The keys of the global context it put in place (none when it
+    /// rendered no template: the context is as it was).
     pub keys: Option<GlobalKeys>,
 }
 
@@ -251,6 +272,10 @@ fn render_scoped(
     redo: Redo,
     scope: Scope,
 ) -> Result<Made, Vec<Diagnostic>> {
+    // Only jobs and the search page render templates, and only jobs and
+    // redirects need the list of tasks.
+    let templated = redo.parts.contains(&Part::Jobs) || redo.parts.contains(&Part::Search);
+    let listed = redo.parts.contains(&Part::Jobs) || redo.parts.contains(&Part::Redirects);
     let recorder = Recorder::new(current, redo);
     let Site {
         config,
@@ -269,10 +294,15 @@ fn render_scoped(
     );
     let (mut diags, keys) = match scope {
         Scope::Whole { links } => {
-            let keys = render::globals(&env, templates);
+            let keys = templated.then(|| render::globals(&env, templates));
             let mut redirects = Vec::new();
-            let tasks = render::all_tasks(&env, templates, shared, &mut redirects);
-            let mut diags = render::render_tasks(&mut env, templates, shared, out, &tasks, redirects, keys);
+            let tasks = match listed {
+                true => render::all_tasks(&env, templates, shared, &mut redirects),
+                false => Vec::new(),
+            };
+            // Without templates rendered, no job reads the keys.
+            let given = keys.unwrap_or(GlobalKeys { globals: 0, data: 0 });
+            let mut diags = render::render_tasks(&mut env, templates, shared, out, &tasks, redirects, given);
             if links {
                 diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
             }
@@ -280,17 +310,13 @@ fn render_scoped(
         }
         Scope::Tasks(tasks, keys) => {
             let diags = render::render_tasks(&mut env, templates, shared, out, &tasks, Vec::new(), keys);
-            (diags, keys)
+            (diags, Some(keys))
         }
     };
     diags.extend(sink.finish());
     check(diags)?;
     let (outputs, kept) = recorder.finish();
-    Ok(Made {
-        outputs,
-        kept,
-        keys: Some(keys),
-    })
+    Ok(Made { outputs, kept, keys })
 }
 
 /// Renders every output of `p` afresh, with the shared data of its library.

@@ -336,6 +336,56 @@ fn the_example_site_with_the_real_theme_stays_equal_to_a_fresh_build() {
     assert_same_as_build(t.path(), &s);
 }
 
+/// An article's date counts in the summary of its year alone: moved to
+/// another year, both years' summaries change (the other years are kept
+/// as they were, which debug builds check against working them all out),
+/// and a station dated, which counts in every later year, redoes them all.
+#[test]
+fn year_summaries_follow_an_article_across_years_and_a_station_everywhere() {
+    let t = SiteTest {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    for dir in ["content", "data", "themes"] {
+        common::copy_dir(&common::repo().join(dir), &t.path().join(dir));
+    }
+    std::fs::copy(common::repo().join("site.yaml"), t.path().join("site.yaml")).unwrap();
+    let s = Server::start(t.path(), &[]);
+    let mut live = s.live();
+    let articles = |year: &str| -> Option<u64> {
+        let r = s.get(&format!("/report/{year}/report.json"));
+        let json: serde_json::Value = serde_json::from_str(&r.text()).ok().filter(|_| r.status == 200)?;
+        json["articles"]["total"].as_u64()
+    };
+    let before = articles("2026").expect("a summary of 2026");
+    assert_eq!(articles("2025"), None);
+    t.page("articles/zz-2025.md", "title: 去年的文章\ndate: 2025-06-01", "正文。\n");
+    assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    assert_eq!((articles("2025"), articles("2026")), (Some(1), Some(before)));
+    let mut edit = |rel: &str, from: &str, to: &str| {
+        let file = t.path().join("content").join(rel);
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert!(text.contains(from), "{rel}: {text}");
+        std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+        assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    };
+    edit("articles/zz-2025.md", "date: 2025-06-01", "date: 2026-06-01");
+    assert_eq!((articles("2025"), articles("2026")), (None, Some(before + 1)));
+    edit("articles/zz-2025.md", "date: 2026-06-01", "date: 2025-07-01");
+    assert_eq!((articles("2025"), articles("2026")), (Some(1), Some(before)));
+    assert_same_as_build(t.path(), &s);
+    let station = std::fs::read_dir(t.path().join("content/stations"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
+        .min()
+        .expect("a station");
+    let text = std::fs::read_to_string(&station).unwrap();
+    std::fs::write(&station, text.replacen("---\n", "---\ndate: 2026-06-01\n", 1)).unwrap();
+    assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    assert_same_as_build(t.path(), &s);
+}
+
 #[test]
 fn configuration_templates_data_and_static_files_stay_equal_to_a_fresh_build() {
     let t = site();

@@ -1,6 +1,7 @@
 //! Property: after any sequence of edits (bodies, front matter, new,
 //! deleted and renamed files, dates that move pages across list pages,
-//! data files, templates edited, added and removed), `kepu serve` serves
+//! data files, templates edited, added and removed; the feeds, search and
+//! the sitemap asked for between edits), `kepu serve` serves
 //! exactly what a fresh `kepu build --drafts` of the same files gives (a
 //! preview shows drafts). Each case runs the real server over a small site
 //! with the real theme (feeds, search, banners, lists of two items a page,
@@ -53,6 +54,9 @@ enum Op {
     /// A template changes: the article template's text, or a template of
     /// the site's own over the theme's comes or goes.
     Template { n: u8 },
+    /// A browser asks for every file: the feeds, search and the sitemap
+    /// are made now, so that the next edits redo them from there.
+    Look,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -68,6 +72,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (slot.clone(), any::<bool>()).prop_map(|(slot, back)| Op::Move { slot, back }),
         1 => (0..3u8).prop_map(|n| Op::Data { n }),
         1 => (0..4u8).prop_map(|n| Op::Template { n }),
+        3 => Just(Op::Look),
     ]
 }
 
@@ -168,7 +173,7 @@ impl Site {
             | Op::Delete { slot }
             | Op::Move { slot, .. } => vec![slot],
             Op::Rename { from, to } => vec![from, to],
-            Op::Target { .. } | Op::Data { .. } | Op::Template { .. } => Vec::new(),
+            Op::Target { .. } | Op::Data { .. } | Op::Template { .. } | Op::Look => Vec::new(),
         }
     }
 
@@ -327,7 +332,9 @@ proptest! {
         let server = Server::start(site.t.path(), &[]);
         let mut live = server.live();
         for op in &ops {
-            if site.change(op) {
+            if matches!(op, Op::Look) {
+                server.text("/__kepu/files");
+            } else if site.change(op) {
                 settle(&mut live);
             }
         }

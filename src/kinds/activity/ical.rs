@@ -53,14 +53,11 @@ pub(crate) fn files(
     pages.sort_by(|a, b| a.1.begins.cmp(&b.1.begins).then(a.0.path.cmp(&b.0.path)));
     let mut all = Calendar::new(Some(&format!("{} · 科普活动", env.config.site.title)));
     let mut deps = vec![Dep::Config];
-    let mut key = KeyHasher::new(7);
-    for &(page, a) in &pages {
+    let keys: Vec<std::cell::OnceCell<u64>> = pages.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let page_key = |i: usize| *keys[i].get_or_init(|| source_key(pages[i].0));
+    for (i, &(page, a)) in pages.iter().enumerate() {
         let path = page_file(page);
-        let kept = held.is_some_and(|held| {
-            let page_key = source_key(page);
-            key.number(page_key);
-            held(&path, page_key)
-        });
+        let kept = held.is_some_and(|held| held(&path, &|| page_key(i)));
         if !kept {
             let mut one = Calendar::new(None);
             one.event(env, page, a);
@@ -69,7 +66,12 @@ pub(crate) fn files(
         all.event(env, page, a);
         deps.push(Dep::Page(page.rel_path.clone()));
     }
-    if !held.is_some_and(|held| held(CALENDAR, key.finish())) {
+    let key = || {
+        let mut key = KeyHasher::new(7);
+        (0..pages.len()).for_each(|i| key.number(page_key(i)));
+        key.finish()
+    };
+    if !held.is_some_and(|held| held(CALENDAR, &key)) {
         files.push((CALENDAR.to_string(), all.finish(), deps));
     }
     files

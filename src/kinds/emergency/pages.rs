@@ -81,21 +81,23 @@ pub(crate) fn cap_files(
     let env = &view_env.feeds();
     let notes: Vec<&crate::content::Page> = lib.pages_of(Kind::Emergency).map(|(_, p)| p).collect();
     let mut files = Vec::new();
-    let mut all = KeyHasher::new(3);
-    for p in &notes {
+    let keys: Vec<std::cell::OnceCell<u64>> = notes.iter().map(|_| std::cell::OnceCell::new()).collect();
+    let key = |i: usize| *keys[i].get_or_init(|| source_key(notes[i]));
+    for (i, p) in notes.iter().enumerate() {
         let path = cap::path(p);
-        if let Some(held) = held {
-            let key = source_key(p);
-            all.number(key);
-            if held(&path, key) {
-                continue;
-            }
+        if held.is_some_and(|held| held(&path, &|| key(i))) {
+            continue;
         }
         if let Some(xml) = cap::message(env, p) {
             files.push((path, xml, vec![Dep::Page(p.rel_path.clone()), Dep::Config]));
         }
     }
-    if !held.is_some_and(|held| held("emergency/cap.xml", all.finish())) {
+    let all = || {
+        let mut all = KeyHasher::new(3);
+        (0..notes.len()).for_each(|i| all.number(key(i)));
+        all.finish()
+    };
+    if !held.is_some_and(|held| held("emergency/cap.xml", &all)) {
         files.push((
             "emergency/cap.xml".into(),
             cap::feed(env, &notes),

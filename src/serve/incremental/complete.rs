@@ -40,12 +40,23 @@ impl Engine {
             return Ok(());
         }
         let mut laps = super::Laps::start();
-        let redo = Redo::parts(parts);
+        let mut redo = Redo::parts(parts);
+        // Only the feeds an edit can have changed are made again.
+        redo.feeds = self.feeds_touched.clone();
         let result = render_into(&mut l.p, &l.shared, &self.store.read().outputs, redo.clone(), false);
         laps.lap("render");
         let (new, failed) = match result {
             Ok(made) => {
-                l.keys = made.keys;
+                if made.keys.is_some() {
+                    l.keys = made.keys;
+                }
+                #[cfg(debug_assertions)]
+                if redo.feeds.is_some() && redo.parts.contains(&Part::Feeds) {
+                    same_feeds_as_made_whole(&mut l.p, &l.shared, &self.store.read().outputs, &made.outputs);
+                }
+                if redo.parts.contains(&Part::Feeds) {
+                    self.feeds_touched = Some(FeedScope::default());
+                }
                 (made.outputs, None)
             }
             Err(d) => (Outputs::new(), Some(d)),
@@ -64,4 +75,23 @@ impl Engine {
             }
         }
     }
+}
+
+/// Debug builds: the feeds made again for what edits touched, with the
+/// others kept, are those all feeds made again give.
+#[cfg(debug_assertions)]
+pub(super) fn same_feeds_as_made_whole(p: &mut Site, shared: &Shared, current: &Outputs, made: &Outputs) {
+    use crate::serve::store::By;
+    let whole = render_into(p, shared, current, Redo::parts([Part::Feeds].into()), false);
+    let feeds = |o: &Outputs| -> Vec<(String, Vec<u8>)> {
+        o.iter()
+            .filter(|(_, e)| e.by == By::Part(Part::Feeds))
+            .map(|(p, e)| (p.clone(), e.content.bytes().map(|b| b.into_owned()).unwrap_or_default()))
+            .collect()
+    };
+    let whole = whole.map(|m| feeds(&m.outputs)).unwrap_or_default();
+    assert!(
+        whole == feeds(made),
+        "feeds made for an edit differ from feeds made whole"
+    );
 }
