@@ -333,10 +333,8 @@ pub fn parse(kind: Kind, fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<F
 /// Adds a kind's breadcrumb titles (site URL → title).
 pub(crate) type KindCrumbs = fn(&ViewEnv, &mut BTreeMap<String, String>);
 
-/// A kind's files of its own beyond pages: (output path, text, deps).
-/// Says whether the file at a path, made of what a key says (worked out
-/// only when asked), is held from a render before (see
-/// [`crate::output::sink::Sink::held`]).
+/// Whether the file at a path, made of what a key (worked out when asked)
+/// says, is held from a render before ([`crate::output::sink::Sink::held`]).
 pub(crate) type Held<'a> = &'a dyn Fn(&str, &dyn Fn() -> u64) -> bool;
 
 /// A kind's own files (path, text, deps); a file the [`Held`] (when given)

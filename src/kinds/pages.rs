@@ -175,24 +175,24 @@ impl KindPages {
         }
     }
 
-    /// `/dashboard.json`: the same figures as the page and `kepu report --json`.
-    pub fn dashboard_json(&self) -> String {
-        crate::report::dashboard::to_json(&self.dashboard)
-    }
-
-    /// `/report/YEAR/report.json` of every year-end summary: output path
-    /// and text, the same as `kepu report --year YEAR --json`.
-    pub fn report_jsons(&self) -> Vec<(String, String)> {
-        self.plan
-            .years
-            .iter()
-            .map(|y| {
-                (
-                    format!("{}report.json", report_path(y.year)),
-                    crate::report::year::to_json(y),
-                )
-            })
-            .collect()
+    /// `/dashboard.json` (the same figures as the page and `kepu report
+    /// --json`) and `/report/YEAR/report.json` of every year-end summary
+    /// (the same as `kepu report --year YEAR --json`): output path, the key
+    /// of the figures it shows, and its text.
+    pub fn figure_files(&self) -> Vec<FigureFile<'_>> {
+        let dashboard: FigureFile = (
+            "dashboard.json".to_string(),
+            Box::new(|| figures_key(&*self.dashboard)),
+            Box::new(|| crate::report::dashboard::to_json(&self.dashboard)),
+        );
+        let years = self.plan.years.iter().map(|y| -> FigureFile {
+            (
+                format!("{}report.json", report_path(y.year)),
+                Box::new(move || figures_key(y)),
+                Box::new(move || crate::report::year::to_json(y)),
+            )
+        });
+        std::iter::once(dashboard).chain(years).collect()
     }
 
     /// Links to the year-end summaries, newest first.
@@ -275,6 +275,20 @@ impl KindPages {
             _ => job,
         }
     }
+}
+
+/// A file of figures: output path, the key of the figures and its text,
+/// each worked out when asked for.
+pub type FigureFile<'a> = (String, Lazy<'a, u64>, Lazy<'a, String>);
+
+/// A value worked out when asked for.
+pub type Lazy<'a, T> = Box<dyn Fn() -> T + Send + Sync + 'a>;
+
+/// The key of `figures` (what their JSON file shows).
+fn figures_key<T: serde::Serialize + ?Sized>(figures: &T) -> u64 {
+    let mut h = crate::render::jobs::KeyHasher::new(9);
+    h.value(figures);
+    h.finish()
 }
 
 /// The site path of the summary of `year`: `report/2026/`.

@@ -139,11 +139,13 @@ pub fn add(
             files.extend(kind_files(view_env, lib, held));
         }
     }
-    for (path, text, deps) in files {
-        if let Err(e) = sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds") {
-            diags.push(Diagnostic::error(env.config.display_path(), 0, 0, e.message));
-        }
-    }
+    // Side by side: a sink may pack what it keeps.
+    let failed: Vec<Diagnostic> = files
+        .into_par_iter()
+        .filter_map(|(path, text, deps)| sink.put(&path, Body::Bytes(text.into_bytes()), deps, "feeds").err())
+        .map(|e| Diagnostic::error(env.config.display_path(), 0, 0, e.message))
+        .collect();
+    diags.extend(failed);
 }
 
 /// What a feed entry is made of, for each page, made when first asked for.

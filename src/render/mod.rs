@@ -230,13 +230,15 @@ fn render_indexed(
         }
     }
     if select.part(Part::Dashboard) {
-        let jsons = [("dashboard.json".to_string(), shared.kinds.dashboard_json())]
-            .into_iter()
-            .chain(shared.kinds.report_jsons());
-        for (path, json) in jsons {
+        // A file held made of the same figures stays as it is (`serve`).
+        let holds = sink.holds();
+        for (path, key, json) in shared.kinds.figure_files() {
+            if holds && sink.held(&path, key()) {
+                continue;
+            }
             if let Err(e) = sink.put(
                 &path,
-                Body::Bytes(json.into_bytes()),
+                Body::Bytes(json().into_bytes()),
                 vec![Dep::AllFrontMatter, Dep::Config, Dep::Data],
                 "dashboard",
             ) {

@@ -47,13 +47,13 @@ impl Engine {
         }
         let shortcodes = TeraShortcodes(&l.p.templates);
         let (diags, ids) = patch::replace_pages(&mut l.p.lib, f.pages, &l.p.config, (&shortcodes, &l.links));
-        // The bodies changed: the feeds of their pages.
+        // The bodies changed: the feeds of their pages (templates show in
+        // no feed).
         let mut scope = FeedScope::default();
         for &id in &ids {
             scope.add_page(&l.p.lib, &l.p.config, id);
         }
-        let scope = touched.templates.is_empty().then_some(scope);
-        feeds::touch(&mut self.feeds_touched, scope);
+        feeds::touch(&mut self.feeds_touched, Some(scope));
         check(diags)?;
         let env = view_env(&l.p);
         let mut facets = Vec::new();

@@ -49,9 +49,11 @@ impl Engine {
         let content = p.config.content_dir();
         let env = parse_env(&p.config, &p.clock, self.opts.drafts, &content);
         // The feeds of the pages as they were (before anything can fail, so
-        // that a rebuild after a failed one still knows them). Templates and
-        // data files show in no feed, but they are redone whole with them.
-        let scoped = self.pending.templates.is_empty() && !self.pending.data;
+        // that a rebuild after a failed one still knows them). Feeds and
+        // figures are written by code, from pages (templates change neither;
+        // a shortcode reloads everything); they are redone whole with data
+        // files (the plan's figures read them).
+        let scoped = !self.pending.data;
         feeds::touch(
             &mut self.feeds_touched,
             scoped.then(|| feeds::feeds_of(&p.lib, &p.config, &content, &touched)),
