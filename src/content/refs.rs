@@ -36,16 +36,18 @@ pub(crate) fn name_page_towns(page: &mut Page, config: &Config) {
 }
 
 pub(crate) fn check(lib: &Library, config: &Config, diags: &mut Vec<Diagnostic>) {
-    check_pages(lib, config, 0..lib.pages.len(), diags);
+    check_pages(lib, config, (0..lib.pages.len()).map(|id| (id, true)), diags);
 }
 
-/// [`check`] of the pages `ids` of `lib` alone (`serve`: the pages read
-/// again, when no page came, went or changed its address or id, so that
-/// the references of the others are as they were).
+/// [`check`] of the pages `ids` of `lib` alone, each with whether its
+/// towns and community are checked too (`serve`: only the references
+/// between pages can change on a page not read again, of a library that
+/// passed its checks; none when no page came, went or changed its address
+/// or id).
 pub(crate) fn check_pages(
     lib: &Library,
     config: &Config,
-    ids: impl IntoIterator<Item = usize>,
+    ids: impl IntoIterator<Item = (usize, bool)>,
     diags: &mut Vec<Diagnostic>,
 ) {
     let town_ids: Vec<&str> = config.site.towns.iter().map(|t| t.id.as_str()).collect();
@@ -60,8 +62,16 @@ pub(crate) fn check_pages(
             .collect();
         crate::text!("content.known_towns", both.join(", ")).into()
     };
-    for page in ids.into_iter().filter_map(|id| lib.pages.get(id)) {
+    for (page, towns) in ids
+        .into_iter()
+        .filter_map(|(id, towns)| Some((lib.pages.get(id)?, towns)))
+    {
         let mut errors = Vec::new();
+        if !towns {
+            (page.kind.spec().check_refs)(&page.data, lib, config, &mut errors);
+            report(page, config, errors, diags);
+            continue;
+        }
         let mut check_town = |key: &'static str, id: &str| {
             if !id.is_empty() && config.town(id).is_none() {
                 errors.push(

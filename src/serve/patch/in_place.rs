@@ -156,9 +156,15 @@ pub(super) fn patch_in_place(
                 .get(&p.rel_path)
                 .is_some_and(|o| o.kind == p.kind && o.slug == p.slug)
         });
-    match same_pages {
-        true => crate::content::refs::check_pages(lib, config, added.iter().copied(), &mut diags),
-        false => crate::content::refs::check(lib, config, &mut diags),
+    let read = |id: &usize| (*id, true);
+    match (same_pages, settled) {
+        (true, _) => crate::content::refs::check_pages(lib, config, added.iter().map(read), &mut diags),
+        // Pages came or went: the references between pages, on every page.
+        (false, true) => {
+            let ids = (0..lib.pages.len()).map(|id| (id, added.contains(&id)));
+            crate::content::refs::check_pages(lib, config, ids, &mut diags)
+        }
+        (false, false) => crate::content::refs::check(lib, config, &mut diags),
     }
     // Without two terms on one address, the pages' ages decide nothing: the
     // same terms keep their addresses.
