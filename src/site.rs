@@ -21,7 +21,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::images::{self, ImageStats, Images, sink::ImageSink};
 use crate::output::disk;
 use crate::output::sink::{MemorySink, Sink};
-use crate::render::select::{CountPages, Part, Select, Shared};
+use crate::render::select::{CountPages, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::report::dashboard::{self, Dashboard};
 use crate::report::plan::{self, PlanReport};
@@ -256,10 +256,8 @@ impl Site {
         // The search index first, while every page's whole text is there;
         // a build then keeps of each text only what the pages show (once:
         // a second render would index shortened texts).
-        let index = match pages.part(Part::Search) {
-            true => crate::search::add_index(&self.config, &self.clock, &self.lib, &sink, &mut diags),
-            false => None,
-        };
+        let site = (&self.config, &self.clock, &self.lib);
+        let index = render::search_index(site, (&sink, &pages), &mut diags);
         if std::mem::take(&mut self.free_texts) {
             content::markdown_pass::shorten_texts(&mut self.lib, render::views::DESCRIPTION_CHARS);
         }

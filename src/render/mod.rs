@@ -149,10 +149,7 @@ pub fn render_tasks(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // The index first: its memory is free again before the pages need theirs.
-    let index = match select.part(Part::Search) {
-        true => crate::search::add_index(env_mut.config, env_mut.clock, env_mut.lib, sink, &mut diags),
-        false => None,
-    };
+    let index = search_index((env_mut.config, env_mut.clock, env_mut.lib), (sink, select), &mut diags);
     let out = (sink, select);
     render_indexed(
         env_mut,
@@ -164,6 +161,23 @@ pub fn render_tasks(
         &mut diags,
     );
     diags
+}
+
+/// Writes the search index of `lib` when `select` asks for it; its
+/// manifest.
+pub fn search_index(
+    (config, clock, lib): (
+        &crate::config::Config,
+        &crate::time::SiteClock,
+        &crate::content::Library,
+    ),
+    (sink, select): (&dyn Sink, &dyn Select),
+    diags: &mut Vec<Diagnostic>,
+) -> Option<crate::search::Manifest> {
+    match select.part(Part::Search) {
+        true => crate::search::add_index(config, clock, lib, sink, diags),
+        false => None,
+    }
 }
 
 /// [`render_tasks`] once the search index is written (`index`, its

@@ -177,6 +177,17 @@ impl<'a> Recorder<'a> {
             Some(part) => By::Part(part),
         }
     }
+
+    /// Carries `e` over to the new outputs at `clean`, unless something was
+    /// made there already.
+    fn carry(&self, clean: String, e: &Arc<Entry>) -> bool {
+        let mut new = lock(&self.new);
+        if new.contains_key(&clean) {
+            return false;
+        }
+        new.insert(clean, e.clone());
+        true
+    }
 }
 
 impl Select for Recorder<'_> {
@@ -215,13 +226,11 @@ impl Select for Recorder<'_> {
         let Some(e) = same else {
             return false;
         };
-        let mut new = lock(&self.new);
-        if new.contains_key(&clean) {
-            // Another task made this path already: render, so that the
-            // collision is reported as in a build.
+        // Another task made this path already: render, so that the
+        // collision is reported as in a build.
+        if !self.carry(clean, e) {
             return false;
         }
-        new.insert(clean, e.clone());
         *lock(&self.kept) += 1;
         true
     }
@@ -302,12 +311,7 @@ impl Sink for Recorder<'_> {
         let Some(e) = self.current.get(&clean).filter(|e| e.by == By::Part(part)) else {
             return false;
         };
-        let mut new = lock(&self.new);
-        if new.contains_key(&clean) {
-            return false;
-        }
-        new.insert(clean, e.clone());
-        true
+        self.carry(clean, e)
     }
 
     fn held(&self, path: &str, key: u64) -> bool {
@@ -325,12 +329,7 @@ impl Sink for Recorder<'_> {
         let Some(e) = same else {
             return false;
         };
-        let mut new = lock(&self.new);
-        if new.contains_key(&clean) {
-            return false;
-        }
-        new.insert(clean, e.clone());
-        true
+        self.carry(clean, e)
     }
 }
 

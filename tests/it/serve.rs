@@ -294,13 +294,7 @@ fn a_base_url_with_a_path_serves_the_site_under_it() {
 
 #[test]
 fn the_example_site_with_the_real_theme_stays_equal_to_a_fresh_build() {
-    let t = SiteTest {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    for dir in ["content", "data", "themes"] {
-        common::copy_dir(&common::repo().join(dir), &t.path().join(dir));
-    }
-    std::fs::copy(common::repo().join("site.yaml"), t.path().join("site.yaml")).unwrap();
+    let t = example_site();
     let s = Server::start(t.path(), &[]);
     let mut live = s.live();
     let articles = t.path().join("content/articles");
@@ -342,13 +336,7 @@ fn the_example_site_with_the_real_theme_stays_equal_to_a_fresh_build() {
 /// and a station dated, which counts in every later year, redoes them all.
 #[test]
 fn year_summaries_follow_an_article_across_years_and_a_station_everywhere() {
-    let t = SiteTest {
-        dir: tempfile::tempdir().unwrap(),
-    };
-    for dir in ["content", "data", "themes"] {
-        common::copy_dir(&common::repo().join(dir), &t.path().join(dir));
-    }
-    std::fs::copy(common::repo().join("site.yaml"), t.path().join("site.yaml")).unwrap();
+    let t = example_site();
     let s = Server::start(t.path(), &[]);
     let mut live = s.live();
     let articles = |year: &str| -> Option<u64> {
@@ -610,4 +598,17 @@ fn an_image_added_while_serving_shows_at_once_then_as_renditions_once_made() {
     assert!(s.wait_log("Made 1 images", 2, wait), "{}", s.log());
     let html = wait_text(&s, "/articles/trip/", "height=\"1200\"");
     assert!(html.contains("width=\"800\" height=\"1200\""), "{html}");
+}
+
+/// A copy of the example site (the repository's content, data, themes and
+/// site.yaml) in a temporary folder.
+fn example_site() -> SiteTest {
+    let t = SiteTest {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    for dir in ["content", "data", "themes"] {
+        common::copy_dir(&common::repo().join(dir), &t.path().join(dir));
+    }
+    std::fs::copy(common::repo().join("site.yaml"), t.path().join("site.yaml")).unwrap();
+    t
 }
