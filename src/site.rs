@@ -192,7 +192,8 @@ pub struct Site {
     /// Every image, processed.
     pub images: Arc<Images>,
     /// Whether [`Site::render`] may shorten the pages' plain text once the
-    /// search index has it (a build; `serve` and `check` keep it).
+    /// search index has it and hand each body to its page job alone (a
+    /// build renders once; `serve` and `check` keep both).
     pub free_texts: bool,
 }
 
@@ -253,15 +254,24 @@ impl Site {
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let mut diags = Vec::new();
         let pages = CountPages::default();
-        // The search index first, while every page's whole text is there;
-        // a build then keeps of each text only what the pages show (once:
-        // a second render would index shortened texts).
+        // A build renders once: the search index takes each page's whole
+        // text as it folds it, the page keeping what its description shows,
+        // and each page job takes the body that only its own page shows
+        // (once: a second render would find them gone).
+        let once = std::mem::take(&mut self.free_texts);
+        let texts =
+            once.then(|| content::markdown_pass::take_out_texts(&mut self.lib, render::views::DESCRIPTION_CHARS));
         let site = (&self.config, &self.clock, &self.lib);
-        let index = render::search_index(site, (&sink, &pages), &mut diags);
-        if std::mem::take(&mut self.free_texts) {
-            content::markdown_pass::shorten_texts(&mut self.lib, render::views::DESCRIPTION_CHARS);
-        }
+        let index = render::search_index(site, texts.as_ref(), (&sink, &pages), &mut diags);
+        drop(texts);
+        let bodies = once.then(|| {
+            let keep = render::bodies::shown_elsewhere(&self.config, &self.clock, &self.lib);
+            render::bodies::take_out(&mut self.lib, &keep)
+        });
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
+        if let Some(bodies) = bodies {
+            env.set_bodies(bodies);
+        }
         let shared = Shared::new(&env, &self.dashboard, &self.plan);
         let templates = &mut self.templates;
         diags.extend(render::render_with(&mut env, templates, &shared, &sink, &pages, index));

@@ -11,6 +11,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::handover::Handover;
 use super::library::Library;
 use crate::config::Config;
 use crate::error::Diagnostic;
@@ -85,29 +86,31 @@ pub fn render_all(
     render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
 }
 
-/// Shortens every page's plain text to what its description shows: its
-/// first `chars` characters and one more (enough to tell that it goes on),
-/// nothing when the page has a `summary`; the pages of kinds whose own
-/// files quote the whole text (CAP messages) keep it. A build calls it
-/// once the search index has every text.
-pub fn shorten_texts(lib: &mut Library, chars: usize) {
-    for p in &mut lib.pages {
+/// Takes every page's plain text out of `lib`, for the search index to
+/// take page by page (see [`Handover`]), and leaves each page what its
+/// description shows: its first `chars` characters and one more (enough to
+/// tell that it goes on), nothing when the page has a `summary`. The pages
+/// of kinds whose own files quote the whole text (CAP messages) keep it.
+pub fn take_out_texts(lib: &mut Library, chars: usize) -> Handover {
+    Handover::take_out(lib, |_, p| {
         if p.kind.spec().files.is_some() {
-            continue;
+            return None;
         }
         let keep = match p.meta.summary {
             Some(_) => 0,
             None => chars + 1,
         };
-        shorten(&mut p.rendered.text, keep);
-    }
+        let whole = std::mem::take(&mut p.rendered.text);
+        p.rendered.text = prefix(&whole, keep).to_string();
+        Some(whole)
+    })
 }
 
-/// Keeps the first `chars` characters of `text`.
-fn shorten(text: &mut String, chars: usize) {
-    if let Some((end, _)) = text.char_indices().nth(chars) {
-        text.truncate(end);
-        text.shrink_to_fit();
+/// The first `chars` characters of `text`.
+fn prefix(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
     }
 }
 
@@ -219,7 +222,7 @@ fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use super::prefix;
     use crate::render::views::{DESCRIPTION_CHARS, truncate_chars};
 
     #[test]
@@ -227,18 +230,15 @@ mod tests {
         for n in [0, 1, 119, 120, 121, 122, 123, 400] {
             for unit in ["字", "a", "😀", "é"] {
                 let full = unit.repeat(n);
-                let mut short = full.clone();
-                shorten(&mut short, DESCRIPTION_CHARS + 1);
+                let short = prefix(&full, DESCRIPTION_CHARS + 1);
                 assert!(short.chars().count() <= DESCRIPTION_CHARS + 1, "{n} × {unit}");
                 assert_eq!(
-                    truncate_chars(&short, DESCRIPTION_CHARS),
+                    truncate_chars(short, DESCRIPTION_CHARS),
                     truncate_chars(&full, DESCRIPTION_CHARS),
                     "{n} × {unit}"
                 );
             }
         }
-        let mut gone = "正文".to_string();
-        shorten(&mut gone, 0);
-        assert_eq!(gone, "");
+        assert_eq!(prefix("正文", 0), "");
     }
 }

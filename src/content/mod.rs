@@ -3,6 +3,7 @@
 pub mod data;
 pub mod front_matter;
 pub mod front_matter_read;
+pub mod handover;
 pub mod key_help;
 pub mod library;
 pub mod markdown_pass;

@@ -99,10 +99,7 @@ impl KindPages {
                 tasks.push(Task::Kind(KindTask::ColumnMedium(i, n)));
             }
         }
-        tasks.extend(
-            lib.pages_of(Kind::Board)
-                .map(|(id, _)| Task::Kind(KindTask::Poster(id))),
-        );
+        tasks.extend(Self::posters(lib).map(|id| Task::Kind(KindTask::Poster(id))));
         tasks.extend((0..env.config.site.towns.len()).map(|i| Task::Kind(KindTask::Town(i))));
         tasks.push(Task::Kind(KindTask::TownList));
         tasks.push(Task::Kind(KindTask::Dashboard));
@@ -111,6 +108,12 @@ impl KindPages {
         }
         tasks.extend((0..self.plan.years.len()).map(|i| Task::Kind(KindTask::Report(i))));
         tasks
+    }
+
+    /// The pages that have a print poster: a second output that shows the
+    /// whole page (`page`, body and all).
+    pub fn posters(lib: &Library) -> impl Iterator<Item = PageId> + '_ {
+        lib.pages_of(Kind::Board).map(|(id, _)| id)
     }
 
     /// Items and page size of a section's list, for kinds that list

@@ -94,7 +94,7 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         s
     });
     // Every page's body is kept until the site is written: no spare room
-    // (a build shortens the text later, see `shorten_texts`).
+    // (a build shortens the text later, see `take_out_texts`).
     html.shrink_to_fit();
     let rendered = Rendered {
         html,

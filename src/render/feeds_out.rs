@@ -35,39 +35,7 @@ pub fn add(
             true => Some(Entries::new(lib, false)),
             false => None,
         };
-        let mut feeds: Vec<(FeedInfo, Cow<[usize]>, Dep, bool)> = Vec::new();
-        let listed = |k: Kind| k.spec().in_site_feed;
-        feeds.push((
-            FeedInfo {
-                title: s.title.clone(),
-                description: s.description.clone(),
-                html_path: String::new(),
-                dir: String::new(),
-            },
-            Cow::Owned(
-                lib.pages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, p)| listed(p.kind))
-                    .map(|(i, _)| i)
-                    .collect(),
-            ),
-            Dep::AllPages,
-            false,
-        ));
-        for sec in lib.sections.iter().filter(|x| !x.name.is_empty()) {
-            feeds.push((
-                FeedInfo {
-                    title: format!("{} · {}", sec.title, s.title),
-                    description: sec.meta.description.clone().unwrap_or_default(),
-                    html_path: sec.path.clone(),
-                    dir: sec.path.clone(),
-                },
-                Cow::Borrowed(&sec.pages),
-                Dep::Section(sec.name.clone()),
-                false,
-            ));
-        }
+        let mut feeds = page_feeds(env.config, lib);
         for (tax, terms) in &taxonomies.0 {
             for term in terms {
                 let dir = format!("{tax}/{}/", term.slug);
@@ -146,6 +114,64 @@ pub fn add(
         .map(|e| Diagnostic::error(env.config.display_path(), 0, 0, e.message))
         .collect();
     diags.extend(failed);
+}
+
+/// A feed: what it is about, the pages it may show, what it depends on,
+/// and whether it is a term's (summaries only).
+type Feed<'a> = (FeedInfo, Cow<'a, [usize]>, Dep, bool);
+
+/// The feeds of the site and of each section, before the terms'.
+fn page_feeds<'a>(config: &crate::config::Config, lib: &'a Library) -> Vec<Feed<'a>> {
+    let s = &config.site;
+    let mut feeds: Vec<Feed> = Vec::new();
+    let listed = |k: Kind| k.spec().in_site_feed;
+    feeds.push((
+        FeedInfo {
+            title: s.title.clone(),
+            description: s.description.clone(),
+            html_path: String::new(),
+            dir: String::new(),
+        },
+        Cow::Owned(
+            lib.pages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| listed(p.kind))
+                .map(|(i, _)| i)
+                .collect(),
+        ),
+        Dep::AllPages,
+        false,
+    ));
+    for sec in lib.sections.iter().filter(|x| !x.name.is_empty()) {
+        feeds.push((
+            FeedInfo {
+                title: format!("{} · {}", sec.title, s.title),
+                description: sec.meta.description.clone().unwrap_or_default(),
+                html_path: sec.path.clone(),
+                dir: sec.path.clone(),
+            },
+            Cow::Borrowed(&sec.pages),
+            Dep::Section(sec.name.clone()),
+            false,
+        ));
+    }
+    feeds
+}
+
+/// The pages whose whole body a feed shows: with `full_content`, the
+/// newest of the site's feed and of each section's.
+pub fn whole_pages(env: &crate::feeds::FeedEnv, lib: &Library) -> Vec<usize> {
+    let f = &env.config.site.feeds;
+    if !(f.atom || f.rss) || !f.full_content {
+        return Vec::new();
+    }
+    let entries = Entries::new(lib, true);
+    let limit = f.limit.max(1);
+    page_feeds(env.config, lib)
+        .iter()
+        .flat_map(|(_, ids, _, _)| entries.newest_ids(env, lib, ids.iter().copied(), limit))
+        .collect()
 }
 
 /// What a feed entry is made of, for each page, made when first asked for.

@@ -10,6 +10,7 @@
 //!    robots.txt.
 
 pub mod assets;
+pub mod bodies;
 pub mod builtin_theme;
 pub mod builtins;
 pub mod feeds_out;
@@ -149,7 +150,12 @@ pub fn render_tasks(
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // The index first: its memory is free again before the pages need theirs.
-    let index = search_index((env_mut.config, env_mut.clock, env_mut.lib), (sink, select), &mut diags);
+    let index = search_index(
+        (env_mut.config, env_mut.clock, env_mut.lib),
+        None,
+        (sink, select),
+        &mut diags,
+    );
     let out = (sink, select);
     render_indexed(
         env_mut,
@@ -163,7 +169,8 @@ pub fn render_tasks(
     diags
 }
 
-/// Writes the search index of `lib` when `select` asks for it; its
+/// Writes the search index of `lib` when `select` asks for it, taking the
+/// texts handed over in `texts` (a build), else reading them in `lib`; its
 /// manifest.
 pub fn search_index(
     (config, clock, lib): (
@@ -171,11 +178,12 @@ pub fn search_index(
         &crate::time::SiteClock,
         &crate::content::Library,
     ),
+    texts: Option<&crate::content::handover::Handover>,
     (sink, select): (&dyn Sink, &dyn Select),
     diags: &mut Vec<Diagnostic>,
 ) -> Option<crate::search::Manifest> {
     match select.part(Part::Search) {
-        true => crate::search::add_index(config, clock, lib, sink, diags),
+        true => crate::search::add_index((config, clock, lib), texts, sink, diags),
         false => None,
     }
 }

@@ -55,6 +55,9 @@ pub fn page_job(env: &ViewEnv, lib: &Library, kinds: &KindPages, id: usize) -> J
         .clone()
         .unwrap_or_else(|| page.kind.page_template().to_string());
     let mut view = views::page(env, page);
+    if let Some(body) = env.take_body(id) {
+        view.content = std::borrow::Cow::Owned(body);
+    }
     if let Some(slot) = view.kinds.print_qr() {
         *slot = kinds.qr(&view.permalink);
     }

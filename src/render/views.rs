@@ -31,6 +31,8 @@ pub struct ViewEnv<'a> {
     summaries: Vec<OnceLock<tera::Value>>,
     /// The pages whose summary was made.
     made: std::sync::Mutex<Vec<PageId>>,
+    /// The bodies taken out of the library for their page jobs (a build).
+    bodies: Option<crate::content::handover::Handover>,
 }
 
 impl<'a> ViewEnv<'a> {
@@ -43,6 +45,7 @@ impl<'a> ViewEnv<'a> {
             data,
             summaries: (0..lib.pages.len()).map(|_| OnceLock::new()).collect(),
             made: std::sync::Mutex::new(Vec::new()),
+            bodies: None,
         }
     }
 }
@@ -56,6 +59,17 @@ impl ViewEnv<'_> {
                 drop(s.take());
             }
         }
+    }
+
+    /// Hands the page jobs the bodies taken out of the library.
+    pub fn set_bodies(&mut self, bodies: crate::content::handover::Handover) {
+        self.bodies = Some(bodies);
+    }
+
+    /// The body of page `id` taken out of the library, for its page job
+    /// alone (see [`super::bodies`]).
+    pub fn take_body(&self, id: PageId) -> Option<String> {
+        self.bodies.as_ref()?.take(id)
     }
 
     /// `/base/` + path.
@@ -157,7 +171,7 @@ pub struct PageView<'a> {
     /// Plain-text description for meta tags.
     pub description: String,
     /// Body HTML.
-    pub content: &'a str,
+    pub content: std::borrow::Cow<'a, str>,
     /// Table of contents.
     pub toc: &'a [Heading],
     /// Minutes.
@@ -321,7 +335,7 @@ pub fn page<'a>(env: &ViewEnv<'a>, page: &'a Page) -> PageView<'a> {
         updated_display: page.updated.map(|d| env.clock.display_date(d)),
         summary: summary_html(page),
         description,
-        content: &page.rendered.html,
+        content: std::borrow::Cow::Borrowed(&page.rendered.html),
         toc: &page.rendered.toc,
         reading_time: page.rendered.reading_time,
         word_count: page.rendered.han_count + page.rendered.word_count,

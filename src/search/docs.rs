@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{Library, Page};
+use crate::content::{Library, Page, PageId};
 use crate::time::SiteClock;
 
 /// One searchable page.
@@ -60,13 +60,19 @@ impl SearchDoc<'_> {
     }
 }
 
-/// The searchable pages of `lib`, in order: their places are the ids.
-pub fn searchable(lib: &Library) -> Vec<&Page> {
-    lib.pages.iter().filter(|p| p.searchable()).collect()
+/// The searchable pages of `lib`, in order, with their page ids: their
+/// places are the ids of the index.
+pub fn searchable(lib: &Library) -> Vec<(PageId, &Page)> {
+    lib.pages.iter().enumerate().filter(|(_, p)| p.searchable()).collect()
 }
 
 /// The search document of one page.
 pub fn doc<'a>(config: &Config, clock: &SiteClock, page: &'a Page) -> SearchDoc<'a> {
+    doc_with(config, clock, page, Cow::Borrowed(&page.rendered.text))
+}
+
+/// The search document of one page whose plain text is `text`.
+pub fn doc_with<'a>(config: &Config, clock: &SiteClock, page: &'a Page, text: Cow<'a, str>) -> SearchDoc<'a> {
     let town = |id: &str| config.town(id).map(|t| t.name.clone());
     let mut meta: Vec<String> = Vec::new();
     meta.extend(page.meta.tags.iter().cloned());
@@ -74,7 +80,7 @@ pub fn doc<'a>(config: &Config, clock: &SiteClock, page: &'a Page) -> SearchDoc<
     meta.extend(page.meta.summary.iter().cloned());
     meta.extend(page.meta.towns.iter().filter_map(|t| town(t)));
     let extra = page.data.search_words(&town);
-    let mut body = Cow::Borrowed(page.rendered.text.as_str());
+    let mut body = text;
     for e in extra.iter().filter(|e| !e.is_empty()) {
         let b = body.to_mut();
         if !b.is_empty() {

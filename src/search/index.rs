@@ -182,16 +182,22 @@ fn part_of(key: Key, parts: usize) -> usize {
 }
 
 /// Builds the postings of `items`, each made into its document by `doc`
-/// one batch at a time (so that only a batch of documents is in memory);
-/// page ids are indices in `items`.
-pub fn build_with<'a, T: Sync>(items: &[T], doc: impl Fn(&T) -> SearchDoc<'a> + Sync) -> Postings {
+/// one batch at a time (so that only a batch of documents is in memory)
+/// and shown to `each` with its page id, an index in `items`.
+pub fn build_with<'a, T: Sync>(
+    items: &[T],
+    doc: impl Fn(&T) -> SearchDoc<'a> + Sync,
+    each: impl Fn(usize, &SearchDoc<'a>) + Sync,
+) -> Postings {
     let shares = rayon::current_num_threads().max(1);
     let mut parts: Vec<Part> = (0..shares).map(|_| Part::default()).collect();
     for (b, batch) in items.chunks(BATCH).enumerate() {
         let folded: Vec<[String; 3]> = batch
             .par_iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(i, item)| {
                 let d = doc(item);
+                each(b * BATCH + i, &d);
                 [fold(d.title), fold(&d.meta), fold(&d.body)]
             })
             .collect();
@@ -274,7 +280,7 @@ mod tests {
     #[test]
     fn encodes_gaps_and_weights() {
         let docs = vec![doc("中暑", "中暑中暑"), doc("其他", "无关"), doc("x", "中暑")];
-        let p = build_with(&docs, |d| d.clone());
+        let p = build_with(&docs, |d| d.clone(), |_, _| {});
         assert_eq!(p["中暑"].text(), "0h2a");
         assert_eq!(p["中暑"].count, 2);
         assert_eq!(p["x"].text(), "2f");

@@ -24,8 +24,12 @@ pub mod tokenize;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::borrow::Cow;
+use std::sync::Mutex;
+
 use crate::config::Config;
-use crate::content::Library;
+use crate::content::handover::Handover;
+use crate::content::{Library, Page, PageId};
 use crate::error::Diagnostic;
 use crate::output::sink::Sink;
 use crate::output::{Body, Dep};
@@ -49,11 +53,12 @@ pub struct Manifest {
 }
 
 /// Writes the index files into `sink`, when search is on; returns the
-/// manifest for the search page (which the render stage writes).
-pub fn add_index(
-    config: &Config,
-    clock: &SiteClock,
-    lib: &Library,
+/// manifest for the search page (which the render stage writes). Each
+/// page's whole text is taken from `texts` where it was handed over (a
+/// build), else read in `lib`.
+pub fn add_index<'a>(
+    (config, clock, lib): (&Config, &SiteClock, &'a Library),
+    texts: Option<&Handover>,
     sink: &dyn Sink,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Manifest> {
@@ -61,10 +66,6 @@ pub fn add_index(
         return None;
     }
     let pages = docs::searchable(lib);
-    // Each shard's text is made, hashed and written in turn, so that the
-    // postings are freed as they go out.
-    let shards = chunks::group(index::build_with(&pages, |p| docs::doc(config, clock, p)));
-    let shard_count = shards.len();
     let put = |path: String, text: String| -> (u64, Option<Diagnostic>) {
         let hash = fnv64(text.as_bytes());
         let deps = vec![Dep::AllContent, Dep::Config];
@@ -74,19 +75,32 @@ pub fn add_index(
             err.map(|e| Diagnostic::error(config.display_path(), 0, 0, e.message)),
         )
     };
+    // Each page's document file is written as the page is folded, so that
+    // its text is freed with the batch.
+    let doc = |&(id, p): &(PageId, &'a Page)| match texts.and_then(|t| t.take(id)) {
+        Some(text) => docs::doc_with(config, clock, p, Cow::Owned(text)),
+        None => docs::doc(config, clock, p),
+    };
+    let written_docs: Vec<Mutex<(u64, Option<Diagnostic>)>> = pages.iter().map(|_| Mutex::default()).collect();
+    let postings = index::build_with(&pages, doc, |i, d| {
+        if let Some(slot) = written_docs.get(i) {
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = put(format!("search/d/{i}.json"), d.json());
+        }
+    });
+    // Each shard's text is made, hashed and written in turn, so that the
+    // postings are freed as they go out.
+    let shards = chunks::group(postings);
+    let shard_count = shards.len();
     let written: Vec<(u64, Option<Diagnostic>)> = shards
         .into_par_iter()
         .enumerate()
         .map(|(i, s)| put(format!("search/t/{i}.txt"), chunks::shard_text(s)))
-        .chain(
-            pages
-                .par_iter()
-                .enumerate()
-                .map(|(i, p)| put(format!("search/d/{i}.json"), docs::doc(config, clock, p).json())),
-        )
         .collect();
-    let mut hashes = Vec::with_capacity(written.len() * 8);
-    for (hash, err) in written {
+    let docs_written = written_docs
+        .into_iter()
+        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()));
+    let mut hashes = Vec::with_capacity((written.len() + pages.len()) * 8);
+    for (hash, err) in written.into_iter().chain(docs_written) {
         hashes.extend(hash.to_le_bytes());
         diags.extend(err);
     }

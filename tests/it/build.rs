@@ -261,3 +261,42 @@ fn a_chinese_host_is_written_in_punycode() {
     assert!(!sitemap.contains("%E7") && !sitemap.contains("科协"), "{sitemap}");
     assert!(t.read("atom.xml").contains("https://xn--ykrz90g.xn--fiqs8s/kepu/"));
 }
+
+/// A build hands each page's body to its page job alone and frees it
+/// there; the bodies that a print poster or a feed of whole pages shows as
+/// well must still reach those.
+#[test]
+fn bodies_reach_every_output_that_shows_them() {
+    let t = SiteTest::with_real_theme().with_fixture("boards");
+    let yaml = std::fs::read_to_string(t.path().join("site.yaml")).unwrap();
+    t.write(
+        "site.yaml",
+        &format!("{yaml}\nfeeds: {{ full_content: true, limit: 2 }}\n"),
+    );
+    for (name, date) in [("now1", "2026-11-01"), ("now2", "2026-11-02"), ("old", "2026-09-01")] {
+        t.page(
+            &format!("articles/{name}.md"),
+            &format!("title: 文章{name}\ndate: {date}\ntowns: [xianlong]"),
+            &format!("摘要一段。\n\n正文{name}第二段。\n"),
+        );
+    }
+    t.write(
+        "templates/board_poster.html",
+        "<h1>{{ page.title }}</h1><div class=\"body\">{{ page.content | safe }}</div>",
+    );
+    t.build_ok();
+    for name in ["now1", "now2", "old"] {
+        let html = t.read(&format!("articles/{name}/index.html"));
+        assert!(html.contains(&format!("正文{name}第二段。")), "{name}: {html}");
+    }
+    let poster = t.read("boards/fresh/poster/index.html");
+    assert!(poster.contains("<div class=\"body\"><p>在公园里。</p>"), "{poster}");
+    assert!(t.read("boards/fresh/index.html").contains("在公园里。"));
+    let feed = t.read("articles/atom.xml");
+    for name in ["now1", "now2"] {
+        assert!(feed.contains(&format!("正文{name}第二段。")), "{name}: {feed}");
+    }
+    assert!(!feed.contains("文章old"), "{feed}");
+    let site_feed = t.read("atom.xml");
+    assert!(site_feed.contains("正文now2第二段。"), "{site_feed}");
+}
