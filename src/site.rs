@@ -194,7 +194,7 @@ pub struct Site {
     /// Whether [`Site::render`] may shorten the pages' plain text once the
     /// search index has it and hand each body to its page job alone (a
     /// build renders once; `serve` and `check` keep both).
-    pub free_texts: bool,
+    pub hand_over: bool,
 }
 
 /// Loads configuration, content, data and templates, computes the coverage
@@ -241,7 +241,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
             data,
             diagnostics: diags,
             images,
-            free_texts: opts.free_sources,
+            hand_over: opts.free_sources,
         }),
         _ => Err(Error::Site(diags)),
     }
@@ -258,16 +258,13 @@ impl Site {
         // text as it folds it, the page keeping what its description shows,
         // and each page job takes the body that only its own page shows
         // (once: a second render would find them gone).
-        let once = std::mem::take(&mut self.free_texts);
+        let once = std::mem::take(&mut self.hand_over);
         let texts =
             once.then(|| content::markdown_pass::take_out_texts(&mut self.lib, render::views::DESCRIPTION_CHARS));
         let site = (&self.config, &self.clock, &self.lib);
         let index = render::search_index(site, texts.as_ref(), (&sink, &pages), &mut diags);
         drop(texts);
-        let bodies = once.then(|| {
-            let keep = render::bodies::shown_elsewhere(&self.config, &self.clock, &self.lib);
-            render::bodies::take_out(&mut self.lib, &keep)
-        });
+        let bodies = once.then(|| render::bodies::take_out(&self.config, &self.clock, &mut self.lib));
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         if let Some(bodies) = bodies {
             env.set_bodies(bodies);

@@ -15,7 +15,7 @@ use super::handover::Handover;
 use super::library::Library;
 use crate::config::Config;
 use crate::error::Diagnostic;
-use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer};
+use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer, char_prefix};
 
 /// `@/` path → URL path.
 #[derive(Debug, Default)]
@@ -86,11 +86,12 @@ pub fn render_all(
     render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
 }
 
-/// Takes every page's plain text out of `lib`, for the search index to
-/// take page by page (see [`Handover`]), and leaves each page what its
-/// description shows: its first `chars` characters and one more (enough to
-/// tell that it goes on), nothing when the page has a `summary`. The pages
-/// of kinds whose own files quote the whole text (CAP messages) keep it.
+/// Takes every searchable page's plain text out of `lib`, for the search
+/// index to take page by page (see [`Handover`]), and leaves each page what
+/// its description shows: its first `chars` characters and one more
+/// (enough to tell that it goes on), nothing when the page has a
+/// `summary`. The pages of kinds whose own files quote the whole text (CAP
+/// messages) keep it.
 pub fn take_out_texts(lib: &mut Library, chars: usize) -> Handover {
     Handover::take_out(lib, |_, p| {
         if p.kind.spec().files.is_some() {
@@ -100,18 +101,10 @@ pub fn take_out_texts(lib: &mut Library, chars: usize) -> Handover {
             Some(_) => 0,
             None => chars + 1,
         };
-        let whole = std::mem::take(&mut p.rendered.text);
-        p.rendered.text = prefix(&whole, keep).to_string();
-        Some(whole)
+        let shown = char_prefix(&p.rendered.text, keep).to_string();
+        let whole = std::mem::replace(&mut p.rendered.text, shown);
+        p.searchable().then_some(whole)
     })
-}
-
-/// The first `chars` characters of `text`.
-fn prefix(text: &str, chars: usize) -> &str {
-    match text.char_indices().nth(chars) {
-        Some((end, _)) => &text[..end],
-        None => text,
-    }
 }
 
 /// Renders the bodies of the pages and sections marked `true` (by index),
@@ -222,7 +215,7 @@ fn check_anchors(lib: &Library, root: &Path, diags: &mut Vec<Diagnostic>) {
 
 #[cfg(test)]
 mod tests {
-    use super::prefix;
+    use crate::markdown::char_prefix as prefix;
     use crate::render::views::{DESCRIPTION_CHARS, truncate_chars};
 
     #[test]

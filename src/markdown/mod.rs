@@ -29,6 +29,7 @@ mod shortcode_call;
 mod shortcodes;
 mod summary;
 mod text;
+pub use text::char_prefix;
 mod types;
 
 use pulldown_cmark::Options;
@@ -93,8 +94,8 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         s.shrink_to_fit();
         s
     });
-    // Every page's body is kept until the site is written: no spare room
-    // (a build shortens the text later, see `take_out_texts`).
+    // Bodies are kept until their pages are written: no spare room (a
+    // build shortens the text later, see `take_out_texts`).
     html.shrink_to_fit();
     let rendered = Rendered {
         html,

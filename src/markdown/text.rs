@@ -11,6 +11,14 @@
 
 use super::reading_time::{CharKind, classify};
 
+/// The first `chars` characters of `text` (all of it when shorter).
+pub fn char_prefix(text: &str, chars: usize) -> &str {
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 /// Builds the whitespace-collapsed plain text and counts it.
 #[derive(Debug, Default)]
 pub(crate) struct TextCollector {

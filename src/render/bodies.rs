@@ -10,17 +10,10 @@
 use crate::content::Library;
 use crate::content::handover::Handover;
 
-/// Takes out of `lib` the body HTML of each page for which `keep` is false.
-pub fn take_out(lib: &mut Library, keep: &[bool]) -> Handover {
-    Handover::take_out(lib, |id, p| match keep.get(id).copied().unwrap_or(true) {
-        true => None,
-        false => Some(std::mem::take(&mut p.rendered.html)),
-    })
-}
-
-/// Which pages' bodies something besides their own page shows, by page id:
-/// the pages with a print poster and those a feed shows whole.
-pub fn shown_elsewhere(config: &crate::config::Config, clock: &crate::time::SiteClock, lib: &Library) -> Vec<bool> {
+/// Takes out of `lib` the body HTML of each page that only its own page
+/// shows: not that of the pages with a print poster, nor that of the
+/// pages a feed shows whole.
+pub fn take_out(config: &crate::config::Config, clock: &crate::time::SiteClock, lib: &mut Library) -> Handover {
     let mut keep = vec![false; lib.pages.len()];
     let feeds = crate::feeds::FeedEnv { config, clock };
     let whole = super::feeds_out::whole_pages(&feeds, lib);
@@ -29,5 +22,8 @@ pub fn shown_elsewhere(config: &crate::config::Config, clock: &crate::time::Site
             *k = true;
         }
     }
-    keep
+    Handover::take_out(lib, |id, p| match keep[id] {
+        true => None,
+        false => Some(std::mem::take(&mut p.rendered.html)),
+    })
 }

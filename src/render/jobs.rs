@@ -291,23 +291,14 @@ where
             .clone()
     };
     let keys = select.keys();
-    let one = |&task: &Task| {
-        let job = make(task)?;
-        let keep = |job: &Job, key: u64| select.keep(task, &job.path, key);
-        render(job, templates, run, sink, &of, keys.then_some(&keep))
-    };
-    // The pages first, then the rest: a build's page jobs free the bodies
-    // they take before the lists make the summaries they share.
-    let page = |t: &&Task| matches!(t, Task::Page(_));
-    let mut diags: Vec<Diagnostic> = tasks.par_iter().filter(page).filter_map(one).collect();
-    diags.extend(
-        tasks
-            .par_iter()
-            .filter(|t| !page(t))
-            .filter_map(one)
-            .collect::<Vec<_>>(),
-    );
-    diags
+    tasks
+        .par_iter()
+        .filter_map(|&task| {
+            let job = make(task)?;
+            let keep = |job: &Job, key: u64| select.keep(task, &job.path, key);
+            render(job, templates, run, sink, &of, keys.then_some(&keep))
+        })
+        .collect()
 }
 
 /// Renders one job into `sink`, as [`run`] renders each of its jobs.

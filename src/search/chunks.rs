@@ -35,10 +35,7 @@ pub fn shard_key(term: &str) -> &str {
     if !is_word(term) {
         return term;
     }
-    match term.char_indices().nth(PREFIX_MIN) {
-        Some((i, _)) => &term[..i],
-        None => term,
-    }
+    crate::markdown::char_prefix(term, PREFIX_MIN)
 }
 
 /// The shard of `term` among `shards`.

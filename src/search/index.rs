@@ -182,25 +182,28 @@ fn part_of(key: Key, parts: usize) -> usize {
 }
 
 /// Builds the postings of `items`, each made into its document by `doc`
-/// one batch at a time (so that only a batch of documents is in memory)
-/// and shown to `each` with its page id, an index in `items`.
-pub fn build_with<'a, T: Sync>(
+/// one batch at a time (so that only a batch of documents is in memory);
+/// index ids are places in `items`. Each document is also given to
+/// `each`, whose results come back in the order of `items`.
+pub fn build_with<'a, T: Sync, R: Send>(
     items: &[T],
     doc: impl Fn(&T) -> SearchDoc<'a> + Sync,
-    each: impl Fn(usize, &SearchDoc<'a>) + Sync,
-) -> Postings {
+    each: impl Fn(usize, &SearchDoc<'a>) -> R + Sync,
+) -> (Postings, Vec<R>) {
     let shares = rayon::current_num_threads().max(1);
     let mut parts: Vec<Part> = (0..shares).map(|_| Part::default()).collect();
+    let mut results = Vec::with_capacity(items.len());
     for (b, batch) in items.chunks(BATCH).enumerate() {
-        let folded: Vec<[String; 3]> = batch
+        let (folded, done): (Vec<[String; 3]>, Vec<R>) = batch
             .par_iter()
             .enumerate()
             .map(|(i, item)| {
                 let d = doc(item);
-                each(b * BATCH + i, &d);
-                [fold(d.title), fold(&d.meta), fold(&d.body)]
+                let done = each(b * BATCH + i, &d);
+                ([fold(d.title), fold(&d.meta), fold(&d.body)], done)
             })
-            .collect();
+            .unzip();
+        results.extend(done);
         // Each page's terms, already split by the share that stores them.
         let counted: Vec<Vec<Vec<(Key, u8)>>> = folded.par_iter().map(|t| count(t, shares)).collect();
         parts.par_iter_mut().enumerate().for_each(|(p, part)| {
@@ -217,7 +220,7 @@ pub fn build_with<'a, T: Sync>(
         out.extend(part.words);
         out.extend(part.cjk.into_iter().map(|(k, list)| (unpack(k), list)));
     }
-    out
+    (out, results)
 }
 
 /// Calls `emit` with the key of every term occurrence of folded text `f`:
@@ -280,7 +283,7 @@ mod tests {
     #[test]
     fn encodes_gaps_and_weights() {
         let docs = vec![doc("中暑", "中暑中暑"), doc("其他", "无关"), doc("x", "中暑")];
-        let p = build_with(&docs, |d| d.clone(), |_, _| {});
+        let (p, _) = build_with(&docs, |d| d.clone(), |_, _| ());
         assert_eq!(p["中暑"].text(), "0h2a");
         assert_eq!(p["中暑"].count, 2);
         assert_eq!(p["x"].text(), "2f");

@@ -25,7 +25,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use std::borrow::Cow;
-use std::sync::Mutex;
 
 use crate::config::Config;
 use crate::content::handover::Handover;
@@ -81,12 +80,7 @@ pub fn add_index<'a>(
         Some(text) => docs::doc_with(config, clock, p, Cow::Owned(text)),
         None => docs::doc(config, clock, p),
     };
-    let written_docs: Vec<Mutex<(u64, Option<Diagnostic>)>> = pages.iter().map(|_| Mutex::default()).collect();
-    let postings = index::build_with(&pages, doc, |i, d| {
-        if let Some(slot) = written_docs.get(i) {
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = put(format!("search/d/{i}.json"), d.json());
-        }
-    });
+    let (postings, docs_written) = index::build_with(&pages, doc, |i, d| put(format!("search/d/{i}.json"), d.json()));
     // Each shard's text is made, hashed and written in turn, so that the
     // postings are freed as they go out.
     let shards = chunks::group(postings);
@@ -96,10 +90,7 @@ pub fn add_index<'a>(
         .enumerate()
         .map(|(i, s)| put(format!("search/t/{i}.txt"), chunks::shard_text(s)))
         .collect();
-    let docs_written = written_docs
-        .into_iter()
-        .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()));
-    let mut hashes = Vec::with_capacity((written.len() + pages.len()) * 8);
+    let mut hashes = Vec::with_capacity((written.len() + docs_written.len()) * 8);
     for (hash, err) in written.into_iter().chain(docs_written) {
         hashes.extend(hash.to_le_bytes());
         diags.extend(err);

@@ -112,10 +112,7 @@ pub fn runs<'a>(f: &'a str, mut emit: impl FnMut(Class, &'a str)) {
 
 /// `word` cut to [`MAX_WORD`] characters.
 pub fn cut_word(word: &str) -> &str {
-    match word.char_indices().nth(MAX_WORD) {
-        Some((i, _)) => &word[..i],
-        None => word,
-    }
+    crate::markdown::char_prefix(word, MAX_WORD)
 }
 
 /// Calls `emit` with every term occurrence of folded text `f`, for the

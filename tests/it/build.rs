@@ -262,11 +262,10 @@ fn a_chinese_host_is_written_in_punycode() {
     assert!(t.read("atom.xml").contains("https://xn--ykrz90g.xn--fiqs8s/kepu/"));
 }
 
-/// A build hands each page's body to its page job alone and frees it
-/// there; the bodies that a print poster or a feed of whole pages shows as
-/// well must still reach those.
-#[test]
-fn bodies_reach_every_output_that_shows_them() {
+/// The boards fixture with feeds of whole pages (the two newest), a
+/// poster template that shows the board's body, three articles with a
+/// second paragraph and one page left out of search.
+fn handover_site() -> SiteTest {
     let t = SiteTest::with_real_theme().with_fixture("boards");
     let yaml = std::fs::read_to_string(t.path().join("site.yaml")).unwrap();
     t.write(
@@ -280,10 +279,24 @@ fn bodies_reach_every_output_that_shows_them() {
             &format!("摘要一段。\n\n正文{name}第二段。\n"),
         );
     }
+    t.page(
+        "articles/hidden.md",
+        "title: 不进搜索\ndate: 2026-08-01\nsearch: false",
+        "只在本页。\n",
+    );
     t.write(
         "templates/board_poster.html",
         "<h1>{{ page.title }}</h1><div class=\"body\">{{ page.content | safe }}</div>",
     );
+    t
+}
+
+/// A build hands each page's body to its page job alone and frees it
+/// there; the bodies that a print poster or a feed of whole pages shows as
+/// well must still reach those.
+#[test]
+fn bodies_reach_every_output_that_shows_them() {
+    let t = handover_site();
     t.build_ok();
     for name in ["now1", "now2", "old"] {
         let html = t.read(&format!("articles/{name}/index.html"));
@@ -299,4 +312,15 @@ fn bodies_reach_every_output_that_shows_them() {
     assert!(!feed.contains("文章old"), "{feed}");
     let site_feed = t.read("atom.xml");
     assert!(site_feed.contains("正文now2第二段。"), "{site_feed}");
+}
+
+/// What a build hands over (texts to the search index, bodies to their
+/// page jobs) leaves every file as `serve`, which hands nothing over,
+/// renders it: byte for byte, search documents and feeds included.
+#[test]
+fn a_build_writes_what_serve_renders() {
+    let t = handover_site();
+    let s = crate::support::serve_support::Server::start(t.path(), &[]);
+    assert!(s.text("/search/d/0.json").contains("摘要一段"), "{}", s.log());
+    crate::support::serve_support::assert_same_as_build(t.path(), &s);
 }
