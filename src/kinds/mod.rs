@@ -195,15 +195,15 @@ pub enum KindFields {
     #[default]
     None,
     /// An emergency note's.
-    Emergency(emergency::Fields),
+    Emergency(Box<emergency::Fields>),
     /// A column entry's.
-    Column(column::Fields),
+    Column(Box<column::Fields>),
     /// A board's.
-    Board(board::Fields),
+    Board(Box<board::Fields>),
     /// A station's.
-    Station(station::Fields),
+    Station(Box<station::Fields>),
     /// An activity's.
-    Activity(activity::Fields),
+    Activity(Box<activity::Fields>),
 }
 
 impl KindFields {
@@ -275,15 +275,15 @@ pub enum KindData {
     #[default]
     None,
     /// An emergency note.
-    Emergency(emergency::EmergencyMeta),
+    Emergency(Box<emergency::EmergencyMeta>),
     /// A column entry.
-    Column(column::ColumnMeta),
+    Column(Box<column::ColumnMeta>),
     /// A board.
-    Board(board::BoardMeta),
+    Board(Box<board::BoardMeta>),
     /// A station.
-    Station(station::StationMeta),
+    Station(Box<station::StationMeta>),
     /// An activity.
-    Activity(activity::ActivityMeta),
+    Activity(Box<activity::ActivityMeta>),
 }
 
 impl KindData {

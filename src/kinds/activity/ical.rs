@@ -42,7 +42,7 @@ pub(crate) fn files(
     let mut pages: Vec<(&Page, &ActivityMeta)> = lib
         .pages_of(Kind::Activity)
         .filter_map(|(_, p)| match &p.data {
-            KindData::Activity(a) => Some((p, a)),
+            KindData::Activity(a) => Some((p, &**a)),
             _ => None,
         })
         .collect();

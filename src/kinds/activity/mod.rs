@@ -50,7 +50,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
 
 fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     match &fm.fields {
-        KindFields::Activity(f) => KindData::Activity(parse(f, clock, errors)),
+        KindFields::Activity(f) => KindData::Activity(Box::new(parse(f, clock, errors))),
         _ => KindData::None,
     }
 }
@@ -312,7 +312,7 @@ fn read_fields(yaml: &str) -> Fields {
     let fm = crate::content::front_matter_read::read(yaml, Some(Kind::Activity)).unwrap();
     assert!(fm.strays.is_empty(), "{:?}", fm.strays);
     match fm.fields {
-        KindFields::Activity(f) => f,
+        KindFields::Activity(f) => *f,
         other => panic!("{other:?}"),
     }
 }

@@ -39,7 +39,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
 
 fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     match &fm.fields {
-        KindFields::Board(f) => KindData::Board(parse(f, clock, errors)),
+        KindFields::Board(f) => KindData::Board(Box::new(parse(f, clock, errors))),
         _ => KindData::None,
     }
 }

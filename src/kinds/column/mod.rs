@@ -33,7 +33,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
 
 fn parse_data(fm: &FrontMatter, _: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     match &fm.fields {
-        KindFields::Column(f) => KindData::Column(parse(fm, f, errors)),
+        KindFields::Column(f) => KindData::Column(Box::new(parse(fm, f, errors))),
         _ => KindData::None,
     }
 }

@@ -38,7 +38,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
 
 fn parse_data(fm: &FrontMatter, clock: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     match &fm.fields {
-        KindFields::Emergency(f) => KindData::Emergency(parse(fm, f, clock, errors)),
+        KindFields::Emergency(f) => KindData::Emergency(Box::new(parse(fm, f, clock, errors))),
         _ => KindData::None,
     }
 }

@@ -34,7 +34,7 @@ pub(crate) const SPEC: KindSpec = KindSpec {
 
 fn parse_data(fm: &FrontMatter, _: &SiteClock, errors: &mut Vec<FieldError>) -> KindData {
     match &fm.fields {
-        KindFields::Station(f) => KindData::Station(parse(f, errors)),
+        KindFields::Station(f) => KindData::Station(Box::new(parse(f, errors))),
         _ => KindData::None,
     }
 }
