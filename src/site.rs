@@ -21,7 +21,7 @@ use crate::error::{Diagnostic, Diagnostics, Error, Result};
 use crate::images::{self, ImageStats, Images, sink::ImageSink};
 use crate::output::disk;
 use crate::output::sink::{MemorySink, Sink};
-use crate::render::select::{CountPages, Shared};
+use crate::render::select::{CountPages, Select, Shared};
 use crate::render::{self, shortcodes::TeraShortcodes, templates::Templates, views::ViewEnv};
 use crate::report::dashboard::{self, Dashboard};
 use crate::report::plan::{self, PlanReport};
@@ -252,7 +252,6 @@ impl Site {
     /// Returns the number of HTML pages (see [`CountPages`]).
     pub fn render(&mut self, sink: &dyn Sink) -> Result<usize> {
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
-        let mut diags = Vec::new();
         let pages = CountPages::default();
         // A build renders once: the search index takes each page's whole
         // text as it folds it, the page keeping what its description shows,
@@ -261,9 +260,6 @@ impl Site {
         let once = std::mem::take(&mut self.hand_over);
         let texts =
             once.then(|| content::markdown_pass::take_out_texts(&mut self.lib, render::views::DESCRIPTION_CHARS));
-        let site = (&self.config, &self.clock, &self.lib);
-        let index = render::search_index(site, texts.as_ref(), (&sink, &pages), &mut diags);
-        drop(texts);
         let bodies = once.then(|| render::bodies::take_out(&self.config, &self.clock, &mut self.lib));
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         if let Some(bodies) = bodies {
@@ -271,7 +267,8 @@ impl Site {
         }
         let shared = Shared::new(&env, &self.dashboard, &self.plan);
         let templates = &mut self.templates;
-        diags.extend(render::render_with(&mut env, templates, &shared, &sink, &pages, index));
+        let out: (&dyn Sink, &dyn Select) = (&sink, &pages);
+        let diags = render::render_with(&mut env, templates, &shared, out, texts.as_ref());
         self.diagnostics.extend(diags);
         self.diagnostics.extend(crate::check::refs::after_render(
             &self.lib,

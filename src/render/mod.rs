@@ -35,33 +35,20 @@ use select::{Part, Select, Shared};
 use templates::Templates;
 use views::ViewEnv;
 
-/// Renders what `select` chooses into `sink`, the search index being made
-/// already (`index`, its manifest, if the site has one: see
-/// [`crate::site::Site::render`]); `shared` is [`Shared::new`] of the same
-/// library. Returns the diagnostics.
+/// Renders what `select` chooses into `sink`; `shared` is [`Shared::new`]
+/// of the same library, and `texts` the plain texts a build handed over to
+/// the search index (see [`render_tasks`]). Returns the diagnostics.
 pub fn render_with(
     env_mut: &mut ViewEnv,
     templates: &mut Templates,
     shared: &Shared,
-    sink: &dyn Sink,
-    select: &dyn Select,
-    index: Option<crate::search::Manifest>,
+    out: (&dyn Sink, &dyn Select),
+    texts: Option<&crate::content::handover::Handover>,
 ) -> Vec<Diagnostic> {
     let keys = globals(env_mut, templates);
     let mut redirects = Vec::new();
     let tasks = all_tasks(env_mut, templates, shared, &mut redirects);
-    let mut diags = Vec::new();
-    let out = (sink, select);
-    render_indexed(
-        env_mut,
-        templates,
-        shared,
-        out,
-        (&tasks, redirects, keys),
-        index,
-        &mut diags,
-    );
-    diags
+    render_tasks(env_mut, templates, shared, out, (&tasks, redirects, keys), texts)
 }
 
 /// What every job of a render sees beside its own context.
@@ -138,30 +125,30 @@ pub fn job_of(env: &ViewEnv, shared: &Shared, task: Task) -> Option<jobs::Job> {
 
 /// Renders the `tasks` and the parts `select` chooses into `sink`, the
 /// global context being in place ([`globals`] gave `keys`); `redirects`
-/// are the redirects [`all_tasks`] listed. Returns the diagnostics.
+/// are the redirects [`all_tasks`] listed. The search index comes first,
+/// from the texts handed over in `texts` (a build) or else from the
+/// library. Returns the diagnostics.
 pub fn render_tasks(
     env_mut: &mut ViewEnv,
     templates: &Templates,
     shared: &Shared,
     (sink, select): (&dyn Sink, &dyn Select),
-    tasks: &[Task],
-    redirects: Vec<(String, String)>,
-    keys: GlobalKeys,
+    (tasks, redirects, keys): (&[Task], Vec<(String, String)>, GlobalKeys),
+    texts: Option<&crate::content::handover::Handover>,
 ) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     // The index first: its memory is free again before the pages need theirs.
     let index = search_index(
         (env_mut.config, env_mut.clock, env_mut.lib),
-        None,
+        texts,
         (sink, select),
         &mut diags,
     );
-    let out = (sink, select);
     render_indexed(
         env_mut,
         templates,
         shared,
-        out,
+        (sink, select),
         (tasks, redirects, keys),
         index,
         &mut diags,
@@ -172,7 +159,7 @@ pub fn render_tasks(
 /// Writes the search index of `lib` when `select` asks for it, taking the
 /// texts handed over in `texts` (a build), else reading them in `lib`; its
 /// manifest.
-pub fn search_index(
+fn search_index(
     (config, clock, lib): (
         &crate::config::Config,
         &crate::time::SiteClock,

@@ -302,14 +302,14 @@ fn render_scoped(
             };
             // Without templates rendered, no job reads the keys.
             let given = keys.unwrap_or(GlobalKeys { globals: 0, data: 0 });
-            let mut diags = render::render_tasks(&mut env, templates, shared, out, &tasks, redirects, given);
+            let mut diags = render::render_tasks(&mut env, templates, shared, out, (&tasks, redirects, given), None);
             if links {
                 diags.extend(crate::check::refs::after_render(lib, config, images, &sink));
             }
             (diags, keys)
         }
         Scope::Tasks(tasks, keys) => {
-            let diags = render::render_tasks(&mut env, templates, shared, out, &tasks, Vec::new(), keys);
+            let diags = render::render_tasks(&mut env, templates, shared, out, (&tasks, Vec::new(), keys), None);
             (diags, Some(keys))
         }
     };

@@ -292,19 +292,23 @@ fn a_base_url_with_a_path_serves_the_site_under_it() {
     assert_eq!(s.text("/sub/css/a.css"), "body { color: #111; }\n");
 }
 
-#[test]
-fn the_example_site_with_the_real_theme_stays_equal_to_a_fresh_build() {
-    let t = example_site();
-    let s = Server::start(t.path(), &[]);
-    let mut live = s.live();
-    let articles = t.path().join("content/articles");
-    let first = std::fs::read_dir(&articles)
+/// The first page of a section folder, by file name.
+fn first_page(dir: &std::path::Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir)
         .unwrap()
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
         .min()
-        .expect("an article");
+        .unwrap_or_else(|| panic!("no page in {}", dir.display()))
+}
+
+#[test]
+fn the_example_site_with_the_real_theme_stays_equal_to_a_fresh_build() {
+    let t = example_site();
+    let s = Server::start(t.path(), &[]);
+    let mut live = s.live();
+    let first = first_page(&t.path().join("content/articles"));
     let text = std::fs::read_to_string(&first).unwrap();
     // A body edit at the top (the summary changes), then at the end.
     let (fm, body) = text.rsplit_once("\n---\n").unwrap();
@@ -361,13 +365,7 @@ fn year_summaries_follow_an_article_across_years_and_a_station_everywhere() {
     edit("articles/zz-2025.md", "date: 2026-06-01", "date: 2025-07-01");
     assert_eq!((articles("2025"), articles("2026")), (Some(1), Some(before)));
     assert_same_as_build(t.path(), &s);
-    let station = std::fs::read_dir(t.path().join("content/stations"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
-        .min()
-        .expect("a station");
+    let station = first_page(&t.path().join("content/stations"));
     let text = std::fs::read_to_string(&station).unwrap();
     std::fs::write(&station, text.replacen("---\n", "---\ndate: 2026-06-01\n", 1)).unwrap();
     assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
