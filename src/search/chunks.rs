@@ -55,7 +55,7 @@ pub type Shards = Vec<Vec<(String, List)>>;
 
 /// Groups `postings` by shard ([`shard_of`]).
 pub fn group(postings: Postings) -> Shards {
-    let bytes: usize = postings.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum();
+    let bytes: usize = postings.iter().map(|(t, p)| t.len() + p.text_len() + 2).sum();
     let n = shard_count(bytes);
     let mut groups: Shards = (0..n).map(|_| Vec::new()).collect();
     for (term, list) in postings {
@@ -68,11 +68,11 @@ pub fn group(postings: Postings) -> Shards {
 /// Takes the shard, so that its postings are freed once written out.
 pub fn shard_text(mut lines: Vec<(String, List)>) -> String {
     lines.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.text().len() + 2).sum());
+    let mut out = String::with_capacity(lines.iter().map(|(t, p)| t.len() + p.text_len() + 2).sum());
     for (t, p) in lines {
         out.push_str(&t);
         out.push(' ');
-        out.push_str(p.text());
+        p.write_text(&mut out);
         out.push('\n');
     }
     out

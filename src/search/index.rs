@@ -4,9 +4,10 @@
 //!    of pages at a time, so memory holds one batch of texts).
 //! 2. Count each term per page ([`weight`]: body occurrences up to 5, plus 6
 //!    when in the title, plus 3 when in the tags, categories or summary).
-//! 3. Append each page's postings to its terms' lists in page order, already
-//!    encoded (see [`List`]), so the lists never exist as numbers; each
-//!    thread fills the lists of its share of the terms.
+//! 3. Append each page's postings to its terms' lists in page order, packed
+//!    a byte or two a page (see [`List`]); each thread fills the lists of
+//!    its share of the terms. The text form is made only as each shard is
+//!    written ([`super::chunks::shard_text`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -23,39 +24,77 @@ use super::tokenize::{Class, cut_word, fold, runs};
 /// Pages folded and counted at once.
 const BATCH: usize = 512;
 
-/// One term's postings, encoded: for each page in id order, the gap from
-/// the previous page id (the first from 0) in decimal, then the weight as
-/// one letter (`a` = 1 ... `n` = 14). `3b12a` is page 3 with weight 2 and
-/// page 15 with weight 1.
+/// One term's postings. Its text form (the shard line, see
+/// [`List::write_text`]) is, for each page in id order, the gap from the
+/// previous page id (the first from 0) in decimal, then the weight as one
+/// letter (`a` = 1 ... `n` = 14): `3b12a` is page 3 with weight 2 and page
+/// 15 with weight 1. While the index is built, each page is held as one
+/// LEB128 number, `gap << 4 | (weight - 1)`, mostly a single byte where the
+/// text takes two or more.
 #[derive(Debug, Clone, Default)]
 pub struct List {
-    /// The encoded postings (ASCII).
+    /// The packed postings.
     bytes: Vec<u8>,
     /// Number of pages.
     pub count: u32,
     last: u32,
+    /// Length of the text form.
+    text_len: usize,
 }
 
 impl List {
-    /// The encoded postings.
-    pub fn text(&self) -> &str {
-        std::str::from_utf8(&self.bytes).unwrap_or_default()
+    /// The postings in their text form.
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.text_len);
+        self.write_text(&mut out);
+        out
+    }
+
+    /// Length of [`List::text`], without making it.
+    pub fn text_len(&self) -> usize {
+        self.text_len
+    }
+
+    /// Appends [`List::text`] to `out`.
+    pub fn write_text(&self, out: &mut String) {
+        let mut n: u64 = 0;
+        let mut shift = 0;
+        for &b in &self.bytes {
+            n |= u64::from(b & 0x7F) << shift;
+            shift += 7;
+            if b & 0x80 != 0 {
+                continue;
+            }
+            let mut buf = [0u8; 11];
+            let mut at = buf.len() - 1;
+            buf[at] = b'a' + (n & 0xF) as u8;
+            let mut gap = n >> 4;
+            loop {
+                at -= 1;
+                buf[at] = b'0' + (gap % 10) as u8;
+                gap /= 10;
+                if gap == 0 {
+                    break;
+                }
+            }
+            out.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+            (n, shift) = (0, 0);
+        }
     }
 
     fn push(&mut self, page: u32, weight: u8) {
-        let mut buf = [0u8; 11];
-        let mut at = buf.len() - 1;
-        buf[at] = b'a' + weight.clamp(1, 14) - 1;
-        let mut gap = page - self.last;
-        loop {
-            at -= 1;
-            buf[at] = b'0' + (gap % 10) as u8;
-            gap /= 10;
-            if gap == 0 {
-                break;
-            }
+        let gap = page - self.last;
+        let mut n = (u64::from(gap) << 4) | u64::from(weight.clamp(1, 14) - 1);
+        if self.bytes.len() + 6 > self.bytes.capacity() {
+            // Half again, not double: lists that stop growing waste less.
+            self.bytes.reserve_exact((self.bytes.capacity() / 2).max(8));
         }
-        self.bytes.extend_from_slice(&buf[at..]);
+        while n >= 0x80 {
+            self.bytes.push((n as u8) | 0x80);
+            n >>= 7;
+        }
+        self.bytes.push(n as u8);
+        self.text_len += gap.checked_ilog10().map_or(1, |d| d as usize + 1) + 1;
         self.last = page;
         self.count += 1;
     }
@@ -288,6 +327,28 @@ mod tests {
         assert_eq!(p["中暑"].count, 2);
         assert_eq!(p["x"].text(), "2f");
         assert_eq!(p["中"].text(), "0h2a");
+    }
+
+    #[test]
+    fn lists_write_every_gap_and_weight_as_text() {
+        let mut list = List::default();
+        let mut want = String::new();
+        let mut page = 0u32;
+        for (i, gap) in [0u32, 1, 7, 8, 9, 10, 127, 128, 99_999, 1 << 20, u32::MAX >> 1]
+            .into_iter()
+            .enumerate()
+        {
+            page += gap;
+            let w = (i % 14) as u8 + 1;
+            list.push(page, w);
+            want.push_str(&format!("{gap}{}", char::from(b'a' + w - 1)));
+        }
+        assert_eq!(list.text(), want);
+        assert_eq!(list.text_len(), want.len());
+        assert_eq!(list.count, 11);
+        let mut out = String::from("x ");
+        list.write_text(&mut out);
+        assert_eq!(out, format!("x {want}"));
     }
 
     #[test]
