@@ -85,10 +85,6 @@ impl List {
     fn push(&mut self, page: u32, weight: u8) {
         let gap = page - self.last;
         let mut n = (u64::from(gap) << 4) | u64::from(weight.clamp(1, 14) - 1);
-        if self.bytes.len() + 6 > self.bytes.capacity() {
-            // Half again, not double: lists that stop growing waste less.
-            self.bytes.reserve_exact((self.bytes.capacity() / 2).max(8));
-        }
         while n >= 0x80 {
             self.bytes.push((n as u8) | 0x80);
             n >>= 7;
