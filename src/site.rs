@@ -48,8 +48,10 @@ pub struct BuildOptions {
     pub now: Option<Timestamp>,
     /// Counts files as a build writes them (for a progress line).
     pub progress: Option<std::sync::Arc<std::sync::atomic::AtomicUsize>>,
-    /// Drop each page's Markdown once rendered (a build that writes and
-    /// ends needs it no more).
+    /// Render for a build that writes once and ends: each page's Markdown
+    /// is dropped once rendered, and its text and body are handed to the
+    /// one stage that needs each whole (see
+    /// [`content::markdown_pass::render_all`]).
     pub free_sources: bool,
     /// Use only renditions already in `.kepu-cache/`; the others are left
     /// as they are and listed in [`Images::pending`] (`serve` makes them
@@ -191,10 +193,10 @@ pub struct Site {
     pub diagnostics: Diagnostics,
     /// Every image, processed.
     pub images: Arc<Images>,
-    /// Whether [`Site::render`] may shorten the pages' plain text once the
-    /// search index has it and hand each body to its page job alone (a
-    /// build renders once; `serve` and `check` keep both).
-    pub hand_over: bool,
+    /// What a build took out of the library as it rendered the Markdown:
+    /// each page's whole text for the search index, each body for its page
+    /// job (a build renders once; `serve` and `check` keep everything).
+    pub handed: Option<content::markdown_pass::HandedOver>,
 }
 
 /// Loads configuration, content, data and templates, computes the coverage
@@ -221,13 +223,15 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
             None
         }
     };
+    let mut handed = None;
     if let Some(t) = &templates {
-        diags.extend(content::markdown_pass::render_all(
-            &mut lib,
-            &config,
-            &TeraShortcodes(t),
-            opts.free_sources,
-        ));
+        let hand_over = opts.free_sources.then(|| content::markdown_pass::HandOver {
+            chars: render::views::DESCRIPTION_CHARS,
+            keep_body: render::bodies::kept(&config, &clock, &lib),
+        });
+        let (d, h) = content::markdown_pass::render_all(&mut lib, &config, &TeraShortcodes(t), hand_over.as_ref());
+        diags.extend(d);
+        handed = h;
     }
     diags.sort();
     match templates {
@@ -241,7 +245,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
             data,
             diagnostics: diags,
             images,
-            hand_over: opts.free_sources,
+            handed,
         }),
         _ => Err(Error::Site(diags)),
     }
@@ -254,13 +258,12 @@ impl Site {
         let sink = ImageSink::new(sink, &self.images, &self.config.root);
         let pages = CountPages::default();
         // A build renders once: the search index takes each page's whole
-        // text as it folds it, the page keeping what its description shows,
-        // and each page job takes the body that only its own page shows
-        // (once: a second render would find them gone).
-        let once = std::mem::take(&mut self.hand_over);
-        let texts =
-            once.then(|| content::markdown_pass::take_out_texts(&mut self.lib, render::views::DESCRIPTION_CHARS));
-        let bodies = once.then(|| render::bodies::take_out(&self.config, &self.clock, &mut self.lib));
+        // text as it folds it, and each page job takes the body that only
+        // its own page shows (once: a second render would find them gone).
+        let (texts, bodies) = match self.handed.take() {
+            Some(h) => (Some(h.texts), Some(h.bodies)),
+            None => (None, None),
+        };
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         if let Some(bodies) = bodies {
             env.set_bodies(bodies);

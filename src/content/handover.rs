@@ -8,30 +8,130 @@
 //! again from the library and hand nothing over.
 
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use super::{Library, Page, PageId};
+use super::PageId;
 
-/// Strings taken out of a library, by page id.
+/// Strings taken out of a library by page id, as a build renders its
+/// Markdown (each page's whole text, each page's body HTML), each taken
+/// once by the stage that needs it.
+///
+/// The strings of a run of pages share one buffer, sized to fit, which is
+/// freed as soon as the last of them is taken. A page's own string is
+/// freed right after its run is rendered, so its room serves the next run
+/// instead of staying behind between strings that live on; and a buffer,
+/// once freed, is room of one piece for what comes next.
 #[derive(Debug, Default)]
-pub struct Handover(Vec<Mutex<Option<String>>>);
+pub struct Handover {
+    runs: Vec<Mutex<Option<String>>>,
+    /// Strings of each run not yet taken.
+    left: Vec<AtomicUsize>,
+    /// By page id: the run and the place of its string in it.
+    spans: Vec<Option<Span>>,
+    taken: Vec<AtomicBool>,
+}
 
-impl Handover {
-    /// Takes out of each page of `lib` what `out` returns for it (`None`
-    /// leaves the page as it is).
-    pub fn take_out(lib: &mut Library, mut out: impl FnMut(PageId, &mut Page) -> Option<String>) -> Self {
-        Handover(
-            lib.pages
-                .iter_mut()
-                .enumerate()
-                .map(|(id, p)| Mutex::new(out(id, p)))
-                .collect(),
-        )
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    run: usize,
+    start: usize,
+    end: usize,
+}
+
+/// One run's strings while a build renders: the buffer, and each page's
+/// place in it.
+#[derive(Debug, Default)]
+pub struct Run {
+    text: String,
+    pages: Vec<(PageId, usize, usize)>,
+}
+
+impl Run {
+    /// A run with room for `bytes`.
+    pub fn with_capacity(bytes: usize) -> Self {
+        Run {
+            text: String::with_capacity(bytes),
+            pages: Vec::new(),
+        }
     }
 
-    /// What was taken out of page `id`, if it was and nobody had it yet;
-    /// it is the caller's from now on.
+    /// Adds page `id`'s string `text`.
+    pub fn push(&mut self, id: PageId, text: &str) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.pages.push((id, start, self.text.len()));
+    }
+}
+
+impl Handover {
+    /// The strings of `runs`, for a library of `pages` pages.
+    pub fn new(pages: usize, runs: Vec<Run>) -> Self {
+        let mut spans = vec![None; pages];
+        let mut left = Vec::with_capacity(runs.len());
+        let mut buffers = Vec::with_capacity(runs.len());
+        for (run, r) in runs.into_iter().enumerate() {
+            for &(id, start, end) in &r.pages {
+                if let Some(slot) = spans.get_mut(id) {
+                    *slot = Some(Span { run, start, end });
+                }
+            }
+            left.push(AtomicUsize::new(r.pages.len()));
+            buffers.push(Mutex::new((!r.pages.is_empty()).then_some(r.text)));
+        }
+        Handover {
+            runs: buffers,
+            left,
+            taken: (0..pages).map(|_| AtomicBool::new(false)).collect(),
+            spans,
+        }
+    }
+
+    /// Page `id`'s string, if it was taken out and nobody had it yet; it
+    /// is the caller's from now on, and its run's buffer is freed with the
+    /// last of its strings.
     pub fn take(&self, id: PageId) -> Option<String> {
-        let cell = self.0.get(id)?;
-        cell.lock().unwrap_or_else(|e| e.into_inner()).take()
+        let span = (*self.spans.get(id)?)?;
+        if self.taken.get(id)?.swap(true, Ordering::AcqRel) {
+            return None;
+        }
+        let mut run = self.runs.get(span.run)?.lock().unwrap_or_else(|e| e.into_inner());
+        let text = run
+            .as_ref()
+            .and_then(|t| t.get(span.start..span.end))
+            .map(str::to_string);
+        if self.left.get(span.run)?.fetch_sub(1, Ordering::AcqRel) == 1 {
+            *run = None;
+        }
+        text
+    }
+
+    /// Whether every string was taken and every buffer freed.
+    pub fn all_taken(&self) -> bool {
+        self.runs
+            .iter()
+            .all(|r| r.lock().unwrap_or_else(|e| e.into_inner()).is_none())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_are_taken_once_and_their_run_freed_with_the_last() {
+        let mut a = Run::with_capacity(16);
+        a.push(0, "中暑");
+        a.push(2, "防汛");
+        let mut b = Run::with_capacity(0);
+        b.push(3, "地震");
+        let texts = Handover::new(4, vec![a, b, Run::default()]);
+        assert_eq!(texts.take(1), None);
+        assert_eq!(texts.take(2).as_deref(), Some("防汛"));
+        assert_eq!(texts.take(2), None);
+        assert!(!texts.all_taken());
+        assert_eq!(texts.take(3).as_deref(), Some("地震"));
+        assert_eq!(texts.take(0).as_deref(), Some("中暑"));
+        assert_eq!(texts.take(9), None);
+        assert!(texts.all_taken());
     }
 }

@@ -11,8 +11,9 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::handover::Handover;
+use super::handover::{Handover, Run};
 use super::library::Library;
+use super::{Page, PageId};
 use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer, char_prefix};
@@ -71,40 +72,110 @@ impl LinkResolver for Permalinks {
     }
 }
 
-/// Renders all bodies into `lib`, returning the diagnostics. With
-/// `free_sources`, each page's Markdown is dropped once rendered (a build
-/// needs it no more; `serve` keeps it to render again).
+/// Pages rendered in one run by one thread when a build hands their
+/// strings over: their texts share one buffer, their bodies another (see
+/// [`Handover`]).
+const RUN: usize = 64;
+
+/// What a build takes out of the library as it renders the Markdown.
+#[derive(Debug, Clone)]
+pub struct HandOver {
+    /// Characters of its text each page keeps: what its description shows.
+    pub chars: usize,
+    /// By page id: the pages whose body HTML something besides their own
+    /// page shows, which keep it.
+    pub keep_body: Vec<bool>,
+}
+
+/// What a build took out of the library (see [`render_all`]).
+#[derive(Debug, Default)]
+pub struct HandedOver {
+    /// The whole text of each searchable page, for the search index.
+    pub texts: Handover,
+    /// The body HTML of each page that only its own page shows, for its
+    /// page job.
+    pub bodies: Handover,
+}
+
+/// Renders all bodies into `lib`, returning the diagnostics.
+///
+/// With `hand_over` (a build, which renders every output once), each
+/// page's Markdown is dropped once rendered, and what each page's own
+/// stage alone needs is taken out ([`HandedOver`]):
+/// - each page's whole text, for the search index, the page keeping only
+///   what its description shows: its first `chars` characters and one
+///   more (enough to tell that it goes on), nothing when it has a
+///   `summary`. Pages out of search hand nothing over; the pages of kinds
+///   whose own files quote the whole text (CAP messages) keep it;
+/// - the body HTML of the pages not in `keep_body`.
+///
+/// `serve` keeps everything, to render again.
 pub fn render_all(
     lib: &mut Library,
     config: &Config,
     shortcodes: &dyn ShortcodeRenderer,
-    free_sources: bool,
-) -> Vec<Diagnostic> {
+    hand_over: Option<&HandOver>,
+) -> (Vec<Diagnostic>, Option<HandedOver>) {
     let pages = vec![true; lib.pages.len()];
     let sections = vec![true; lib.sections.len()];
     let links = Permalinks::new(lib, &config.base_path);
-    render_pages(lib, config, shortcodes, &links, (&pages, &sections), free_sources)
+    let opts = options(config, shortcodes, &links);
+    let Some(hand_over) = hand_over else {
+        let diags = render_pages(lib, config, &opts, (&pages, &sections));
+        return (diags, None);
+    };
+    let root = &config.root;
+    let count = lib.pages.len();
+    let (runs, diags): (Vec<(Run, Run)>, Vec<Vec<Diagnostic>>) = lib
+        .pages
+        .par_chunks_mut(RUN)
+        .enumerate()
+        .map(|(run, chunk)| {
+            let mut diags = Vec::new();
+            for p in chunk.iter_mut() {
+                diags.extend(render_page(p, root, &opts));
+                p.body = String::new();
+            }
+            (hand_over_run(run * RUN, chunk, hand_over), diags)
+        })
+        .unzip();
+    let mut diags: Vec<Diagnostic> = diags.into_iter().flatten().collect();
+    diags.extend(render_sections(lib, root, &opts, &sections));
+    check_anchors(lib, root, &mut diags);
+    let (texts, bodies): (Vec<Run>, Vec<Run>) = runs.into_iter().unzip();
+    let handed = HandedOver {
+        texts: Handover::new(count, texts),
+        bodies: Handover::new(count, bodies),
+    };
+    (diags, Some(handed))
 }
 
-/// Takes every searchable page's plain text out of `lib`, for the search
-/// index to take page by page (see [`Handover`]), and leaves each page what
-/// its description shows: its first `chars` characters and one more
-/// (enough to tell that it goes on), nothing when the page has a
-/// `summary`. The pages of kinds whose own files quote the whole text (CAP
-/// messages) keep it.
-pub fn take_out_texts(lib: &mut Library, chars: usize) -> Handover {
-    Handover::take_out(lib, |_, p| {
-        if p.kind.spec().files.is_some() {
-            return None;
+/// Takes the texts and bodies of `pages` (the first being page `first`)
+/// into one run each (see [`render_all`]).
+fn hand_over_run(first: PageId, pages: &mut [Page], hand_over: &HandOver) -> (Run, Run) {
+    let quoted = |p: &Page| p.kind.spec().files.is_some();
+    let body_out = |id: PageId| !hand_over.keep_body.get(id).copied().unwrap_or(false);
+    let text_bytes = pages.iter().filter(|p| !quoted(p) && p.searchable());
+    let mut texts = Run::with_capacity(text_bytes.map(|p| p.rendered.text.len()).sum());
+    let body_bytes = pages.iter().enumerate().filter(|(i, _)| body_out(first + i));
+    let mut bodies = Run::with_capacity(body_bytes.map(|(_, p)| p.rendered.html.len()).sum());
+    for (i, p) in pages.iter_mut().enumerate() {
+        if body_out(first + i) {
+            bodies.push(first + i, &std::mem::take(&mut p.rendered.html));
+        }
+        if quoted(p) {
+            continue;
+        }
+        if p.searchable() {
+            texts.push(first + i, &p.rendered.text);
         }
         let keep = match p.meta.summary {
             Some(_) => 0,
-            None => chars + 1,
+            None => hand_over.chars + 1,
         };
-        let shown = char_prefix(&p.rendered.text, keep).to_string();
-        let whole = std::mem::replace(&mut p.rendered.text, shown);
-        p.searchable().then_some(whole)
-    })
+        p.rendered.text = char_prefix(&p.rendered.text, keep).to_string();
+    }
+    (texts, bodies)
 }
 
 /// Renders the bodies of the pages and sections marked `true` (by index),
@@ -118,51 +189,59 @@ pub fn render_some(
     pages: &[bool],
     sections: &[bool],
 ) -> Vec<Diagnostic> {
-    render_pages(lib, config, shortcodes, links, (pages, sections), false)
+    let opts = options(config, shortcodes, links);
+    render_pages(lib, config, &opts, (pages, sections))
 }
 
-fn render_pages(
-    lib: &mut Library,
-    config: &Config,
-    shortcodes: &dyn ShortcodeRenderer,
-    links: &Permalinks,
-    (pages, sections): (&[bool], &[bool]),
-    free_sources: bool,
-) -> Vec<Diagnostic> {
-    let opts = MarkdownOptions {
+fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'a Permalinks) -> MarkdownOptions<'a> {
+    MarkdownOptions {
         highlight: config.site.highlight.css_classes,
         han_per_minute: config.site.markdown.han_per_minute.max(1),
         words_per_minute: config.site.markdown.words_per_minute.max(1),
         links,
         shortcodes,
         raw_html: config.site.markdown.raw_html,
-    };
+    }
+}
+
+fn render_pages(
+    lib: &mut Library,
+    config: &Config,
+    opts: &MarkdownOptions,
+    (pages, sections): (&[bool], &[bool]),
+) -> Vec<Diagnostic> {
     let root = &config.root;
     let mut diags: Vec<Diagnostic> = lib
         .pages
         .par_iter_mut()
         .enumerate()
         .filter(|(i, _)| pages.get(*i).copied().unwrap_or(false))
-        .flat_map_iter(|(_, p)| {
-            let (r, d) = render_one(&p.body, p.body_line, &p.file, root, &opts);
-            p.rendered = r;
-            if free_sources {
-                p.body = String::new();
-            }
-            d
-        })
+        .flat_map_iter(|(_, p)| render_page(p, root, opts))
         .collect();
+    diags.extend(render_sections(lib, root, opts, sections));
+    check_anchors(lib, root, &mut diags);
+    diags
+}
+
+fn render_page(p: &mut Page, root: &Path, opts: &MarkdownOptions) -> Vec<Diagnostic> {
+    let (r, d) = render_one(&p.body, p.body_line, &p.file, root, opts);
+    p.rendered = r;
+    d
+}
+
+/// Renders the sections marked `true` (by index).
+fn render_sections(lib: &mut Library, root: &Path, opts: &MarkdownOptions, marked: &[bool]) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
     for (i, s) in lib.sections.iter_mut().enumerate() {
-        if !sections.get(i).copied().unwrap_or(false) {
+        if !marked.get(i).copied().unwrap_or(false) {
             continue;
         }
         if let Some(file) = &s.file {
-            let (r, d) = render_one(&s.body, s.body_line, file, root, &opts);
+            let (r, d) = render_one(&s.body, s.body_line, file, root, opts);
             s.rendered = r;
             diags.extend(d);
         }
     }
-    check_anchors(lib, root, &mut diags);
     diags
 }
 

@@ -95,7 +95,7 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         s
     });
     // Bodies are kept until their pages are written: no spare room (a
-    // build shortens the text later, see `take_out_texts`).
+    // build hands the text over, see `markdown_pass::render_all`).
     html.shrink_to_fit();
     let rendered = Rendered {
         html,
