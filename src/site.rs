@@ -227,6 +227,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
     if let Some(t) = &templates {
         let hand_over = opts.free_sources.then(|| content::markdown_pass::HandOver {
             chars: render::views::DESCRIPTION_CHARS,
+            texts: config.site.search.enabled,
             keep_body: render::bodies::kept(&config, &clock, &lib),
         });
         let (d, h) = content::markdown_pass::render_all(&mut lib, &config, &TeraShortcodes(t), hand_over.as_ref());
@@ -260,10 +261,7 @@ impl Site {
         // A build renders once: the search index takes each page's whole
         // text as it folds it, and each page job takes the body that only
         // its own page shows (once: a second render would find them gone).
-        let (texts, bodies) = match self.handed.take() {
-            Some(h) => (Some(h.texts), Some(h.bodies)),
-            None => (None, None),
-        };
+        let (texts, bodies) = self.handed.take().map(|h| (h.texts, h.bodies)).unzip();
         let mut env = ViewEnv::new(&self.config, &self.clock, &self.lib, &self.data);
         if let Some(bodies) = bodies {
             env.set_bodies(bodies);
@@ -272,6 +270,11 @@ impl Site {
         let templates = &mut self.templates;
         let out: (&dyn Sink, &dyn Select) = (&sink, &pages);
         let diags = render::render_with(&mut env, templates, &shared, out, texts.as_ref());
+        // The index took every text it was handed, so every run was freed.
+        debug_assert!(
+            diags.iter().any(|d| d.is_error()) || texts.as_ref().is_none_or(content::handover::Handover::all_taken),
+            "a text handed over was never taken"
+        );
         self.diagnostics.extend(diags);
         self.diagnostics.extend(crate::check::refs::after_render(
             &self.lib,

@@ -82,6 +82,9 @@ const RUN: usize = 64;
 pub struct HandOver {
     /// Characters of its text each page keeps: what its description shows.
     pub chars: usize,
+    /// Whether the site has a search index, which takes the whole texts
+    /// (without one, the pages are only shortened).
+    pub texts: bool,
     /// By page id: the pages whose body HTML something besides their own
     /// page shows, which keep it.
     pub keep_body: Vec<bool>,
@@ -90,7 +93,8 @@ pub struct HandOver {
 /// What a build took out of the library (see [`render_all`]).
 #[derive(Debug, Default)]
 pub struct HandedOver {
-    /// The whole text of each searchable page, for the search index.
+    /// The whole text of each page in search, for the search index (not
+    /// those of the kinds whose own files quote it).
     pub texts: Handover,
     /// The body HTML of each page that only its own page shows, for its
     /// page job.
@@ -105,8 +109,9 @@ pub struct HandedOver {
 /// - each page's whole text, for the search index, the page keeping only
 ///   what its description shows: its first `chars` characters and one
 ///   more (enough to tell that it goes on), nothing when it has a
-///   `summary`. Pages out of search hand nothing over; the pages of kinds
-///   whose own files quote the whole text (CAP messages) keep it;
+///   `summary`. Pages out of search (or all, when the site has no search)
+///   hand over no text; the pages of kinds whose own files quote the whole
+///   text (CAP messages) keep it;
 /// - the body HTML of the pages not in `keep_body`.
 ///
 /// `serve` keeps everything, to render again.
@@ -155,7 +160,8 @@ pub fn render_all(
 fn hand_over_run(first: PageId, pages: &mut [Page], hand_over: &HandOver) -> (Run, Run) {
     let quoted = |p: &Page| p.kind.spec().files.is_some();
     let body_out = |id: PageId| !hand_over.keep_body.get(id).copied().unwrap_or(false);
-    let text_bytes = pages.iter().filter(|p| !quoted(p) && p.searchable());
+    let text_out = |p: &Page| hand_over.texts && !quoted(p) && p.searchable();
+    let text_bytes = pages.iter().filter(|p| text_out(p));
     let mut texts = Run::with_capacity(text_bytes.map(|p| p.rendered.text.len()).sum());
     let body_bytes = pages.iter().enumerate().filter(|(i, _)| body_out(first + i));
     let mut bodies = Run::with_capacity(body_bytes.map(|(_, p)| p.rendered.html.len()).sum());
@@ -163,11 +169,11 @@ fn hand_over_run(first: PageId, pages: &mut [Page], hand_over: &HandOver) -> (Ru
         if body_out(first + i) {
             bodies.push(first + i, &std::mem::take(&mut p.rendered.html));
         }
+        if text_out(p) {
+            texts.push(first + i, &p.rendered.text);
+        }
         if quoted(p) {
             continue;
-        }
-        if p.searchable() {
-            texts.push(first + i, &p.rendered.text);
         }
         let keep = match p.meta.summary {
             Some(_) => 0,

@@ -94,8 +94,8 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         s.shrink_to_fit();
         s
     });
-    // Bodies are kept until their pages are written: no spare room (a
-    // build hands the text over, see `markdown_pass::render_all`).
+    // `serve` keeps bodies until their pages are written again: no spare
+    // room (a build copies them into runs, see `markdown_pass::render_all`).
     html.shrink_to_fit();
     let rendered = Rendered {
         html,

@@ -6,7 +6,8 @@
 //!    place in the list is its page id.
 //! 2. [`tokenize`]: one set of rules splits pages and queries into terms
 //!    (CJK bigrams and characters, folded words).
-//! 3. [`index`]: the postings of every term, encoded as text.
+//! 3. [`index`]: the postings of every term, packed while the index is
+//!    built (their text is made shard by shard, see [`chunks`]).
 //! 4. [`chunks`]: the postings split into term shards by a hash of the term.
 //! 5. [`add_index`] writes, under `search/`: `index.json` (the manifest),
 //!    `t/N.txt` (term shards), `d/ID.json` (one document per page). The
