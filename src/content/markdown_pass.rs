@@ -181,6 +181,8 @@ fn hand_over_run(first: PageId, pages: &mut [Page], hand_over: &HandOver) -> (Ru
         };
         p.rendered.text = char_prefix(&p.rendered.text, keep).to_string();
     }
+    texts.pack();
+    bodies.pack();
     (texts, bodies)
 }
 
