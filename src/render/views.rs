@@ -27,10 +27,13 @@ pub struct ViewEnv<'a> {
     pub lib: &'a Library,
     /// `data/` files.
     pub data: &'a serde_json::Value,
-    /// Each page's summary, made once per environment (see [`summary`]).
+    /// Each page's summary, made once per environment and kept for the
+    /// other lists that show it, up to [`KEPT_SUMMARIES`] (see [`summary`]).
     summaries: Vec<OnceLock<tera::Value>>,
-    /// The pages whose summary was made.
+    /// The pages whose summary is kept.
     made: std::sync::Mutex<Vec<PageId>>,
+    /// Summaries kept at most ([`KEPT_SUMMARIES`]).
+    kept_summaries: usize,
     /// The bodies taken out of the library for their page jobs (a build).
     bodies: Option<crate::content::handover::Handover>,
 }
@@ -45,6 +48,7 @@ impl<'a> ViewEnv<'a> {
             data,
             summaries: (0..lib.pages.len()).map(|_| OnceLock::new()).collect(),
             made: std::sync::Mutex::new(Vec::new()),
+            kept_summaries: KEPT_SUMMARIES,
             bodies: None,
         }
     }
@@ -254,17 +258,31 @@ impl Serialize for Summary {
     }
 }
 
+/// Summaries kept at most, for the other lists that show the same page:
+/// every page of a site of up to this many pages, which makes its lists
+/// with each summary made once. A larger site keeps this many (a few
+/// kilobytes each) and makes the others again for each list, so that its
+/// memory stays flat as it grows.
+pub const KEPT_SUMMARIES: usize = 16_384;
+
 /// The summary of `page`, a page of `env.lib`.
 pub fn summary(env: &ViewEnv, id: PageId) -> Summary {
     let page = &env.lib.pages[id];
-    let make = || {
-        env.made.lock().unwrap_or_else(|e| e.into_inner()).push(id);
-        tera::Value::from_serializable(&summary_view(env, page))
+    let make = || tera::Value::from_serializable(&summary_view(env, page));
+    let Some(cell) = env.summaries.get(id) else {
+        return Summary(make());
     };
-    match env.summaries.get(id) {
-        Some(cell) => Summary(cell.get_or_init(make).clone()),
-        None => Summary(make()),
+    if let Some(kept) = cell.get() {
+        return Summary(kept.clone());
     }
+    let mut made = env.made.lock().unwrap_or_else(|e| e.into_inner());
+    if made.len() >= env.kept_summaries {
+        drop(made);
+        return Summary(make());
+    }
+    made.push(id);
+    drop(made);
+    Summary(cell.get_or_init(make).clone())
 }
 
 /// What a list shows of a page.
@@ -374,5 +392,33 @@ pub fn feed_links(env: &ViewEnv, dir: &str) -> FeedLinks {
     FeedLinks {
         atom: f.atom.then(|| env.link(&format!("{dir}atom.xml"))),
         rss: f.rss.then(|| env.link(&format!("{dir}rss.xml"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_past_the_bound_are_made_again_the_same() {
+        let opts = crate::site::BuildOptions {
+            root: std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds"),
+            now: "2026-07-01T00:00:00Z".parse().ok(),
+            ..Default::default()
+        };
+        let site = crate::site::prepare(&opts).expect("the fixture builds");
+        let kept = ViewEnv::new(&site.config, &site.clock, &site.lib, &site.data);
+        let mut bounded = ViewEnv::new(&site.config, &site.clock, &site.lib, &site.data);
+        bounded.kept_summaries = 1;
+        let json = |s: Summary| serde_json::to_value(&s).expect("a summary serializes");
+        let pages = site.lib.pages.len();
+        assert!(pages > 2, "{pages}");
+        for id in 0..pages {
+            for _ in 0..2 {
+                assert_eq!(json(summary(&bounded, id)), json(summary(&kept, id)));
+            }
+        }
+        assert_eq!(bounded.made.lock().map(|m| m.len()).ok(), Some(1));
+        assert_eq!(kept.made.lock().map(|m| m.len()).ok(), Some(pages));
     }
 }
