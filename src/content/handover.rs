@@ -16,9 +16,9 @@ use super::PageId;
 /// Markdown (each page's whole text, each page's body HTML), each taken
 /// once by the stage that needs it.
 ///
-/// The strings of a run of pages share one buffer, sized to fit and
-/// compressed ([`Run::pack`]) until the first of them is taken, then held
-/// open until the last is taken and freed. A page's own string is freed
+/// The strings of a run of pages share one buffer, sized to fit and, when
+/// that saves memory, compressed ([`Run::pack`]) until the first of them
+/// is taken; it is then held open until the last is taken, and freed. A page's own string is freed
 /// right after its run is rendered, so its room serves the next run
 /// instead of staying behind between strings that live on; and a buffer,
 /// once freed, is room of one piece for what comes next.
@@ -44,9 +44,10 @@ struct Span {
 enum Buffer {
     /// Compressed (an LZ4 block), with the length of its text.
     Packed(Vec<u8>, usize),
-    /// Opened by the first string taken, kept for the others.
+    /// Not compressed, or opened by the first string taken; kept for the
+    /// others.
     Open(String),
-    /// Every string taken.
+    /// Every string taken (or none in the run).
     #[default]
     Gone,
 }
@@ -70,8 +71,8 @@ impl Run {
         }
     }
 
-    /// Compresses the run's strings (LZ4, which opens a run's worth in
-    /// well under a millisecond) when that saves at least an eighth.
+    /// Compresses the run's strings (LZ4, quick to open again) when that
+    /// saves at least an eighth. Nothing is pushed after.
     pub fn pack(&mut self) {
         let mut packed = lz4_flex::block::compress(self.text.as_bytes());
         if packed.len() < self.text.len() - self.text.len() / 8 {
@@ -130,6 +131,8 @@ impl Handover {
             let opened = lz4_flex::block::decompress(bytes, *len)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok());
+            // A block packed in this build opens.
+            debug_assert!(opened.is_some(), "a run handed over did not open");
             *run = opened.map_or(Buffer::Gone, Buffer::Open);
         }
         let text = match &*run {
@@ -161,13 +164,16 @@ mod tests {
         a.push(2, "防汛");
         let mut b = Run::with_capacity(0);
         b.push(3, &"地震".repeat(100));
+        b.push(4, &"台风".repeat(100));
         b.pack();
         assert!(b.packed.is_some() && b.text.is_empty());
-        let texts = Handover::new(4, vec![a, b, Run::default()]);
+        let texts = Handover::new(5, vec![a, b, Run::default()]);
         assert_eq!(texts.take(1), None);
         assert_eq!(texts.take(2).as_deref(), Some("防汛"));
         assert_eq!(texts.take(2), None);
         assert!(!texts.all_taken());
+        assert_eq!(texts.take(4), Some("台风".repeat(100)));
+        assert_eq!(texts.take(4), None);
         assert_eq!(texts.take(3), Some("地震".repeat(100)));
         assert_eq!(texts.take(0).as_deref(), Some("中暑"));
         assert_eq!(texts.take(9), None);

@@ -247,7 +247,7 @@ fn cover_url(env: &ViewEnv, page: &Page) -> Option<String> {
 }
 
 /// A page in a list, as templates get it: [`summary_view`] turned into a
-/// template value once per page and environment, then shared by every list
+/// template value, kept (up to [`KEPT_SUMMARIES`]) and shared by every list
 /// that shows the page (a clone is a reference count).
 #[derive(Debug, Clone)]
 pub struct Summary(tera::Value);
@@ -275,14 +275,12 @@ pub fn summary(env: &ViewEnv, id: PageId) -> Summary {
     if let Some(kept) = cell.get() {
         return Summary(kept.clone());
     }
+    let value = make();
     let mut made = env.made.lock().unwrap_or_else(|e| e.into_inner());
-    if made.len() >= env.kept_summaries {
-        drop(made);
-        return Summary(make());
+    if made.len() < env.kept_summaries && cell.set(value.clone()).is_ok() {
+        made.push(id);
     }
-    made.push(id);
-    drop(made);
-    Summary(cell.get_or_init(make).clone())
+    Summary(value)
 }
 
 /// What a list shows of a page.
