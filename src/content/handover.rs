@@ -8,7 +8,6 @@
 //! again from the library and hand nothing over.
 
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use super::PageId;
 
@@ -16,131 +15,120 @@ use super::PageId;
 /// Markdown (each page's whole text, each page's body HTML), each taken
 /// once by the stage that needs it.
 ///
-/// The strings of a run of pages share one buffer, sized to fit and, when
-/// that saves memory, compressed ([`Run::pack`]) until the first of them
-/// is taken; it is then held open until the last is taken, and freed. A page's own string is freed
-/// right after its run is rendered, so its room serves the next run
-/// instead of staying behind between strings that live on; and a buffer,
-/// once freed, is room of one piece for what comes next.
+/// The pages come in runs of consecutive ids. The strings of a run share
+/// one buffer, sized to fit and, when that saves memory, compressed
+/// ([`Run::pack`]) until the first of them is taken; it is then held open
+/// until the last is taken, and freed. A page's own string is freed right
+/// after its run is rendered, so its room serves the next run instead of
+/// staying behind between strings that live on; and a buffer, once freed,
+/// is room of one piece for what comes next.
 #[derive(Debug, Default)]
 pub struct Handover {
-    runs: Vec<Mutex<Buffer>>,
-    /// Strings of each run not yet taken.
-    left: Vec<AtomicUsize>,
-    /// By page id: the run and the place of its string in it.
-    spans: Vec<Option<Span>>,
-    taken: Vec<AtomicBool>,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Span {
+    /// Pages in each run: run `i` holds pages `i * run ..`.
     run: usize,
-    start: usize,
-    end: usize,
+    runs: Vec<Mutex<Run>>,
 }
 
-/// A run's buffer in a [`Handover`].
-#[derive(Debug, Default)]
+/// A run's buffer.
+#[derive(Debug)]
 enum Buffer {
+    /// Being filled, not worth compressing, or opened by the first string
+    /// taken.
+    Open(String),
     /// Compressed (an LZ4 block), with the length of its text.
     Packed(Vec<u8>, usize),
-    /// Not compressed, or opened by the first string taken; kept for the
-    /// others.
-    Open(String),
     /// Every string taken (or none in the run).
-    #[default]
     Gone,
 }
 
-/// One run's strings while a build renders: the buffer, and each page's
-/// place in it.
-#[derive(Debug, Default)]
+/// One run's strings: the buffer, and the place in it of each page's
+/// string not yet taken.
+#[derive(Debug)]
 pub struct Run {
-    text: String,
+    buffer: Buffer,
     pages: Vec<(PageId, usize, usize)>,
-    packed: Option<(Vec<u8>, usize)>,
+}
+
+impl Default for Run {
+    fn default() -> Self {
+        Run {
+            buffer: Buffer::Open(String::new()),
+            pages: Vec::new(),
+        }
+    }
 }
 
 impl Run {
-    /// A run with room for `bytes`.
-    pub fn with_capacity(bytes: usize) -> Self {
-        Run {
-            text: String::with_capacity(bytes),
-            pages: Vec::new(),
-            packed: None,
-        }
-    }
-
-    /// Compresses the run's strings (LZ4, quick to open again) when that
-    /// saves at least an eighth. Nothing is pushed after.
-    pub fn pack(&mut self) {
-        let mut packed = lz4_flex::block::compress(self.text.as_bytes());
-        if packed.len() < self.text.len() - self.text.len() / 8 {
-            packed.shrink_to_fit();
-            self.packed = Some((packed, self.text.len()));
-            self.text = String::new();
-        }
-    }
-
-    /// Adds page `id`'s string `text`.
+    /// Adds page `id`'s string `text` (to a run not yet packed).
     pub fn push(&mut self, id: PageId, text: &str) {
-        let start = self.text.len();
-        self.text.push_str(text);
-        self.pages.push((id, start, self.text.len()));
+        if let Buffer::Open(buffer) = &mut self.buffer {
+            let start = buffer.len();
+            buffer.push_str(text);
+            self.pages.push((id, start, buffer.len()));
+        }
+    }
+
+    /// Done filling: compresses the run's strings (LZ4, quick to open
+    /// again) when that saves at least an eighth, else gives back the
+    /// room the buffer did not use.
+    pub fn pack(&mut self) {
+        let Buffer::Open(text) = &mut self.buffer else {
+            return;
+        };
+        if self.pages.is_empty() {
+            self.buffer = Buffer::Gone;
+            return;
+        }
+        let mut packed = lz4_flex::block::compress(text.as_bytes());
+        if packed.len() < text.len() - text.len() / 8 {
+            packed.shrink_to_fit();
+            self.buffer = Buffer::Packed(packed, text.len());
+        } else {
+            text.shrink_to_fit();
+        }
     }
 }
 
 impl Handover {
-    /// The strings of `runs`, for a library of `pages` pages.
-    pub fn new(pages: usize, runs: Vec<Run>) -> Self {
-        let mut spans = vec![None; pages];
-        let mut left = Vec::with_capacity(runs.len());
-        let mut buffers = Vec::with_capacity(runs.len());
-        for (run, r) in runs.into_iter().enumerate() {
-            for &(id, start, end) in &r.pages {
-                if let Some(slot) = spans.get_mut(id) {
-                    *slot = Some(Span { run, start, end });
+    /// The strings of `runs`, run `i` holding those of pages `i * run`
+    /// up to `(i + 1) * run`.
+    pub fn new(run: usize, runs: Vec<Run>) -> Self {
+        let runs = runs
+            .into_iter()
+            .map(|mut r| {
+                if r.pages.is_empty() {
+                    r.buffer = Buffer::Gone;
                 }
-            }
-            left.push(AtomicUsize::new(r.pages.len()));
-            let buffer = match r.packed {
-                _ if r.pages.is_empty() => Buffer::Gone,
-                Some((bytes, len)) => Buffer::Packed(bytes, len),
-                None => Buffer::Open(r.text),
-            };
-            buffers.push(Mutex::new(buffer));
-        }
-        Handover {
-            runs: buffers,
-            left,
-            taken: (0..pages).map(|_| AtomicBool::new(false)).collect(),
-            spans,
-        }
+                Mutex::new(r)
+            })
+            .collect();
+        Handover { run: run.max(1), runs }
     }
 
     /// Page `id`'s string, if it was taken out and nobody had it yet; it
     /// is the caller's from now on, and its run's buffer is freed with the
     /// last of its strings.
     pub fn take(&self, id: PageId) -> Option<String> {
-        let span = (*self.spans.get(id)?)?;
-        if self.taken.get(id)?.swap(true, Ordering::AcqRel) {
-            return None;
-        }
-        let mut run = self.runs.get(span.run)?.lock().unwrap_or_else(|e| e.into_inner());
-        if let Buffer::Packed(bytes, len) = &*run {
+        let mut run = self.runs.get(id / self.run)?.lock().unwrap_or_else(|e| e.into_inner());
+        let at = run.pages.iter().position(|&(p, _, _)| p == id)?;
+        let (_, start, end) = run.pages.swap_remove(at);
+        if let Buffer::Packed(bytes, len) = &run.buffer {
             let opened = lz4_flex::block::decompress(bytes, *len)
                 .ok()
                 .and_then(|b| String::from_utf8(b).ok());
             // A block packed in this build opens.
             debug_assert!(opened.is_some(), "a run handed over did not open");
-            *run = opened.map_or(Buffer::Gone, Buffer::Open);
+            run.buffer = opened.map_or(Buffer::Gone, Buffer::Open);
         }
-        let text = match &*run {
-            Buffer::Open(t) => t.get(span.start..span.end).map(str::to_string),
+        let text = match &run.buffer {
+            Buffer::Open(t) => t.get(start..end).map(str::to_string),
             _ => None,
         };
-        if self.left.get(span.run)?.fetch_sub(1, Ordering::AcqRel) == 1 {
-            *run = Buffer::Gone;
+        if run.pages.is_empty() {
+            *run = Run {
+                buffer: Buffer::Gone,
+                pages: Vec::new(),
+            };
         }
         text
     }
@@ -149,7 +137,7 @@ impl Handover {
     pub fn all_taken(&self) -> bool {
         self.runs
             .iter()
-            .all(|r| matches!(*r.lock().unwrap_or_else(|e| e.into_inner()), Buffer::Gone))
+            .all(|r| matches!(r.lock().unwrap_or_else(|e| e.into_inner()).buffer, Buffer::Gone))
     }
 }
 
@@ -159,15 +147,16 @@ mod tests {
 
     #[test]
     fn strings_are_taken_once_and_their_run_freed_with_the_last() {
-        let mut a = Run::with_capacity(16);
+        let mut a = Run::default();
         a.push(0, "中暑");
         a.push(2, "防汛");
-        let mut b = Run::with_capacity(0);
+        a.pack();
+        let mut b = Run::default();
         b.push(3, &"地震".repeat(100));
         b.push(4, &"台风".repeat(100));
         b.pack();
-        assert!(b.packed.is_some() && b.text.is_empty());
-        let texts = Handover::new(5, vec![a, b, Run::default()]);
+        assert!(matches!(b.buffer, Buffer::Packed(..)));
+        let texts = Handover::new(3, vec![a, b, Run::default()]);
         assert_eq!(texts.take(1), None);
         assert_eq!(texts.take(2).as_deref(), Some("防汛"));
         assert_eq!(texts.take(2), None);

@@ -72,8 +72,8 @@ impl LinkResolver for Permalinks {
     }
 }
 
-/// Pages rendered in one run by one thread when a build hands their
-/// strings over: their texts share one buffer, their bodies another (see
+/// Pages rendered in a row by one thread; when a build hands their strings
+/// over, their texts share one buffer, their bodies another (see
 /// [`Handover`]).
 const RUN: usize = 64;
 
@@ -125,55 +125,24 @@ pub fn render_all(
     let sections = vec![true; lib.sections.len()];
     let links = Permalinks::new(lib, &config.base_path);
     let opts = options(config, shortcodes, &links);
-    let Some(hand_over) = hand_over else {
-        let diags = render_pages(lib, config, &opts, (&pages, &sections));
-        return (diags, None);
-    };
-    let root = &config.root;
-    let count = lib.pages.len();
-    let (runs, diags): (Vec<(Run, Run)>, Vec<Vec<Diagnostic>>) = lib
-        .pages
-        .par_chunks_mut(RUN)
-        .enumerate()
-        .map(|(run, chunk)| {
-            let mut diags = Vec::new();
-            for p in chunk.iter_mut() {
-                diags.extend(render_page(p, root, &opts));
-                p.body = String::new();
-            }
-            (hand_over_run(run * RUN, chunk, hand_over), diags)
-        })
-        .unzip();
-    let mut diags: Vec<Diagnostic> = diags.into_iter().flatten().collect();
-    diags.extend(render_sections(lib, root, &opts, &sections));
-    check_anchors(lib, root, &mut diags);
-    let (texts, bodies): (Vec<Run>, Vec<Run>) = runs.into_iter().unzip();
-    let handed = HandedOver {
-        texts: Handover::new(count, texts),
-        bodies: Handover::new(count, bodies),
-    };
-    (diags, Some(handed))
+    render_pages(lib, config, &opts, (&pages, &sections), hand_over)
 }
 
-/// Takes the texts and bodies of `pages` (the first being page `first`)
-/// into one run each (see [`render_all`]).
+/// Drops the Markdown of `pages` (the first being page `first`) and takes
+/// their texts and bodies into one run each (see [`render_all`]).
 fn hand_over_run(first: PageId, pages: &mut [Page], hand_over: &HandOver) -> (Run, Run) {
-    let quoted = |p: &Page| p.kind.spec().files.is_some();
-    let body_out = |id: PageId| !hand_over.keep_body.get(id).copied().unwrap_or(false);
-    let text_out = |p: &Page| hand_over.texts && !quoted(p) && p.searchable();
-    let text_bytes = pages.iter().filter(|p| text_out(p));
-    let mut texts = Run::with_capacity(text_bytes.map(|p| p.rendered.text.len()).sum());
-    let body_bytes = pages.iter().enumerate().filter(|(i, _)| body_out(first + i));
-    let mut bodies = Run::with_capacity(body_bytes.map(|(_, p)| p.rendered.html.len()).sum());
-    for (i, p) in pages.iter_mut().enumerate() {
-        if body_out(first + i) {
-            bodies.push(first + i, &std::mem::take(&mut p.rendered.html));
+    let (mut texts, mut bodies) = (Run::default(), Run::default());
+    for (id, p) in (first..).zip(pages.iter_mut()) {
+        p.body = String::new();
+        if !hand_over.keep_body.get(id).copied().unwrap_or(false) {
+            bodies.push(id, &std::mem::take(&mut p.rendered.html));
         }
-        if text_out(p) {
-            texts.push(first + i, &p.rendered.text);
-        }
-        if quoted(p) {
+        // The kinds whose own files quote the whole text keep it.
+        if p.kind.spec().files.is_some() {
             continue;
+        }
+        if hand_over.texts && p.searchable() {
+            texts.push(id, &p.rendered.text);
         }
         let keep = match p.meta.summary {
             Some(_) => 0,
@@ -198,7 +167,7 @@ pub fn render_some(
     sections: &[bool],
 ) -> Vec<Diagnostic> {
     let opts = options(config, shortcodes, links);
-    render_pages(lib, config, &opts, (pages, sections))
+    render_pages(lib, config, &opts, (pages, sections), None).0
 }
 
 fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'a Permalinks) -> MarkdownOptions<'a> {
@@ -212,23 +181,44 @@ fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'
     }
 }
 
+/// Renders the pages and sections marked `true`, `RUN` pages in a row on
+/// one thread, handing their strings over as a run when a build asks.
 fn render_pages(
     lib: &mut Library,
     config: &Config,
     opts: &MarkdownOptions,
     (pages, sections): (&[bool], &[bool]),
-) -> Vec<Diagnostic> {
+    hand_over: Option<&HandOver>,
+) -> (Vec<Diagnostic>, Option<HandedOver>) {
     let root = &config.root;
-    let mut diags: Vec<Diagnostic> = lib
+    // Each run's texts and bodies, when handed over.
+    type Handed = Option<(Run, Run)>;
+    let (diags, runs): (Vec<Vec<Diagnostic>>, Vec<Handed>) = lib
         .pages
-        .par_iter_mut()
+        .par_chunks_mut(RUN)
         .enumerate()
-        .filter(|(i, _)| pages.get(*i).copied().unwrap_or(false))
-        .flat_map_iter(|(_, p)| render_page(p, root, opts))
-        .collect();
+        .map(|(run, chunk)| {
+            let first = run * RUN;
+            let mut diags = Vec::new();
+            for (id, p) in (first..).zip(chunk.iter_mut()) {
+                if pages.get(id).copied().unwrap_or(false) {
+                    diags.extend(render_page(p, root, opts));
+                }
+            }
+            (diags, hand_over.map(|h| hand_over_run(first, chunk, h)))
+        })
+        .unzip();
+    let mut diags: Vec<Diagnostic> = diags.into_iter().flatten().collect();
     diags.extend(render_sections(lib, root, opts, sections));
     check_anchors(lib, root, &mut diags);
-    diags
+    let handed = hand_over.map(|_| {
+        let (texts, bodies): (Vec<Run>, Vec<Run>) = runs.into_iter().flatten().unzip();
+        HandedOver {
+            texts: Handover::new(RUN, texts),
+            bodies: Handover::new(RUN, bodies),
+        }
+    });
+    (diags, handed)
 }
 
 fn render_page(p: &mut Page, root: &Path, opts: &MarkdownOptions) -> Vec<Diagnostic> {

@@ -44,7 +44,8 @@ pub struct List {
 
 impl List {
     /// The postings in their text form.
-    pub fn text(&self) -> String {
+    #[cfg(test)]
+    fn text(&self) -> String {
         let mut out = String::with_capacity(self.text_len);
         self.write_text(&mut out);
         out
