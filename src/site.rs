@@ -52,7 +52,7 @@ pub struct BuildOptions {
     /// is dropped once rendered, and its text and body are handed to the
     /// one stage that needs each whole (see
     /// [`content::markdown_pass::render_all`]).
-    pub free_sources: bool,
+    pub hand_over: bool,
     /// Use only renditions already in `.kepu-cache/`; the others are left
     /// as they are and listed in [`Images::pending`] (`serve` makes them
     /// in the background).
@@ -225,7 +225,7 @@ pub fn prepare(opts: &BuildOptions) -> Result<Site> {
     };
     let mut handed = None;
     if let Some(t) = &templates {
-        let hand_over = opts.free_sources.then(|| content::markdown_pass::HandOver {
+        let hand_over = opts.hand_over.then(|| content::markdown_pass::HandOver {
             chars: render::views::DESCRIPTION_CHARS,
             texts: config.site.search.enabled,
             keep_body: render::bodies::kept(&config, &clock, &lib),
@@ -313,7 +313,7 @@ pub fn output_dir(opts: &BuildOptions, config: &Config) -> PathBuf {
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let mut p = prepare(&BuildOptions {
-        free_sources: true,
+        hand_over: true,
         ..opts.clone()
     })?;
     let out = output_dir(opts, &p.config);
