@@ -48,6 +48,9 @@ fi
 # shellcheck source=benches/corpus.sh
 . "$repo/benches/corpus.sh"
 mkdir -p "$work"
+# The edits change the corpus and put it back at the end: one run at a time.
+exec 9>"$work/.serve-bench.lock"
+flock -n 9 || { echo "serve.sh: another run is using $work" >&2; exit 1; }
 site=$work/kepu-$n
 corpus kepu "$n" "$site"
 

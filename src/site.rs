@@ -270,11 +270,14 @@ impl Site {
         let templates = &mut self.templates;
         let out: (&dyn Sink, &dyn Select) = (&sink, &pages);
         let diags = render::render_with(&mut env, templates, &shared, out, texts.as_ref());
-        // The index took every text it was handed, so every run was freed.
+        // The index took every text it was handed and each page job its
+        // body, so every run was freed.
+        let failed = diags.iter().any(|d| d.is_error());
         debug_assert!(
-            diags.iter().any(|d| d.is_error()) || texts.as_ref().is_none_or(content::handover::Handover::all_taken),
+            failed || texts.as_ref().is_none_or(content::handover::Handover::all_taken),
             "a text handed over was never taken"
         );
+        debug_assert!(failed || env.bodies_all_taken(), "a body handed over was never taken");
         self.diagnostics.extend(diags);
         self.diagnostics.extend(crate::check::refs::after_render(
             &self.lib,

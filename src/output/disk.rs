@@ -50,6 +50,8 @@ pub struct Stage {
     kept: AtomicUsize,
     /// Cleared when the file system refuses hard links.
     links: AtomicBool,
+    /// Folders of the stage made so far.
+    folders: Folders,
     /// Entries of the output folder that the last build did not write
     /// (`.git`, `CNAME` put there by hand): the swap removes them.
     foreign: Vec<String>,
@@ -104,6 +106,7 @@ impl Stage {
             recorder: Recorder::default(),
             kept: AtomicUsize::new(0),
             links: AtomicBool::new(true),
+            folders: Folders::default(),
             progress: None,
             foreign,
             dir,
@@ -169,9 +172,7 @@ impl Stage {
 
     fn write(&self, clean: &str, body: &Body) -> std::io::Result<()> {
         let dest = join(&self.dir, clean);
-        if let Some(parent) = dest.parent() {
-            fs::create_dir_all(parent)?;
-        }
+        self.folders.make_parent(clean, &dest)?;
         if let Some((print, size)) = manifest::fingerprint(body) {
             self.recorder.add(clean, print, size);
             let old = join(&self.out, clean);
@@ -190,6 +191,32 @@ impl Stage {
             Body::Bytes(b) => fs::write(&dest, b),
             Body::Copy(src) => fs::copy(src, &dest).map(|_| ()),
         }
+    }
+}
+
+/// The folders of a stage already made, by their path in the site, so that
+/// the files of one folder ask the file system for it once, not once each
+/// (ten thousand search documents share one folder).
+#[derive(Default)]
+struct Folders(std::sync::Mutex<std::collections::HashSet<String>>);
+
+impl Folders {
+    /// Makes the folder of the file `clean` (a path in the site) at `dest`,
+    /// with the folders above it, unless it was made already.
+    fn make_parent(&self, clean: &str, dest: &Path) -> std::io::Result<()> {
+        let (Some((folder, _)), Some(parent)) = (clean.rsplit_once('/'), dest.parent()) else {
+            return Ok(());
+        };
+        let made = |f: &str| self.0.lock().unwrap_or_else(|e| e.into_inner()).contains(f);
+        if made(folder) {
+            return Ok(());
+        }
+        fs::create_dir_all(parent)?;
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(folder.to_string());
+        Ok(())
     }
 }
 

@@ -76,6 +76,14 @@ impl ViewEnv<'_> {
         self.bodies.as_ref()?.take(id)
     }
 
+    /// Whether every body handed to the page jobs was taken (true when
+    /// none were).
+    pub fn bodies_all_taken(&self) -> bool {
+        self.bodies
+            .as_ref()
+            .is_none_or(crate::content::handover::Handover::all_taken)
+    }
+
     /// `/base/` + path.
     pub fn link(&self, path: &str) -> String {
         crate::urls::link(&self.config.base_path, path)

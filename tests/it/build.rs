@@ -324,3 +324,39 @@ fn a_build_writes_what_serve_renders() {
     assert!(s.text("/search/d/0.json").contains("摘要一段"), "{}", s.log());
     crate::support::serve_support::assert_same_as_build(t.path(), &s);
 }
+
+/// A build hands texts and bodies over in runs of 64 pages. With three
+/// runs of articles before them, the boards (one on a poster that shows
+/// its body), an emergency note (whose CAP message carries its whole
+/// text), pages with a `summary` and pages out of search all sit past the
+/// first run: every file still equals what `serve` renders.
+#[test]
+fn pages_past_the_first_run_are_written_as_serve_renders_them() {
+    let t = handover_site();
+    for i in 0..150 {
+        let extra = match i % 5 {
+            0 => format!("\nsummary: 第{i}篇的摘要"),
+            1 => "\nsearch: false".to_string(),
+            _ => String::new(),
+        };
+        t.page(
+            &format!("articles/p{i:03}.md"),
+            &format!("title: 第{i}篇\ndate: 2026-10-{:02}{extra}", i % 28 + 1),
+            &format!(
+                "第{i}篇第一段。\n\n第{i}篇第二段，写得长一些，长过描述的一百二十一个字。{}\n",
+                "科普".repeat(80)
+            ),
+        );
+    }
+    t.page(
+        "emergency/gaowen.md",
+        "title: 高温黄色预警\ndate: 2026-11-19T08:00:00+08:00\nexpires: 2026-11-21T08:00:00+08:00\nhazard: heat\nlevel: yellow\nareas: [xianlong]\nsource: 永川区气象台\nsteps: [多喝水]",
+        &format!("高温预警第一段。\n\n预警最后一句在这里。{}\n", "注意防暑".repeat(60)),
+    );
+    let s = crate::support::serve_support::Server::start(t.path(), &[]);
+    let cap = s.text("/emergency/gaowen.cap.xml");
+    assert!(cap.contains("预警最后一句在这里。"), "{cap}");
+    let poster = s.text("/boards/fresh/poster/");
+    assert!(poster.contains("<div class=\"body\"><p>在公园里。</p>"), "{poster}");
+    crate::support::serve_support::assert_same_as_build(t.path(), &s);
+}
