@@ -296,10 +296,11 @@ fn parse_date(
     v: Option<&str>,
     errors: &mut Vec<FieldError>,
 ) -> Option<jiff::Timestamp> {
-    match clock.parse(v?) {
+    let v = v?;
+    match clock.parse(v) {
         Ok(t) => Some(t),
         Err(msg) => {
-            errors.push(FieldError::new(key, msg));
+            errors.push(FieldError::new(key, msg).at_value(v));
             None
         }
     }

@@ -86,7 +86,7 @@ const CASES: &[Case] = &[
         name: "bad date",
         file: "articles/date.md",
         text: "---\ntitle: 测试\ndate: 2026-13-45\n---\n正文\n",
-        at: "content/articles/date.md:3:1",
+        at: "content/articles/date.md:3:7",
         zh: "'2026-13-45' 不是日期（请写成 2026-07-15",
         en: "'2026-13-45' is not a date",
         line: "3 | date: 2026-13-45",

@@ -170,13 +170,13 @@ const MISTAKES: &[Mistake] = &[
             "content/emergency/e.md",
             "---\ntitle: 高温\ndate: 2026-11-01\nexpires: 明天\nhazard: heat\nlevel: yellow\n---\nx\n",
         )],
-        at: "content/emergency/e.md:4:1",
+        at: "content/emergency/e.md:4:10",
         zh: (
-            "'明天' 不是日期（请写成 2026-07-15、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）",
+            "'明天' 不是日期（请写成 2026-07-15、2026年7月15日、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）",
             "",
         ),
         en: (
-            "'明天' is not a date (write 2026-07-15, 2026-07-15 08:30 or 2026-07-15T08:30:00+08:00)",
+            "'明天' is not a date (write 2026-07-15, 2026年7月15日, 2026-07-15 08:30 or 2026-07-15T08:30:00+08:00)",
             "",
         ),
     },
@@ -392,7 +392,7 @@ fn every_error_is_reported_at_once() {
     });
     assert!(err.contains("content/articles/a.md:2:1"), "{err}");
     assert!(
-        err.contains("content/articles/b.md:3:1: 'yesterday' is not a date"),
+        err.contains("content/articles/b.md:3:7: 'yesterday' is not a date"),
         "{err}"
     );
     assert!(err.contains("content/emergency/c.md:4:8"), "{err}");

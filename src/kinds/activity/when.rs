@@ -68,12 +68,11 @@ pub(super) fn when(fm: &Fields, clock: &SiteClock, errors: &mut Vec<FieldError>)
     }
 }
 
-/// A date alone (`2026-12-12`), or a time in the site's zone.
+/// A date alone (`2026-12-12`, `2026年12月12日`), or a time in the site's
+/// zone.
 fn point(key: &'static str, raw: &str, clock: &SiteClock, errors: &mut Vec<FieldError>) -> Option<Point> {
     let raw = raw.trim();
-    if raw.len() == 10
-        && let Ok(d) = raw.parse::<Date>()
-    {
+    if let Some(d) = crate::time::date_only(raw) {
         return Some(Point::Day(d));
     }
     match clock.parse(raw) {

@@ -210,7 +210,7 @@ pub(super) fn parse(fm: &FrontMatter, f: &Fields, clock: &SiteClock, errors: &mu
     let expires = f.expires.as_deref().and_then(|e| match clock.parse(e) {
         Ok(t) => Some(t),
         Err(msg) => {
-            errors.push(FieldError::new("expires", msg));
+            errors.push(FieldError::new("expires", msg).at_value(e));
             None
         }
     });

@@ -2,8 +2,11 @@
 //!
 //! Front matter writes dates as `2026-07-15` (midnight in the site's zone),
 //! `2026-07-15 08:30`, `2026-07-15T08:30:00` (local) or RFC 3339 with an
-//! offset. [`SiteClock`] parses them into instants and formats instants
-//! back for pages, feeds and CAP.
+//! offset, and as editors type them: `2026/7/15`, `2026年7月15日 8:30`
+//! ([`loose`]). [`SiteClock`] parses them into instants and formats
+//! instants back for pages, feeds and CAP.
+
+mod loose;
 
 use jiff::civil::{Date, DateTime};
 use jiff::tz::TimeZone;
@@ -84,23 +87,36 @@ pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, Said> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
-    if s.len() == 10 {
-        if let Ok(d) = s.parse::<Date>() {
-            return d
-                .to_zoned_datetime(tz.clone())
-                .map(|z| z.timestamp())
-                .map_err(|_| bad());
-        }
-        return Err(bad());
-    }
-    let normalized = s.replacen(' ', "T", 1);
-    if let Ok(dt) = normalized.parse::<DateTime>() {
-        return dt
+    if let Some(d) = date_only(s) {
+        return d
             .to_zoned_datetime(tz.clone())
             .map(|z| z.timestamp())
             .map_err(|_| bad());
     }
-    Err(bad())
+    let normalized = s.replacen(' ', "T", 1);
+    let local = normalized.parse::<DateTime>().ok().or_else(|| loose::date_time(s));
+    match local {
+        Some(dt) => dt
+            .to_zoned_datetime(tz.clone())
+            .map(|z| z.timestamp())
+            .map_err(|_| bad()),
+        None => Err(bad()),
+    }
+}
+
+/// A date without a time of day, in any form [`parse_in`] reads:
+/// `2026-07-15`, `2026/7/15`, `2026年7月15日`.
+pub fn date_only(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if s.len() == 10
+        && let Ok(d) = s.parse::<Date>()
+    {
+        return Some(d);
+    }
+    match loose::parse(s) {
+        Some((d, None)) => Some(d),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -138,12 +154,27 @@ mod tests {
     }
 
     #[test]
+    fn reads_dates_as_editors_type_them() {
+        let c = clock();
+        for s in ["2026/7/5", "2026年7月5日", "2026.07.05", "２０２６年７月５日"] {
+            assert_eq!(c.rfc3339(c.parse(s).unwrap()), "2026-07-05T00:00:00+08:00", "{s}");
+            assert_eq!(date_only(s), Some(jiff::civil::date(2026, 7, 5)), "{s}");
+        }
+        assert_eq!(
+            c.rfc3339(c.parse("2026/7/5 8：30").unwrap()),
+            "2026-07-05T08:30:00+08:00"
+        );
+        assert_eq!(date_only("2026/7/5 8:30"), None);
+        assert!(c.parse("2026/7/32").is_err());
+    }
+
+    #[test]
     fn rejects_garbage_with_a_hint() {
         let e = clock().parse("July 5").unwrap_err();
         assert!(e.contains("2026-07-15"), "{e}");
         assert_eq!(
             e.in_lang(crate::i18n::Lang::Zh),
-            "'July 5' 不是日期（请写成 2026-07-15、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）"
+            "'July 5' 不是日期（请写成 2026-07-15、2026年7月15日、2026-07-15 08:30 或 2026-07-15T08:30:00+08:00）"
         );
         assert!(clock().parse("2026-13-01").is_err());
     }
