@@ -117,7 +117,7 @@ mod tests {
             "2026年6月1日8:30",
             "2026-6-1T08:30",
         ] {
-            assert_eq!(shown(s).as_deref(), Some(&*format!("2026-06-01 08:30:00")), "{s}");
+            assert_eq!(shown(s).as_deref(), Some("2026-06-01 08:30:00"), "{s}");
         }
     }
 
