@@ -13,6 +13,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod encoding;
 pub mod error;
 mod error_snippet;
 pub mod escape;

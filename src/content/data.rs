@@ -26,8 +26,8 @@ pub fn load_keeping(
         let shown = crate::config::display_path(root, &file);
         let text = match std::fs::read(&file).map(String::from_utf8) {
             Ok(Ok(t)) => crate::escape::scrub_noncharacters(t),
-            Ok(Err(_)) => {
-                diags.push(Diagnostic::error(shown, 0, 0, crate::text!("content.not_utf8")));
+            Ok(Err(e)) => {
+                diags.push(crate::encoding::not_utf8(shown, e.as_bytes()));
                 continue;
             }
             Err(e) => {

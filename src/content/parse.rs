@@ -15,7 +15,8 @@ use crate::kinds::{self, FieldError, Kind};
 use crate::time::SiteClock;
 
 pub use super::parse_errors::locate;
-use super::parse_errors::{line_col_of, locate_key, stray_keys, yaml_error};
+use super::parse_errors::{locate_key, stray_keys, yaml_error};
+use crate::encoding::line_col_of;
 
 /// A parsed file.
 #[derive(Debug)]
@@ -63,11 +64,7 @@ pub fn parse_bytes(file: &Path, bytes: Vec<u8>, env: &ParseEnv, diags: &mut Vec<
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let (line, col) = line_col_of(e.as_bytes(), e.utf8_error().valid_up_to());
-            diags.push(
-                Diagnostic::error(&shown, line, col, crate::text!("content.not_utf8"))
-                    .with_hint(crate::text!("content.not_utf8.help")),
-            );
+            diags.push(crate::encoding::not_utf8(&shown, e.as_bytes()));
             return None;
         }
     };

@@ -109,11 +109,3 @@ pub(super) fn yaml_error(shown: &Path, split: &front_matter::Split, env: &ParseE
         .with_hint(hint)
         .with_source(source)
 }
-
-pub(super) fn line_col_of(bytes: &[u8], pos: usize) -> (usize, usize) {
-    let before = &bytes[..pos.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
-    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, col)
-}

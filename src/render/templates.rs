@@ -242,16 +242,13 @@ fn collect(
             continue;
         }
         let shown = crate::config::display_path(root, entry.path());
-        match std::fs::read_to_string(entry.path()) {
-            Ok(src) => {
+        match std::fs::read(entry.path()).map(String::from_utf8) {
+            Ok(Ok(src)) => {
                 let src = crate::escape::scrub_noncharacters(src.replace("\r\n", "\n"));
                 sources.insert(name.clone(), src);
                 files.insert(name, shown);
             }
-            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => diags.push(
-                Diagnostic::error(shown, 0, 0, crate::text!("render.template_not_utf8"))
-                    .with_hint(crate::text!("render.template_not_utf8.help")),
-            ),
+            Ok(Err(e)) => diags.push(crate::encoding::not_utf8(shown, e.as_bytes())),
             Err(e) => diags.push(Diagnostic::error(
                 shown,
                 0,

@@ -257,20 +257,29 @@ fn invalid_utf8_and_nul_bytes_are_errors_at_their_place() {
     t.write_bytes("content/articles/nul.md", b"---\ntitle: x\n---\nline\n12\x0034\n");
     t.write_bytes("content/articles/nulfm.md", b"---\ntitle: \"a\x00b\"\n---\n");
     t.write_bytes("content/articles/bom16.md", b"\xff\xfe-\x00-\x00-\x00");
+    t.write_bytes("content/articles/latin1.md", b"---\ntitle: x\n---\ncaf\xe9\n");
     t.write_bytes("data/bad.yaml", b"a: \xff\n");
     let err = t.build_err();
     for needle in [
-        "content/articles/gbk.md:5:1: the file is not valid UTF-8",
+        "content/articles/gbk.md:5:1: the file is in GBK (what Notepad on Chinese Windows calls 'ANSI')",
+        "help: open it in Notepad, File → Save As, set Encoding to UTF-8 and save",
+        "content/articles/latin1.md:4:4: the file is not valid UTF-8",
         "content/articles/nul.md:5:3: the file contains a NUL byte",
         "content/articles/nulfm.md:2:10: the file contains a NUL byte",
-        "content/articles/bom16.md:1:1: the file is not valid UTF-8",
-        "data/bad.yaml",
+        "content/articles/bom16.md:1:1: the file is in UTF-16 (what Windows Notepad calls 'Unicode')",
+        "data/bad.yaml:1:4: the file is not valid UTF-8",
     ] {
         assert!(err.contains(needle), "missing {needle:?} in:\n{err}");
     }
     let t = SiteTest::new();
     t.write_bytes("site.yaml", b"title: \xff\nbase_url: https://a.b/\n");
-    assert!(t.build_err().contains("site.yaml: the file is not valid UTF-8"));
+    assert!(t.build_err().contains("site.yaml:1:8: the file is not valid UTF-8"));
+    // 永川科协 saved by Notepad as "ANSI" on Chinese Windows.
+    t.write_bytes(
+        "site.yaml",
+        b"title: \xd3\xc0\xb4\xa8\xbf\xc6\xd0\xad\nbase_url: https://a.b/\n",
+    );
+    assert!(t.build_err().contains("site.yaml:1:8: the file is in GBK"));
 }
 
 // 7 ------------------------------------------------------------------------

@@ -112,8 +112,8 @@ const CASES: &[Case] = &[
         },
         args: &["build"],
         fails: true,
-        zh: &["错误: templates/bad.html: 这个模板文件不是 UTF-8 编码"],
-        en: &["error: templates/bad.html: the template is not valid UTF-8"],
+        zh: &["错误: templates/bad.html:1:3: 这个文件不是 UTF-8 编码"],
+        en: &["error: templates/bad.html:1:3: the file is not valid UTF-8"],
     },
     Case {
         name: "theme without search.html",

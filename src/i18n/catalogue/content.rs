@@ -154,6 +154,26 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
     ),
     (
+        "content.gbk",
+        "这个文件是 GBK 编码（Windows 记事本里叫“ANSI”），kepu 只读 UTF-8 编码的文件",
+        "the file is in GBK (what Notepad on Chinese Windows calls 'ANSI'); kepu reads UTF-8 files only",
+    ),
+    (
+        "content.gbk.help",
+        "用记事本打开它，“文件”→“另存为”，“编码”选 UTF-8 后保存；其他编辑器里也是“另存为”→ 编码选 UTF-8",
+        "open it in Notepad, File → Save As, set Encoding to UTF-8 and save; in other editors too: Save As → encoding UTF-8",
+    ),
+    (
+        "content.utf16",
+        "这个文件是 UTF-16 编码（Windows 记事本里叫“Unicode”），kepu 只读 UTF-8 编码的文件",
+        "the file is in UTF-16 (what Windows Notepad calls 'Unicode'); kepu reads UTF-8 files only",
+    ),
+    (
+        "content.utf16.help",
+        "用记事本打开它，“文件”→“另存为”，“编码”选 UTF-8 后保存",
+        "open it in Notepad, File → Save As, set Encoding to UTF-8 and save",
+    ),
+    (
         "content.nul",
         "文件里有一个看不见的空字符（NUL）",
         "the file contains a NUL byte",

@@ -20,16 +20,6 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "give the user who runs kepu permission to read it (on Windows: Properties → Security)",
     ),
     (
-        "render.template_not_utf8",
-        "这个模板文件不是 UTF-8 编码",
-        "the template is not valid UTF-8",
-    ),
-    (
-        "render.template_not_utf8.help",
-        "把文件另存为 UTF-8 编码（多数编辑器里：“另存为”，编码选 UTF-8）",
-        "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
-    ),
-    (
         "render.template_unreadable",
         "无法读取模板：{0}",
         "cannot read the template: {0}",
