@@ -100,12 +100,52 @@ fn locate_at(
 
 /// A YAML error in plain words where it is a known mistake, with its line shown.
 pub(super) fn yaml_error(shown: &Path, split: &front_matter::Split, env: &ParseEnv, e: yaml::YamlError) -> Diagnostic {
-    let (message, hint): (Said, Said) = match super::key_help::explain(&e.message, env.lang) {
-        Some((m, h)) => (m.into(), h.into()),
-        None => (e.message, crate::text!("type.help").into()),
-    };
     let source = split.yaml.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
+    let list = source
+        .as_deref()
+        .filter(|_| e.message.contains("expected a sequence"))
+        .and_then(as_list);
+    let (message, hint): (Said, Said) = match (super::key_help::explain(&e.message, env.lang), list) {
+        (Some((m, _)), Some(list)) => (m.into(), crate::text!("type.list.help", list).into()),
+        (Some((m, h)), None) => (m.into(), h.into()),
+        (None, _) => (e.message, crate::text!("type.help").into()),
+    };
     Diagnostic::error(shown, e.line + split.yaml_line - 1, e.column, message)
         .with_hint(hint)
         .with_source(source)
+}
+
+/// The line `key: 甲、乙` (a list written as one value, its items parted by
+/// 、 ， , ; or ；) as the list it means: `key: [甲, 乙]`; `None` for any
+/// other line.
+fn as_list(line: &str) -> Option<String> {
+    let (key, value) = line.split_once(':')?;
+    let value = value.trim();
+    if value.is_empty() || value.starts_with(['[', '{', '-', '|', '>', '"', '\'', '&', '*', '#']) {
+        return None;
+    }
+    let items: Vec<&str> = value
+        .split(['、', '，', ',', ';', '；'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    Some(format!("{}: [{}]", key.trim_end(), items.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::as_list;
+
+    #[test]
+    fn a_list_written_as_one_value_is_shown_as_a_list() {
+        assert_eq!(as_list("tags: 安全、夏季").as_deref(), Some("tags: [安全, 夏季]"));
+        assert_eq!(
+            as_list("areas: 仙龙镇；青峰镇 ;").as_deref(),
+            Some("areas: [仙龙镇, 青峰镇]")
+        );
+        assert_eq!(as_list("tags: 安全").as_deref(), Some("tags: [安全]"));
+        for line in ["tags: [a, b]", "tags:", "tags: \"a, b\"", "tags: {a: 1}", "no colon"] {
+            assert_eq!(as_list(line), None, "{line}");
+        }
+    }
 }

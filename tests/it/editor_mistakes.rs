@@ -83,6 +83,15 @@ const CASES: &[Case] = &[
         line: "2 | title: [测试]",
     },
     Case {
+        name: "list as one value",
+        file: "articles/list.md",
+        text: "---\ntitle: 测试\ndate: 2026-10-10\ntags: 安全、夏季，防溺水\n---\n正文\n",
+        at: "content/articles/list.md:4:7",
+        zh: "tags 应为列表，如 [甲, 乙]\n  |\n4 | tags: 安全、夏季，防溺水\n  |       ^^\n  提示: 列表写在方括号里，各项用半角逗号隔开：tags: [安全, 夏季, 防溺水]",
+        en: "help: write a list in square brackets, its items parted by commas: tags: [安全, 夏季, 防溺水]",
+        line: "4 | tags: 安全、夏季，防溺水",
+    },
+    Case {
         name: "bad date",
         file: "articles/date.md",
         text: "---\ntitle: 测试\ndate: 2026-13-45\n---\n正文\n",

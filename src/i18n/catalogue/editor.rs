@@ -67,6 +67,11 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "{0} 应为列表，如 [甲, 乙]",
         "{0} should be a list, like [a, b]",
     ),
+    (
+        "type.list.help",
+        "列表写在方括号里，各项用半角逗号隔开：{0}",
+        "write a list in square brackets, its items parted by commas: {0}",
+    ),
     ("type.number", "{0} 应为数字", "{0} should be a number"),
     ("type.yesno", "{0} 应为 true 或 false", "{0} should be true or false"),
     (
