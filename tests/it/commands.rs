@@ -165,7 +165,7 @@ fn check_writes_nothing_and_fails_on_errors() {
     t.page("articles/b.md", "title: b\ndate: soon", "x\n");
     let bad = t.kepu(&["check", "--now", NOW]);
     assert!(!bad.status.success());
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("content/articles/b.md:3:1"));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("content/articles/b.md:3:7"));
 }
 
 #[test]
