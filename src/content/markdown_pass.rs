@@ -178,6 +178,7 @@ fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'
         links,
         shortcodes,
         raw_html: config.site.markdown.raw_html,
+        folder: "",
     }
 }
 
@@ -243,6 +244,15 @@ fn render_sections(lib: &mut Library, root: &Path, opts: &MarkdownOptions, marke
     diags
 }
 
+/// The folder of `file` under `content/` of the site at `root`, with `/`
+/// between its parts (`articles`, `articles/aed`).
+fn content_folder(root: &Path, file: &Path) -> String {
+    file.parent()
+        .and_then(|dir| dir.strip_prefix(root.join("content")).ok())
+        .map(crate::output::safe_path::to_slash)
+        .unwrap_or_default()
+}
+
 fn render_one(
     body: &str,
     body_line: usize,
@@ -250,12 +260,18 @@ fn render_one(
     root: &Path,
     opts: &MarkdownOptions,
 ) -> (Rendered, Vec<Diagnostic>) {
-    let (rendered, errors) = markdown::render_with_errors(body, opts);
+    let folder = content_folder(root, file);
+    let opts = MarkdownOptions {
+        folder: &folder,
+        ..*opts
+    };
+    let (rendered, errors) = markdown::render_with_errors(body, &opts);
     let shown = super::walk::shown(root, file);
     let diags = errors
         .into_iter()
         .map(|e| {
-            let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message);
+            let source = body.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
+            let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message).with_source(source);
             match e.hint {
                 Some(h) => d.with_hint(h),
                 None => d,

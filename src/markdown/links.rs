@@ -4,7 +4,10 @@
 //! 1. `@/path.md#anchor` is noted as an [`InternalLink`] (positioned at the
 //!    `@/` when it is in the link's own text, else at the link's start) and
 //!    resolved through the [`LinkResolver`]; the anchor is put back on the
-//!    URL. An unknown path is a [`MarkdownError`].
+//!    URL. An unknown path is a [`MarkdownError`]. A relative link to a
+//!    Markdown file (`first.md`, `../emergency/x.md#part`), as editors
+//!    such as Typora and VS Code write and follow it, is read from the
+//!    folder of the file rendered and taken the same way.
 //! 2. An external link (`http://`, `https://`, `//`) is noted and written as
 //!    raw `<a .. rel="noopener">` HTML, using pulldown-cmark's own writer for
 //!    the `href` and `title` escaping; its end event stays as it is.
@@ -23,16 +26,20 @@ use super::{InternalLink, LinkResolver, LocalRef, MarkdownError};
 /// Collects links while rewriting their destinations.
 pub(crate) struct LinkCollector<'o> {
     resolver: &'o dyn LinkResolver,
+    /// The folder under `content/` of the file rendered.
+    folder: &'o str,
     pub(crate) internal: Vec<InternalLink>,
     pub(crate) external: Vec<String>,
     pub(crate) local: Vec<LocalRef>,
 }
 
 impl<'o> LinkCollector<'o> {
-    /// A collector resolving through `resolver`.
-    pub(crate) fn new(resolver: &'o dyn LinkResolver) -> Self {
+    /// A collector resolving through `resolver`, relative links to
+    /// Markdown files from `folder`.
+    pub(crate) fn new(resolver: &'o dyn LinkResolver, folder: &'o str) -> Self {
         Self {
             resolver,
+            folder,
             internal: Vec::new(),
             external: Vec::new(),
             local: Vec::new(),
@@ -59,7 +66,16 @@ impl<'o> LinkCollector<'o> {
                 .get(range.clone())
                 .and_then(|s| s.rfind("@/"))
                 .map_or(range.start, |i| range.start + i);
-            let url = self.internal(rest, at, pos, errors);
+            let url = self.internal(rest, None, at, pos, errors);
+            return Event::Start(with_dest(tag, url));
+        }
+        if is_link && let Some(rest) = relative_markdown(dest, self.folder) {
+            let written = dest.to_string();
+            let at = text
+                .get(range.clone())
+                .and_then(|s| s.rfind(written.as_str()))
+                .map_or(range.start, |i| range.start + i);
+            let url = self.internal(&rest, Some(&written), at, pos, errors);
             return Event::Start(with_dest(tag, url));
         }
         if is_link && is_external(dest) {
@@ -99,9 +115,11 @@ impl<'o> LinkCollector<'o> {
     }
 
     /// Notes and resolves `@/` + `rest`; `None` (and an error) if unknown.
+    /// `written`: the relative link as written, when it was one.
     fn internal(
         &mut self,
         rest: &str,
+        written: Option<&str>,
         at: usize,
         pos: &Positions<'_>,
         errors: &mut Vec<MarkdownError>,
@@ -118,10 +136,14 @@ impl<'o> LinkCollector<'o> {
             column,
         });
         let Some(mut url) = self.resolver.resolve(path) else {
+            let message = match written {
+                Some(w) => crate::text!("markdown.broken_relative_link", w, path),
+                None => crate::text!("markdown.broken_link", path),
+            };
             errors.push(MarkdownError {
                 line,
                 column,
-                message: crate::text!("markdown.broken_link", path).into(),
+                message: message.into(),
                 hint: Some(crate::text!("markdown.broken_link.help").into()),
             });
             return None;
@@ -132,6 +154,48 @@ impl<'o> LinkCollector<'o> {
         }
         Some(url)
     }
+}
+
+/// The path under `content/` (with its `#anchor`) of `dest` when it is a
+/// relative link to a Markdown file, read from `folder`: `first.md` from
+/// `articles` is `articles/first.md`. `None` for any other link, and for
+/// one that climbs out of `content/`.
+fn relative_markdown(dest: &str, folder: &str) -> Option<String> {
+    let dest = dest.trim();
+    if dest.starts_with('/') || !is_local(dest) {
+        return None;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or(path);
+    let is_markdown = path.len() > 3
+        && path
+            .get(path.len() - 3..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(".md"));
+    if !is_markdown {
+        return None;
+    }
+    let path = crate::serve::request_path::decode(path.as_bytes())
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| path.to_string());
+    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in path.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut out = parts.join("/");
+    if let Some(a) = anchor {
+        out.push('#');
+        out.push_str(a);
+    }
+    Some(out)
 }
 
 /// Whether `dest` points off-site: `http://`, `https://` or `//`.
@@ -276,7 +340,7 @@ mod tests {
             locator: Locator::new(text),
             map: SourceMap::default(),
         };
-        let mut links = LinkCollector::new(&Pages);
+        let mut links = LinkCollector::new(&Pages, "articles");
         let mut errors = Vec::new();
         let ev = links.start_tag(tag, 0..text.len(), text, &pos, &mut errors);
         (ev, links, errors)
@@ -292,6 +356,35 @@ mod tests {
         let l = &links.internal[0];
         assert_eq!((l.path.as_str(), l.anchor.as_deref()), ("articles/x.md", Some("part")));
         assert_eq!((l.line, l.column), (1, 5));
+    }
+
+    #[test]
+    fn relative_links_to_markdown_files_are_read_from_the_files_folder() {
+        let rel = |d: &str| relative_markdown(d, "articles/trip");
+        assert_eq!(rel("x.md").as_deref(), Some("articles/trip/x.md"));
+        assert_eq!(rel("./x.MD#part").as_deref(), Some("articles/trip/x.MD#part"));
+        assert_eq!(rel("../x.md").as_deref(), Some("articles/x.md"));
+        assert_eq!(rel("..\\..\\emergency\\y.md").as_deref(), Some("emergency/y.md"));
+        assert_eq!(rel("%E4%B8%AD.md").as_deref(), Some("articles/trip/中.md"));
+        for d in [
+            "../../../x.md",
+            "/articles/x.md",
+            "https://a.org/x.md",
+            "x.mdx",
+            "photo.jpg",
+            "#x.md",
+            ".md",
+            "mailto:x.md",
+        ] {
+            assert_eq!(rel(d), None, "{d}");
+        }
+        // The collector of these tests renders a file in `articles/`.
+        let (ev, links, errors) = run("[x](./x.md#part)", link("./x.md#part", ""));
+        assert!(errors.is_empty());
+        assert!(matches!(ev, Event::Start(Tag::Link { dest_url, .. })
+            if dest_url.as_ref() == "/kepu/articles/x/#part"));
+        assert_eq!(links.internal[0].path, "articles/x.md");
+        assert!(links.local.is_empty());
     }
 
     #[test]

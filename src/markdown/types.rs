@@ -33,6 +33,7 @@ pub trait ShortcodeRenderer: Sync {
 }
 
 /// How to render one Markdown body.
+#[derive(Clone, Copy)]
 pub struct MarkdownOptions<'a> {
     /// Highlight fenced code with a known language (syntect CSS classes).
     pub highlight: bool,
@@ -46,6 +47,9 @@ pub struct MarkdownOptions<'a> {
     pub shortcodes: &'a dyn ShortcodeRenderer,
     /// What to do with raw HTML in the body.
     pub raw_html: crate::config::RawHtml,
+    /// The folder under `content/` of the file rendered (`articles`), from
+    /// which a relative link to a Markdown file (`first.md`) is followed.
+    pub folder: &'a str,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -58,6 +62,7 @@ impl<'a> MarkdownOptions<'a> {
             links,
             shortcodes,
             raw_html: crate::config::RawHtml::Allow,
+            folder: "",
         }
     }
 }

@@ -252,6 +252,60 @@ fn addresses_that_exist_or_are_not_the_sites_are_left_alone() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// A relative link to a Markdown file, as Typora or VS Code writes and
+/// follows it, is read from the folder of the file it is in and points at
+/// that page; one to no file is an error naming the file it looked for.
+#[test]
+fn relative_links_to_markdown_files_lead_to_their_pages() {
+    let t = SiteTest::new();
+    t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "## 要点\n\n正文\n");
+    t.page("articles/中文.md", "title: 中文名\ndate: 2026-10-01", "正文\n");
+    t.page(
+        "emergency/hot.md",
+        "title: 高温\ndate: 2026-10-01\nexpires: 2026-10-02\nhazard: heat\nlevel: yellow",
+        "正文\n",
+    );
+    t.page(
+        "articles/a.md",
+        "title: 链接\ndate: 2026-10-02",
+        "[同一文件夹](ok.md) [点](./ok.md) [锚](ok.md#yao-dian) [跨栏目](../emergency/hot.md) [编码](%E4%B8%AD%E6%96%87.md) [中文](中文.md)\n",
+    );
+    t.page(
+        "articles/trip/index.md",
+        "title: 出行\ndate: 2026-10-03",
+        "[上一级](../ok.md#yao-dian) [两级](../../emergency/hot.md)\n",
+    );
+    t.build_ok();
+    let a = t.read("articles/a/index.html");
+    for href in [
+        "href=\"/articles/ok/\">同一文件夹",
+        "href=\"/articles/ok/\">点",
+        "href=\"/articles/ok/#yao-dian\">锚",
+        "href=\"/emergency/hot/\">跨栏目",
+        "href=\"/articles/zhong-wen/\">编码",
+        "href=\"/articles/zhong-wen/\">中文",
+    ] {
+        assert!(a.contains(href), "{href}: {a}");
+    }
+    let trip = t.read("articles/trip/index.html");
+    assert!(trip.contains("href=\"/articles/ok/#yao-dian\">上一级"), "{trip}");
+    assert!(trip.contains("href=\"/emergency/hot/\">两级"), "{trip}");
+
+    t.page(
+        "articles/a.md",
+        "title: 链接\ndate: 2026-10-02",
+        "正文\n\n见[旧文](old.md)。\n",
+    );
+    let err = t.build_err();
+    assert!(
+        err.contains(
+            "content/articles/a.md:7:7: broken internal link: old.md points at content/articles/old.md, which does not exist"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("7 | 见[旧文](old.md)。"), "{err}");
+}
+
 #[test]
 fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     let t = SiteTest::new();

@@ -96,6 +96,11 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "broken internal link: @/{0} does not exist",
     ),
     (
+        "markdown.broken_relative_link",
+        "站内链接失效：{0} 指向 content/{1}，没有这一篇",
+        "broken internal link: {0} points at content/{1}, which does not exist",
+    ),
+    (
         "markdown.broken_link.help",
         "检查 content/ 下的路径和文件名是否写对",
         "check the path under content/",
