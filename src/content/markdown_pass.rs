@@ -170,7 +170,11 @@ pub fn render_some(
     render_pages(lib, config, &opts, (pages, sections), None).0
 }
 
-fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'a Permalinks) -> MarkdownOptions<'a> {
+fn options<'a>(
+    config: &'a Config,
+    shortcodes: &'a dyn ShortcodeRenderer,
+    links: &'a Permalinks,
+) -> MarkdownOptions<'a> {
     MarkdownOptions {
         highlight: config.site.highlight.css_classes,
         han_per_minute: config.site.markdown.han_per_minute.max(1),
@@ -179,6 +183,8 @@ fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'
         shortcodes,
         raw_html: config.site.markdown.raw_html,
         folder: "",
+        leaf: false,
+        base_path: &config.base_path,
     }
 }
 
@@ -261,8 +267,10 @@ fn render_one(
     opts: &MarkdownOptions,
 ) -> (Rendered, Vec<Diagnostic>) {
     let folder = content_folder(root, file);
+    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
     let opts = MarkdownOptions {
         folder: &folder,
+        leaf: !matches!(name, "index.md" | "_index.md"),
         ..*opts
     };
     let (rendered, errors) = markdown::render_with_errors(body, &opts);

@@ -11,7 +11,11 @@
 //! 2. An external link (`http://`, `https://`, `//`) is noted and written as
 //!    raw `<a .. rel="noopener">` HTML, using pulldown-cmark's own writer for
 //!    the `href` and `title` escaping; its end event stays as it is.
-//! 3. Everything else passes through unchanged; a destination on the site
+//! 3. On a page of its own (`name.md`), a relative address of a file
+//!    (`name.assets/a.png`, `files/guide.pdf`: a last part with a file
+//!    extension) is read from the file's folder, as Typora and VS Code show
+//!    it, and written as the address the file is published at.
+//! 4. Everything else passes through unchanged; a destination on the site
 //!    itself (`/x/`, `photo.jpg`) is noted as a [`LocalRef`], as are the
 //!    `href` of `<a>` and the `src` of `<img>` in raw HTML
 //!    ([`LinkCollector::raw_html`]).
@@ -28,6 +32,8 @@ pub(crate) struct LinkCollector<'o> {
     resolver: &'o dyn LinkResolver,
     /// The folder under `content/` of the file rendered.
     folder: &'o str,
+    /// The site's path, when the file is a page of its own (see step 3).
+    leaf_base: Option<&'o str>,
     pub(crate) internal: Vec<InternalLink>,
     pub(crate) external: Vec<String>,
     pub(crate) local: Vec<LocalRef>,
@@ -40,6 +46,7 @@ impl<'o> LinkCollector<'o> {
         Self {
             resolver,
             folder,
+            leaf_base: None,
             internal: Vec::new(),
             external: Vec::new(),
             local: Vec::new(),
@@ -88,14 +95,24 @@ impl<'o> LinkCollector<'o> {
                 .and_then(|s| s.rfind(dest.as_ref()))
                 .map_or(range.start, |i| range.start + i);
             let (line, column) = pos.line_col(at);
+            let beside = self.leaf_base.and_then(|base| file_beside(dest, self.folder, base));
             self.local.push(LocalRef {
-                url: dest.to_string(),
+                url: beside.clone().unwrap_or_else(|| dest.to_string()),
+                written: beside.is_some().then(|| dest.to_string()),
                 image: !is_link,
                 line,
                 column,
             });
+            return Event::Start(with_dest(tag, beside));
         }
         Event::Start(tag)
+    }
+
+    /// The collector for a page of its own, under the site's `base_path`
+    /// (`None`: a bundle, a section or no file).
+    pub(crate) fn beside_a_leaf(mut self, base_path: Option<&'o str>) -> Self {
+        self.leaf_base = base_path;
+        self
     }
 
     /// Notes the local `href` of each `<a>` and `src` of each `<img>` in
@@ -106,6 +123,7 @@ impl<'o> LinkCollector<'o> {
                 let (line, column) = pos.line_col(at + offset);
                 self.local.push(LocalRef {
                     url,
+                    written: None,
                     image,
                     line,
                     column,
@@ -196,6 +214,59 @@ fn relative_markdown(dest: &str, folder: &str) -> Option<String> {
         out.push_str(a);
     }
     Some(out)
+}
+
+/// The address under `base_path` of the file `dest` names relative to
+/// `folder` (under `content/`), where content files are published as they
+/// lie: `a1.assets/x.png` from `articles` is `/articles/a1.assets/x.png`.
+/// `None` unless `dest` is relative and its last part has a file extension
+/// other than a page's (`.html`, `.htm`, `.md`), or when it climbs out of
+/// `content/`.
+fn file_beside(dest: &str, folder: &str, base_path: &str) -> Option<String> {
+    let dest = dest.trim();
+    if dest.starts_with('/') {
+        return None;
+    }
+    let split = dest.find(['?', '#']).unwrap_or(dest.len());
+    let (path, rest) = dest.split_at(split);
+    let last = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    let is_file = last.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && !ext.is_empty() && !matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "md")
+    });
+    if !is_file {
+        return None;
+    }
+    let mut parts: Vec<String> = folder
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(escape_segment)
+        .collect();
+    for seg in path.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    Some(format!("{base_path}{}{rest}", parts.join("/")))
+}
+
+/// A folder name as a part of an address: the characters that would end
+/// or change one (`%`, `#`, `?`, space) escaped.
+fn escape_segment(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '#' => out.push_str("%23"),
+            '?' => out.push_str("%3F"),
+            ' ' => out.push_str("%20"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Whether `dest` points off-site: `http://`, `https://` or `//`.
@@ -385,6 +456,32 @@ mod tests {
             if dest_url.as_ref() == "/kepu/articles/x/#part"));
         assert_eq!(links.internal[0].path, "articles/x.md");
         assert!(links.local.is_empty());
+    }
+
+    #[test]
+    fn files_beside_a_page_of_its_own_are_read_from_its_folder() {
+        let beside = |d: &str| file_beside(d, "articles/my notes", "/kepu/");
+        assert_eq!(
+            beside("a1.assets/x.png").as_deref(),
+            Some("/kepu/articles/my%20notes/a1.assets/x.png")
+        );
+        assert_eq!(
+            beside("./x.PDF?v=2#p").as_deref(),
+            Some("/kepu/articles/my%20notes/x.PDF?v=2#p")
+        );
+        assert_eq!(beside("..\\..\\x.png").as_deref(), Some("/kepu/x.png"));
+        for d in [
+            "../ok/",
+            "x",
+            "../y.html",
+            "z.md",
+            "/abs.png",
+            "../../../x.png",
+            ".hidden",
+            "dir.d/",
+        ] {
+            assert_eq!(beside(d), None, "{d}");
+        }
     }
 
     #[test]

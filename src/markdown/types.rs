@@ -50,6 +50,13 @@ pub struct MarkdownOptions<'a> {
     /// The folder under `content/` of the file rendered (`articles`), from
     /// which a relative link to a Markdown file (`first.md`) is followed.
     pub folder: &'a str,
+    /// Whether the file is a page of its own (`name.md`, not a bundle's
+    /// `index.md` or a section's `_index.md`): its address is one level
+    /// below its folder's, so a relative address of a file beside it
+    /// (`name.assets/a.png`, as Typora writes it) is pointed at the folder.
+    pub leaf: bool,
+    /// The site's path (`/` or `/kepu/`), for those addresses.
+    pub base_path: &'a str,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -63,6 +70,8 @@ impl<'a> MarkdownOptions<'a> {
             shortcodes,
             raw_html: crate::config::RawHtml::Allow,
             folder: "",
+            leaf: false,
+            base_path: "/",
         }
     }
 }
@@ -98,8 +107,11 @@ pub struct InternalLink {
 /// `data:`), not only an anchor. The site checks that it leads somewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalRef {
-    /// The address as written.
+    /// The address as written, or, for a file beside a page of its own
+    /// (`name.assets/a.png`), the address it is published at.
     pub url: String,
+    /// The address as written, when `url` is not.
+    pub written: Option<String>,
     /// An image (`![](x)`, `<img src>`), else a link.
     pub image: bool,
     /// 1-based line of the address in the source.

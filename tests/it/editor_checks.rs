@@ -306,6 +306,55 @@ fn relative_links_to_markdown_files_lead_to_their_pages() {
     assert!(err.contains("7 | 见[旧文](old.md)。"), "{err}");
 }
 
+/// A page written as `name.md` has no folder of its own: a file beside it,
+/// named relative to the Markdown file as Typora writes it
+/// (`name.assets/x.svg`), is shown from where it is published, under the
+/// site's path; one that is not there is named as written.
+#[test]
+fn files_beside_a_page_of_its_own_are_shown_from_its_folder() {
+    let t = SiteTest::new();
+    t.write(
+        "site.yaml",
+        &common::SITE_YAML.replace("https://kepu.example.org/", "https://kepu.example.org/kepu/"),
+    );
+    t.write("content/articles/a1.assets/image-1.svg", SVG);
+    t.write("content/articles/files/指南.pdf", "%PDF-1.4");
+    t.write("content/shared.svg", SVG);
+    t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "正文\n");
+    t.page(
+        "articles/a1.md",
+        "title: 旁边的文件\ndate: 2026-10-02",
+        "![图](a1.assets/image-1.svg)\n\n[指南](files/指南.pdf) [上级](../shared.svg) [页](../ok/) [锚](#top)\n",
+    );
+    t.build_ok();
+    let html = t.read("articles/a1/index.html");
+    for want in [
+        "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"图\"",
+        "href=\"/kepu/articles/files/%E6%8C%87%E5%8D%97.pdf\">指南",
+        "href=\"/kepu/shared.svg\">上级",
+        "href=\"../ok/\">页",
+        "href=\"#top\">锚",
+    ] {
+        assert!(html.contains(want), "{want}: {html}");
+    }
+    t.page(
+        "articles/a1.md",
+        "title: 旁边的文件\ndate: 2026-10-02",
+        "![图](a1.assets/image-2.svg)\n",
+    );
+    let err = t.build_err();
+    assert!(
+        err.contains(
+            "content/articles/a1.md:5:6: image a1.assets/image-2.svg not found: the site has no /kepu/articles/a1.assets/image-2.svg"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("the closest is /kepu/articles/a1.assets/image-1.svg"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     let t = SiteTest::new();
