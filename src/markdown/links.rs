@@ -116,20 +116,37 @@ impl<'o> LinkCollector<'o> {
     }
 
     /// Notes the local `href` of each `<a>` and `src` of each `<img>` in
-    /// raw HTML that starts at offset `at` of the expanded text.
-    pub(crate) fn raw_html(&mut self, html: &str, at: usize, pos: &Positions<'_>) {
-        for (offset, url, image) in html_refs(html) {
-            if is_local(&url) {
-                let (line, column) = pos.line_col(at + offset);
-                self.local.push(LocalRef {
-                    url,
-                    written: None,
-                    image,
-                    line,
-                    column,
-                });
+    /// raw HTML that starts at offset `at` of the expanded text. Returns the
+    /// HTML with the addresses of files beside a page of its own rewritten
+    /// (step 3; Typora writes `<img src="name.assets/x.png" style="zoom:50%">`
+    /// for a picture made smaller), if there were any.
+    pub(crate) fn raw_html(&mut self, html: &str, at: usize, pos: &Positions<'_>) -> Option<String> {
+        let mut rewritten: Option<String> = None;
+        let mut copied = 0;
+        for (start, end, url, image) in html_refs(html) {
+            if !is_local(&url) {
+                continue;
             }
+            let (line, column) = pos.line_col(at + start);
+            let beside = self.leaf_base.and_then(|base| file_beside(&url, self.folder, base));
+            if let Some(new) = &beside {
+                let out = rewritten.get_or_insert_with(String::new);
+                out.push_str(&html[copied..start]);
+                crate::escape::html_escape_into(out, new);
+                copied = end;
+            }
+            self.local.push(LocalRef {
+                written: beside.is_some().then(|| url.clone()),
+                url: beside.unwrap_or(url),
+                image,
+                line,
+                column,
+            });
         }
+        rewritten.map(|mut out| {
+            out.push_str(&html[copied..]);
+            out
+        })
     }
 
     /// Notes and resolves `@/` + `rest`; `None` (and an error) if unknown.
@@ -292,9 +309,10 @@ fn is_local(dest: &str) -> bool {
     })
 }
 
-/// (offset of the value, value, whether an image) of each `<a href>` and
-/// `<img src>` start tag in `html`; `&amp;` in values is read as `&`.
-fn html_refs(html: &str) -> Vec<(usize, String, bool)> {
+/// (start and end offsets of the value, value, whether an image) of each
+/// `<a href>` and `<img src>` start tag in `html`; `&amp;` in values is
+/// read as `&`.
+fn html_refs(html: &str) -> Vec<(usize, usize, String, bool)> {
     let mut out = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
@@ -338,7 +356,7 @@ fn html_refs(html: &str) -> Vec<(usize, String, bool)> {
                     }
                 };
                 if attr == wanted {
-                    out.push((v0, crate::escape::unescape_html(&html[v0..v1]), name == "img"));
+                    out.push((v0, v1, crate::escape::unescape_html(&html[v0..v1]), name == "img"));
                 }
             } else if j == n0 {
                 j += 1;
@@ -519,7 +537,7 @@ mod tests {
             html_refs("<p><A HREF='/x/'>x</A> <img alt=\"a\" src=\"p.jpg\"> <a name=top> <area href=\"/no/\"></p>");
         assert_eq!(
             refs,
-            vec![(12, "/x/".to_owned(), false), (41, "p.jpg".to_owned(), true)]
+            vec![(12, 15, "/x/".to_owned(), false), (41, 46, "p.jpg".to_owned(), true)]
         );
     }
 

@@ -133,17 +133,21 @@ impl<'a> Pass<'a, '_> {
                 self.title_push(&code);
                 self.events.push(Event::Code(code));
             }
-            Event::Html(html) => {
-                if self.raw_links {
-                    self.links.raw_html(&html, range.start, pos);
+            Event::Html(mut html) => {
+                if self.raw_links
+                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos)
+                {
+                    html = CowStr::from(rewritten);
                 }
                 let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);
                 self.events.push(Event::Html(html));
             }
-            Event::InlineHtml(html) => {
-                if self.raw_links {
-                    self.links.raw_html(&html, range.start, pos);
+            Event::InlineHtml(mut html) => {
+                if self.raw_links
+                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos)
+                {
+                    html = CowStr::from(rewritten);
                 }
                 let html = self.guard.user_html(html, &self.outputs);
                 self.text.push_html(&html);

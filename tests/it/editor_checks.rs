@@ -324,12 +324,16 @@ fn files_beside_a_page_of_its_own_are_shown_from_its_folder() {
     t.page(
         "articles/a1.md",
         "title: 旁边的文件\ndate: 2026-10-02",
-        "![图](a1.assets/image-1.svg)\n\n[指南](files/指南.pdf) [上级](../shared.svg) [页](../ok/) [锚](#top)\n",
+        concat!(
+            "![图](a1.assets/image-1.svg)\n\n[指南](files/指南.pdf) [上级](../shared.svg) [页](../ok/) [锚](#top)\n\n",
+            "<img src=\"a1.assets/image-1.svg\" alt=\"缩小\" style=\"zoom:50%;\" />\n",
+        ),
     );
     t.build_ok();
     let html = t.read("articles/a1/index.html");
     for want in [
         "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"图\"",
+        "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"缩小\"",
         "href=\"/kepu/articles/files/%E6%8C%87%E5%8D%97.pdf\">指南",
         "href=\"/kepu/shared.svg\">上级",
         "href=\"../ok/\">页",
