@@ -19,11 +19,10 @@ pub enum Found {
     Other,
 }
 
-/// The error for `bytes`, the contents of the file `shown`, which are not
-/// UTF-8.
-pub fn not_utf8(shown: impl Into<PathBuf>, bytes: &[u8]) -> Diagnostic {
-    let at = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
-    let (line, column) = line_col_of(bytes, at);
+/// The error for the contents of the file `shown`, which are not UTF-8.
+pub fn not_utf8(shown: impl Into<PathBuf>, e: &std::string::FromUtf8Error) -> Diagnostic {
+    let bytes = e.as_bytes();
+    let (line, column) = line_col_of(bytes, e.utf8_error().valid_up_to());
     let (message, hint) = match guess(bytes) {
         Found::Utf16 => (crate::text!("content.utf16"), crate::text!("content.utf16.help")),
         Found::Gbk => (crate::text!("content.gbk"), crate::text!("content.gbk.help")),
@@ -119,7 +118,8 @@ mod tests {
     fn the_error_is_at_the_first_byte_that_is_not_utf8() {
         let mut bytes = b"---\ntitle: ".to_vec();
         bytes.extend(gbk("防溺水"));
-        let d = not_utf8("content/a.md", &bytes);
+        let e = String::from_utf8(bytes).expect_err("GBK is not UTF-8");
+        let d = not_utf8("content/a.md", &e);
         assert_eq!((d.line, d.column), (2, 8));
         let text = d.to_string();
         assert!(text.contains("GBK"), "{text}");

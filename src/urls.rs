@@ -29,9 +29,51 @@ pub fn url_encode_path(s: &str) -> String {
     out
 }
 
+/// `s` percent-decoded, or as written when it is not a valid escape of
+/// UTF-8 (then it names no file of the site anyway).
+pub fn percent_decode(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    crate::serve::request_path::decode(s.as_bytes())
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+/// The path `rel` names read from the folder `base` (both relative, with
+/// `/` between parts; `rel` may use `\` too, as browsers read it): `.`
+/// and empty parts dropped, `..` taking back one part. `None` when `rel`
+/// climbs above `base`'s root.
+pub fn join_relative(base: &str, rel: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rel.split(['/', '\\']) {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_paths_join_and_decode() {
+        assert_eq!(
+            join_relative("articles/trip", "../x.md").as_deref(),
+            Some("articles/x.md")
+        );
+        assert_eq!(join_relative("a", "./b//c\\d.png").as_deref(), Some("a/b/c/d.png"));
+        assert_eq!(join_relative("a", "../../x"), None);
+        assert_eq!(join_relative("", "x/../y").as_deref(), Some("y"));
+        assert_eq!(percent_decode("%E4%B8%AD.md"), "中.md");
+        assert_eq!(percent_decode("100%.md"), "100%.md");
+    }
 
     #[test]
     fn links_permalinks_and_encoding() {

@@ -200,14 +200,13 @@ impl Ctx<'_> {
             Target::Skip | Target::Found => return None,
             Target::Outside => self.outside(&r.url, file.shown(), line, r.column),
             Target::Missing { path, shown } => {
-                let written = r.written.as_deref().unwrap_or(&r.url);
                 let (message, hint) = match r.image {
                     true => (
-                        crate::text!("site_checks.image_missing", written, &shown),
+                        crate::text!("site_checks.image_missing", &r.url, &shown),
                         self.file_hint(&path, crate::text!("site_checks.image_help")),
                     ),
                     false => (
-                        crate::text!("site_checks.link_missing", written, &shown),
+                        crate::text!("site_checks.link_missing", &r.url, &shown),
                         self.page_hint(&path),
                     ),
                 };

@@ -89,7 +89,7 @@ pub fn load(root: &Path, path: &Path) -> Result<Config, Diagnostics> {
     let text = match std::fs::read(path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(t) => crate::escape::scrub_noncharacters(t),
-            Err(e) => return Err(one(crate::encoding::not_utf8(&shown, e.as_bytes()))),
+            Err(e) => return Err(one(crate::encoding::not_utf8(&shown, &e))),
         },
         Err(e) => {
             return Err(one(Diagnostic::error(

@@ -27,7 +27,7 @@ pub fn load_keeping(
         let text = match std::fs::read(&file).map(String::from_utf8) {
             Ok(Ok(t)) => crate::escape::scrub_noncharacters(t),
             Ok(Err(e)) => {
-                diags.push(crate::encoding::not_utf8(shown, e.as_bytes()));
+                diags.push(crate::encoding::not_utf8(shown, &e));
                 continue;
             }
             Err(e) => {

@@ -18,57 +18,89 @@ use crate::config::Config;
 use crate::error::Diagnostic;
 use crate::markdown::{self, LinkResolver, MarkdownOptions, Rendered, ShortcodeRenderer, char_prefix};
 
-/// `@/` path → URL path.
+/// `@/` path → URL path, and the files of `content/` that are not pages →
+/// the address each is published at.
 #[derive(Debug, Default)]
-pub struct Permalinks(HashMap<String, String>);
+pub struct Permalinks {
+    pages: HashMap<String, String>,
+    files: HashMap<String, String>,
+}
 
 impl Permalinks {
     /// The table for `lib` under `base_path` (`/` or `/kepu/`).
     pub fn new(lib: &Library, base_path: &str) -> Self {
-        let mut map: HashMap<String, String> = lib
+        let mut pages: HashMap<String, String> = lib
             .pages
             .iter()
             .map(|p| (p.rel_path.clone(), link(base_path, &p.path)))
             .collect();
         for s in &lib.sections {
             if let Some(rel) = &s.rel_path {
-                map.insert(rel.clone(), link(base_path, &s.path));
+                pages.insert(rel.clone(), link(base_path, &s.path));
             }
         }
         // A page whose front matter is broken still exists (its own error
         // says what is wrong); the build fails anyway, so any URL will do.
         for rel in &lib.broken {
-            map.entry(rel.clone())
+            pages
+                .entry(rel.clone())
                 .or_insert_with(|| link(base_path, &format!("{}/", rel.trim_end_matches(".md"))));
         }
-        Permalinks(map)
+        Permalinks {
+            pages,
+            files: files(lib, base_path),
+        }
     }
-}
 
-impl Permalinks {
     /// Brings the links of the pages at `rels` up to date with `lib` (each
-    /// came, went or moved).
+    /// came, went or moved), and the files with the files of `lib`.
     pub fn update(&mut self, lib: &Library, base_path: &str, rels: &[&str]) {
         for &rel in rels {
             match lib.page(rel) {
                 Some(p) => {
-                    self.0.insert(rel.to_string(), link(base_path, &p.path));
+                    self.pages.insert(rel.to_string(), link(base_path, &p.path));
                 }
                 None if lib.broken.contains(rel) => {
                     let url = link(base_path, &format!("{}/", rel.trim_end_matches(".md")));
-                    self.0.insert(rel.to_string(), url);
+                    self.pages.insert(rel.to_string(), url);
                 }
                 None => {
-                    self.0.remove(rel);
+                    self.pages.remove(rel);
                 }
             }
         }
+        self.files = files(lib, base_path);
     }
+}
+
+/// Each file of `content/` that is not a page (loose, or in a bundle) →
+/// the address it is published at under `base_path`.
+fn files(lib: &Library, base_path: &str) -> HashMap<String, String> {
+    let mut files: HashMap<String, String> = lib
+        .loose
+        .iter()
+        .map(|(_, out)| (out.clone(), link(base_path, out)))
+        .collect();
+    for p in lib.pages.iter().filter(|p| p.bundle_dir.is_some()) {
+        let folder = p.rel_path.rsplit_once('/').map_or("", |(f, _)| f);
+        for asset in &p.assets {
+            let asset = crate::output::safe_path::to_slash(asset);
+            files.insert(
+                format!("{folder}/{asset}"),
+                link(base_path, &format!("{}{asset}", p.path)),
+            );
+        }
+    }
+    files
 }
 
 impl LinkResolver for Permalinks {
     fn resolve(&self, path: &str) -> Option<String> {
-        self.0.get(path.trim_start_matches('/')).cloned()
+        self.pages.get(path.trim_start_matches('/')).cloned()
+    }
+
+    fn file(&self, path: &str) -> Option<String> {
+        self.files.get(path).cloned()
     }
 }
 
@@ -184,7 +216,6 @@ fn options<'a>(
         raw_html: config.site.markdown.raw_html,
         folder: "",
         leaf: false,
-        base_path: &config.base_path,
     }
 }
 
@@ -229,7 +260,12 @@ fn render_pages(
 }
 
 fn render_page(p: &mut Page, root: &Path, opts: &MarkdownOptions) -> Vec<Diagnostic> {
-    let (r, d) = render_one(&p.body, p.body_line, &p.file, root, opts);
+    let opts = MarkdownOptions {
+        folder: folder_of(&p.rel_path),
+        leaf: p.bundle_dir.is_none(),
+        ..*opts
+    };
+    let (r, d) = render_one(&p.body, p.body_line, &p.file, root, &opts);
     p.rendered = r;
     d
 }
@@ -242,7 +278,11 @@ fn render_sections(lib: &mut Library, root: &Path, opts: &MarkdownOptions, marke
             continue;
         }
         if let Some(file) = &s.file {
-            let (r, d) = render_one(&s.body, s.body_line, file, root, opts);
+            let opts = MarkdownOptions {
+                folder: s.rel_path.as_deref().map_or("", folder_of),
+                ..*opts
+            };
+            let (r, d) = render_one(&s.body, s.body_line, file, root, &opts);
             s.rendered = r;
             diags.extend(d);
         }
@@ -250,13 +290,9 @@ fn render_sections(lib: &mut Library, root: &Path, opts: &MarkdownOptions, marke
     diags
 }
 
-/// The folder of `file` under `content/` of the site at `root`, with `/`
-/// between its parts (`articles`, `articles/aed`).
-fn content_folder(root: &Path, file: &Path) -> String {
-    file.parent()
-        .and_then(|dir| dir.strip_prefix(root.join("content")).ok())
-        .map(crate::output::safe_path::to_slash)
-        .unwrap_or_default()
+/// The folder of the `@/` path `rel` (`articles/a.md` → `articles`).
+fn folder_of(rel: &str) -> &str {
+    rel.rsplit_once('/').map_or("", |(folder, _)| folder)
 }
 
 fn render_one(
@@ -266,14 +302,7 @@ fn render_one(
     root: &Path,
     opts: &MarkdownOptions,
 ) -> (Rendered, Vec<Diagnostic>) {
-    let folder = content_folder(root, file);
-    let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-    let opts = MarkdownOptions {
-        folder: &folder,
-        leaf: !matches!(name, "index.md" | "_index.md"),
-        ..*opts
-    };
-    let (rendered, errors) = markdown::render_with_errors(body, &opts);
+    let (rendered, errors) = markdown::render_with_errors(body, opts);
     let shown = super::walk::shown(root, file);
     let diags = errors
         .into_iter()

@@ -120,7 +120,7 @@ pub(super) fn yaml_error(shown: &Path, split: &front_matter::Split, env: &ParseE
 /// other line.
 fn as_list(line: &str) -> Option<String> {
     let (key, value) = line.split_once(':')?;
-    let value = value.trim();
+    let value = value.split(" #").next().unwrap_or(value).trim();
     if value.is_empty() || value.starts_with(['[', '{', '-', '|', '>', '"', '\'', '&', '*', '#']) {
         return None;
     }
@@ -144,6 +144,10 @@ mod tests {
             Some("areas: [仙龙镇, 青峰镇]")
         );
         assert_eq!(as_list("tags: 安全").as_deref(), Some("tags: [安全]"));
+        assert_eq!(
+            as_list("tags: 安全、夏季 # 注释").as_deref(),
+            Some("tags: [安全, 夏季]")
+        );
         for line in ["tags: [a, b]", "tags:", "tags: \"a, b\"", "tags: {a: 1}", "no colon"] {
             assert_eq!(as_list(line), None, "{line}");
         }

@@ -119,7 +119,7 @@ fn pinyin_of(c: char) -> Option<&'static str> {
 }
 
 /// Folds full-width ASCII forms (U+FF01..U+FF5E) and the ideographic space.
-fn fold_full_width(c: char) -> char {
+pub(crate) fn fold_full_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',

@@ -36,28 +36,7 @@ pub fn resolve_url(url: &str, page: &str, base_path: &str, base_url: &str) -> Op
         let dir = page.rfind('/').map_or("", |i| &page[..=i]);
         format!("{dir}{url}")
     };
-    let mut parts: Vec<&str> = Vec::new();
-    for seg in path.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(percent_decode(&parts.join("/")))
-}
-
-/// `s` percent-decoded, or as written when it is not a valid escape of
-/// UTF-8 (then it names no file of the site anyway).
-fn percent_decode(s: &str) -> String {
-    if !s.contains('%') {
-        return s.to_owned();
-    }
-    crate::serve::request_path::decode(s.as_bytes())
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_else(|| s.to_owned())
+    Some(crate::urls::percent_decode(&crate::urls::join_relative("", &path)?))
 }
 
 /// Whether `text` may name an image [`page`] or [`urls`] would rewrite:

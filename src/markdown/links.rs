@@ -4,17 +4,20 @@
 //! 1. `@/path.md#anchor` is noted as an [`InternalLink`] (positioned at the
 //!    `@/` when it is in the link's own text, else at the link's start) and
 //!    resolved through the [`LinkResolver`]; the anchor is put back on the
-//!    URL. An unknown path is a [`MarkdownError`]. A relative link to a
-//!    Markdown file (`first.md`, `../emergency/x.md#part`), as editors
-//!    such as Typora and VS Code write and follow it, is read from the
-//!    folder of the file rendered and taken the same way.
+//!    URL. An unknown path is a [`MarkdownError`].
 //! 2. An external link (`http://`, `https://`, `//`) is noted and written as
 //!    raw `<a .. rel="noopener">` HTML, using pulldown-cmark's own writer for
 //!    the `href` and `title` escaping; its end event stays as it is.
-//! 3. On a page of its own (`name.md`), a relative address of a file
-//!    (`name.assets/a.png`, `files/guide.pdf`: a last part with a file
-//!    extension) is read from the file's folder, as Typora and VS Code show
-//!    it, and written as the address the file is published at.
+//! 3. A relative address is also read from the folder of the file rendered,
+//!    as Typora and VS Code write and follow it:
+//!    - a link to a Markdown file (`first.md`, `../emergency/x.md#part`)
+//!      leads to that page, taken as in step 1 (or to the file, when it is
+//!      one copied as it is);
+//!    - on a page of its own (`name.md`, whose address is a level below its
+//!      folder's), a file that is published (`name.assets/a.png`) is shown
+//!      from its published address. The paths looked up are noted
+//!      ([`LinkCollector::beside`]) so that `serve` renders the page again
+//!      when files come or go.
 //! 4. Everything else passes through unchanged; a destination on the site
 //!    itself (`/x/`, `photo.jpg`) is noted as a [`LocalRef`], as are the
 //!    `href` of `<a>` and the `src` of `<img>` in raw HTML
@@ -32,24 +35,27 @@ pub(crate) struct LinkCollector<'o> {
     resolver: &'o dyn LinkResolver,
     /// The folder under `content/` of the file rendered.
     folder: &'o str,
-    /// The site's path, when the file is a page of its own (see step 3).
-    leaf_base: Option<&'o str>,
+    /// Whether the file is a page of its own (step 3).
+    leaf: bool,
     pub(crate) internal: Vec<InternalLink>,
     pub(crate) external: Vec<String>,
     pub(crate) local: Vec<LocalRef>,
+    /// Paths under `content/` looked up as files from the folder (step 3).
+    pub(crate) beside: Vec<String>,
 }
 
 impl<'o> LinkCollector<'o> {
-    /// A collector resolving through `resolver`, relative links to
-    /// Markdown files from `folder`.
-    pub(crate) fn new(resolver: &'o dyn LinkResolver, folder: &'o str) -> Self {
+    /// A collector resolving through `resolver`, relative addresses from
+    /// `folder`, for a page of its own when `leaf`.
+    pub(crate) fn new(resolver: &'o dyn LinkResolver, folder: &'o str, leaf: bool) -> Self {
         Self {
             resolver,
             folder,
-            leaf_base: None,
+            leaf,
             internal: Vec::new(),
             external: Vec::new(),
             local: Vec::new(),
+            beside: Vec::new(),
         }
     }
 
@@ -68,51 +74,59 @@ impl<'o> LinkCollector<'o> {
             Tag::Image { dest_url, .. } => (false, dest_url),
             _ => return Event::Start(tag),
         };
+        let at = |what: &str| {
+            text.get(range.clone())
+                .and_then(|s| s.rfind(what))
+                .map_or(range.start, |i| range.start + i)
+        };
         if let Some(rest) = dest.strip_prefix("@/") {
-            let at = text
-                .get(range.clone())
-                .and_then(|s| s.rfind("@/"))
-                .map_or(range.start, |i| range.start + i);
-            let url = self.internal(rest, None, at, pos, errors);
-            return Event::Start(with_dest(tag, url));
-        }
-        if is_link && let Some(rest) = relative_markdown(dest, self.folder) {
-            let written = dest.to_string();
-            let at = text
-                .get(range.clone())
-                .and_then(|s| s.rfind(written.as_str()))
-                .map_or(range.start, |i| range.start + i);
-            let url = self.internal(&rest, Some(&written), at, pos, errors);
+            let url = self.internal(rest, None, at("@/"), pos, errors);
             return Event::Start(with_dest(tag, url));
         }
         if is_link && is_external(dest) {
             self.external.push(dest.to_string());
             return Event::InlineHtml(CowStr::from(external_anchor(tag)));
         }
-        if is_local(dest) {
-            let at = text
-                .get(range.clone())
-                .and_then(|s| s.rfind(dest.as_ref()))
-                .map_or(range.start, |i| range.start + i);
-            let (line, column) = pos.line_col(at);
-            let beside = self.leaf_base.and_then(|base| file_beside(dest, self.folder, base));
-            self.local.push(LocalRef {
-                url: beside.clone().unwrap_or_else(|| dest.to_string()),
-                written: beside.is_some().then(|| dest.to_string()),
-                image: !is_link,
-                line,
-                column,
-            });
-            return Event::Start(with_dest(tag, beside));
+        if !is_local(dest) {
+            return Event::Start(tag);
         }
+        let written = dest.to_string();
+        let at = at(&written);
+        if let Some((path, rest)) = from_folder(&written, self.folder) {
+            if is_link && is_markdown(&path) {
+                if self.resolver.resolve(&path).is_none() {
+                    self.beside.push(path.clone());
+                    if let Some(url) = self.resolver.file(&path) {
+                        return Event::Start(with_dest(tag, Some(format!("{url}{rest}"))));
+                    }
+                }
+                let anchor = rest.split_once('#').map_or("", |(_, a)| a);
+                let url = self.internal(&format!("{path}#{anchor}"), Some(&written), at, pos, errors);
+                return Event::Start(with_dest(tag, url));
+            }
+            if let Some(url) = self.published_beside(&path) {
+                return Event::Start(with_dest(tag, Some(format!("{url}{rest}"))));
+            }
+        }
+        let (line, column) = pos.line_col(at);
+        self.local.push(LocalRef {
+            url: written,
+            image: !is_link,
+            line,
+            column,
+        });
         Event::Start(tag)
     }
 
-    /// The collector for a page of its own, under the site's `base_path`
-    /// (`None`: a bundle, a section or no file).
-    pub(crate) fn beside_a_leaf(mut self, base_path: Option<&'o str>) -> Self {
-        self.leaf_base = base_path;
-        self
+    /// On a page of its own, the published address of the file at `path`
+    /// under `content/` (noted as looked up); `None` elsewhere, or when no
+    /// file is published from there.
+    fn published_beside(&mut self, path: &str) -> Option<String> {
+        if !self.leaf || !is_file_name(path) {
+            return None;
+        }
+        self.beside.push(path.to_string());
+        self.resolver.file(path)
     }
 
     /// Notes the local `href` of each `<a>` and `src` of each `<img>` in
@@ -127,17 +141,18 @@ impl<'o> LinkCollector<'o> {
             if !is_local(&url) {
                 continue;
             }
-            let (line, column) = pos.line_col(at + start);
-            let beside = self.leaf_base.and_then(|base| file_beside(&url, self.folder, base));
-            if let Some(new) = &beside {
+            let beside = from_folder(&url, self.folder)
+                .and_then(|(path, rest)| Some(format!("{}{rest}", self.published_beside(&path)?)));
+            if let Some(new) = beside {
                 let out = rewritten.get_or_insert_with(String::new);
                 out.push_str(&html[copied..start]);
-                crate::escape::html_escape_into(out, new);
+                crate::escape::html_escape_into(out, &new);
                 copied = end;
+                continue;
             }
+            let (line, column) = pos.line_col(at + start);
             self.local.push(LocalRef {
-                written: beside.is_some().then(|| url.clone()),
-                url: beside.unwrap_or(url),
+                url,
                 image,
                 line,
                 column,
@@ -191,99 +206,37 @@ impl<'o> LinkCollector<'o> {
     }
 }
 
-/// The path under `content/` (with its `#anchor`) of `dest` when it is a
-/// relative link to a Markdown file, read from `folder`: `first.md` from
-/// `articles` is `articles/first.md`. `None` for any other link, and for
-/// one that climbs out of `content/`.
-fn relative_markdown(dest: &str, folder: &str) -> Option<String> {
+/// A relative address (`../a/b.png?x#y`) read from `folder` (under
+/// `content/`): the path under `content/` it names, percent-decoded, and
+/// what follows the path (`?x#y`). `None` for an address from the site's
+/// root and for one that climbs out of `content/`.
+fn from_folder<'d>(dest: &'d str, folder: &str) -> Option<(String, &'d str)> {
     let dest = dest.trim();
-    if dest.starts_with('/') || !is_local(dest) {
+    if dest.starts_with(['/', '\\']) {
         return None;
     }
-    let (path, anchor) = match dest.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (dest, None),
-    };
-    let path = path.split('?').next().unwrap_or(path);
-    let is_markdown = path.len() > 3
-        && path
-            .get(path.len() - 3..)
-            .is_some_and(|e| e.eq_ignore_ascii_case(".md"));
-    if !is_markdown {
-        return None;
-    }
-    let path = crate::serve::request_path::decode(path.as_bytes())
-        .and_then(|b| String::from_utf8(b).ok())
-        .unwrap_or_else(|| path.to_string());
-    let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
-    for seg in path.split(['/', '\\']) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    let mut out = parts.join("/");
-    if let Some(a) = anchor {
-        out.push('#');
-        out.push_str(a);
-    }
-    Some(out)
+    let (path, rest) = dest.split_at(dest.find(['?', '#']).unwrap_or(dest.len()));
+    let path = crate::urls::percent_decode(path);
+    Some((crate::urls::join_relative(folder, &path)?, rest))
 }
 
-/// The address under `base_path` of the file `dest` names relative to
-/// `folder` (under `content/`), where content files are published as they
-/// lie: `a1.assets/x.png` from `articles` is `/articles/a1.assets/x.png`.
-/// `None` unless `dest` is relative and its last part has a file extension
-/// other than a page's (`.html`, `.htm`, `.md`), or when it climbs out of
-/// `content/`.
-fn file_beside(dest: &str, folder: &str, base_path: &str) -> Option<String> {
-    let dest = dest.trim();
-    if dest.starts_with('/') {
-        return None;
-    }
-    let split = dest.find(['?', '#']).unwrap_or(dest.len());
-    let (path, rest) = dest.split_at(split);
-    let last = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    let is_file = last.rsplit_once('.').is_some_and(|(stem, ext)| {
-        !stem.is_empty() && !ext.is_empty() && !matches!(ext.to_ascii_lowercase().as_str(), "html" | "htm" | "md")
-    });
-    if !is_file {
-        return None;
-    }
-    let mut parts: Vec<String> = folder
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(escape_segment)
-        .collect();
-    for seg in path.split(['/', '\\']) {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s.to_string()),
-        }
-    }
-    Some(format!("{base_path}{}{rest}", parts.join("/")))
+/// Whether the last part of `path` names a Markdown file (`x.md`, `X.MD`).
+fn is_markdown(path: &str) -> bool {
+    extension(path).is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
-/// A folder name as a part of an address: the characters that would end
-/// or change one (`%`, `#`, `?`, space) escaped.
-fn escape_segment(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '#' => out.push_str("%23"),
-            '?' => out.push_str("%3F"),
-            ' ' => out.push_str("%20"),
-            c => out.push(c),
-        }
-    }
-    out
+/// Whether the last part of `path` names a file other than a page
+/// (`x.png`, `guide.pdf`; not `x.md`, `x.html`, `dir/`).
+fn is_file_name(path: &str) -> bool {
+    extension(path).is_some_and(|e| !["md", "html", "htm"].iter().any(|p| e.eq_ignore_ascii_case(p)))
+}
+
+/// The extension of the last part of `path`, if it has a name before it.
+fn extension(path: &str) -> Option<&str> {
+    let last = path.rsplit('/').next().unwrap_or(path);
+    last.rsplit_once('.')
+        .filter(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
+        .map(|(_, ext)| ext)
 }
 
 /// Whether `dest` points off-site: `http://`, `https://` or `//`.
@@ -413,6 +366,19 @@ mod tests {
         fn resolve(&self, path: &str) -> Option<String> {
             (path == "articles/x.md").then(|| "/kepu/articles/x/".to_owned())
         }
+
+        fn file(&self, path: &str) -> Option<String> {
+            (path == "articles/a1.assets/x.png").then(|| "/kepu/articles/a1.assets/x.png".to_owned())
+        }
+    }
+
+    fn image(dest: &str) -> Tag<'static> {
+        Tag::Image {
+            link_type: LinkType::Inline,
+            dest_url: CowStr::from(dest.to_owned()),
+            title: CowStr::Borrowed(""),
+            id: CowStr::Borrowed(""),
+        }
     }
 
     fn link(dest: &str, title: &str) -> Tag<'static> {
@@ -429,7 +395,7 @@ mod tests {
             locator: Locator::new(text),
             map: SourceMap::default(),
         };
-        let mut links = LinkCollector::new(&Pages, "articles");
+        let mut links = LinkCollector::new(&Pages, "articles", false);
         let mut errors = Vec::new();
         let ev = links.start_tag(tag, 0..text.len(), text, &pos, &mut errors);
         (ev, links, errors)
@@ -448,58 +414,79 @@ mod tests {
     }
 
     #[test]
-    fn relative_links_to_markdown_files_are_read_from_the_files_folder() {
-        let rel = |d: &str| relative_markdown(d, "articles/trip");
-        assert_eq!(rel("x.md").as_deref(), Some("articles/trip/x.md"));
-        assert_eq!(rel("./x.MD#part").as_deref(), Some("articles/trip/x.MD#part"));
-        assert_eq!(rel("../x.md").as_deref(), Some("articles/x.md"));
-        assert_eq!(rel("..\\..\\emergency\\y.md").as_deref(), Some("emergency/y.md"));
-        assert_eq!(rel("%E4%B8%AD.md").as_deref(), Some("articles/trip/中.md"));
-        for d in [
-            "../../../x.md",
-            "/articles/x.md",
-            "https://a.org/x.md",
-            "x.mdx",
-            "photo.jpg",
-            "#x.md",
-            ".md",
-            "mailto:x.md",
-        ] {
-            assert_eq!(rel(d), None, "{d}");
+    fn relative_addresses_are_read_from_the_files_folder() {
+        let from = |d: &str| from_folder(d, "articles/trip").map(|(p, rest)| format!("{p}|{rest}"));
+        assert_eq!(from("x.md").as_deref(), Some("articles/trip/x.md|"));
+        assert_eq!(from("./x.MD?a=1#part").as_deref(), Some("articles/trip/x.MD|?a=1#part"));
+        assert_eq!(from("..\\..\\emergency\\y.md").as_deref(), Some("emergency/y.md|"));
+        assert_eq!(from("%E4%B8%AD.png").as_deref(), Some("articles/trip/中.png|"));
+        for d in ["../../../x.md", "/articles/x.md", "\\x.md"] {
+            assert_eq!(from(d), None, "{d}");
         }
+        assert!(is_markdown("a/x.MD") && !is_markdown("x.mdx") && !is_markdown(".md") && !is_markdown("a.md/"));
+        assert!(is_file_name("a/x.png") && is_file_name("g.PDF"));
+        for p in ["x.md", "x.html", "dir/", "x", ".hidden"] {
+            assert!(!is_file_name(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_relative_link_to_a_markdown_file_leads_to_its_page() {
         // The collector of these tests renders a file in `articles/`.
         let (ev, links, errors) = run("[x](./x.md#part)", link("./x.md#part", ""));
         assert!(errors.is_empty());
         assert!(matches!(ev, Event::Start(Tag::Link { dest_url, .. })
             if dest_url.as_ref() == "/kepu/articles/x/#part"));
         assert_eq!(links.internal[0].path, "articles/x.md");
-        assert!(links.local.is_empty());
+        assert!(links.local.is_empty() && links.beside.is_empty());
+        let (_, links, errors) = run("[y](y.md)", link("y.md", ""));
+        assert_eq!(
+            errors[0].message,
+            "broken internal link: y.md points at content/articles/y.md, which does not exist"
+        );
+        assert_eq!(links.beside, ["articles/y.md"]);
     }
 
     #[test]
-    fn files_beside_a_page_of_its_own_are_read_from_its_folder() {
-        let beside = |d: &str| file_beside(d, "articles/my notes", "/kepu/");
+    fn a_file_beside_a_page_of_its_own_is_shown_where_it_is_published() {
+        let text = "![a](a1.assets/x.png?v=1) ![b](../x.png) ![c](a1.assets/none.png)";
+        let pos = Positions {
+            locator: Locator::new(text),
+            map: SourceMap::default(),
+        };
+        let mut leaf = LinkCollector::new(&Pages, "articles", true);
+        let mut bundle = LinkCollector::new(&Pages, "articles", false);
+        let mut errors = Vec::new();
+        let mut dest =
+            |c: &mut LinkCollector, d: &str| match c.start_tag(image(d), 0..text.len(), text, &pos, &mut errors) {
+                Event::Start(Tag::Image { dest_url, .. }) => dest_url.to_string(),
+                other => panic!("{other:?}"),
+            };
         assert_eq!(
-            beside("a1.assets/x.png").as_deref(),
-            Some("/kepu/articles/my%20notes/a1.assets/x.png")
+            dest(&mut leaf, "a1.assets/x.png?v=1"),
+            "/kepu/articles/a1.assets/x.png?v=1"
+        );
+        // Not published from the folder: as written, for the site check.
+        assert_eq!(dest(&mut leaf, "../x.png"), "../x.png");
+        assert_eq!(dest(&mut leaf, "a1.assets/none.png"), "a1.assets/none.png");
+        assert_eq!(
+            leaf.beside,
+            ["articles/a1.assets/x.png", "x.png", "articles/a1.assets/none.png"]
+        );
+        let urls: Vec<&str> = leaf.local.iter().map(|r| r.url.as_str()).collect();
+        assert_eq!(urls, ["../x.png", "a1.assets/none.png"]);
+        assert_eq!(dest(&mut bundle, "a1.assets/x.png?v=1"), "a1.assets/x.png?v=1");
+        assert!(bundle.beside.is_empty());
+        let html = leaf.raw_html(
+            "<img src=\"a1.assets/x.png\" style=\"zoom:50%;\"> <a href=\"a.md\">",
+            0,
+            &pos,
         );
         assert_eq!(
-            beside("./x.PDF?v=2#p").as_deref(),
-            Some("/kepu/articles/my%20notes/x.PDF?v=2#p")
+            html.as_deref(),
+            Some("<img src=\"/kepu/articles/a1.assets/x.png\" style=\"zoom:50%;\"> <a href=\"a.md\">")
         );
-        assert_eq!(beside("..\\..\\x.png").as_deref(), Some("/kepu/x.png"));
-        for d in [
-            "../ok/",
-            "x",
-            "../y.html",
-            "z.md",
-            "/abs.png",
-            "../../../x.png",
-            ".hidden",
-            "dir.d/",
-        ] {
-            assert_eq!(beside(d), None, "{d}");
-        }
+        assert!(errors.is_empty());
     }
 
     #[test]

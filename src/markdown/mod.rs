@@ -105,6 +105,7 @@ pub fn render_with_errors(src: &str, opts: &MarkdownOptions<'_>) -> (Rendered, V
         internal_links: out.links.internal,
         external_links: out.links.external,
         local_refs: out.links.local,
+        beside: out.links.beside,
         text,
         han_count: han,
         word_count: words,

@@ -58,7 +58,7 @@ pub(crate) fn run<'a, 'o>(
         code_buf: String::new(),
         para: Para::default(),
         text: TextCollector::with_capacity(text.len()),
-        links: LinkCollector::new(opts.links, opts.folder).beside_a_leaf(opts.leaf.then_some(opts.base_path)),
+        links: LinkCollector::new(opts.links, opts.folder, opts.leaf),
         footnotes: Vec::new(),
         guard: Guard::new(opts.raw_html),
         raw_links: opts.raw_html != crate::config::RawHtml::Escape,

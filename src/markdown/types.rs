@@ -15,6 +15,13 @@ pub trait LinkResolver: Sync {
     /// absolute-path URL such as `"/kepu/articles/x/"`; `None` if there is no
     /// such page.
     fn resolve(&self, path: &str) -> Option<String>;
+
+    /// The address a file of `content/` that is not a page is published at
+    /// (`articles/a1.assets/x.png` → `/kepu/articles/a1.assets/x.png`);
+    /// `None` if no file is published from that path.
+    fn file(&self, _path: &str) -> Option<String> {
+        None
+    }
 }
 
 /// Renders shortcodes (`{{ name(..) }}` and `{% name(..) %}body{% end %}`).
@@ -53,10 +60,8 @@ pub struct MarkdownOptions<'a> {
     /// Whether the file is a page of its own (`name.md`, not a bundle's
     /// `index.md` or a section's `_index.md`): its address is one level
     /// below its folder's, so a relative address of a file beside it
-    /// (`name.assets/a.png`, as Typora writes it) is pointed at the folder.
+    /// (`name.assets/a.png`, as Typora writes it) is read from the folder.
     pub leaf: bool,
-    /// The site's path (`/` or `/kepu/`), for those addresses.
-    pub base_path: &'a str,
 }
 
 impl<'a> MarkdownOptions<'a> {
@@ -71,7 +76,6 @@ impl<'a> MarkdownOptions<'a> {
             raw_html: crate::config::RawHtml::Allow,
             folder: "",
             leaf: false,
-            base_path: "/",
         }
     }
 }
@@ -107,11 +111,8 @@ pub struct InternalLink {
 /// `data:`), not only an anchor. The site checks that it leads somewhere.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalRef {
-    /// The address as written, or, for a file beside a page of its own
-    /// (`name.assets/a.png`), the address it is published at.
+    /// The address as written.
     pub url: String,
-    /// The address as written, when `url` is not.
-    pub written: Option<String>,
     /// An image (`![](x)`, `<img src>`), else a link.
     pub image: bool,
     /// 1-based line of the address in the source.
@@ -152,6 +153,10 @@ pub struct Rendered {
     pub external_links: Vec<String>,
     /// Every link and image to a local address (see [`LocalRef`]).
     pub local_refs: Vec<LocalRef>,
+    /// Paths under `content/` that relative addresses were looked up at as
+    /// files (see [`crate::markdown`]'s links): `serve` renders the body
+    /// again when files come or go.
+    pub beside: Vec<String>,
     /// Plain text of the body, whitespace collapsed, for a search index.
     pub text: String,
     /// Han characters in `text`.

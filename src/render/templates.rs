@@ -248,7 +248,7 @@ fn collect(
                 sources.insert(name.clone(), src);
                 files.insert(name, shown);
             }
-            Ok(Err(e)) => diags.push(crate::encoding::not_utf8(shown, e.as_bytes())),
+            Ok(Err(e)) => diags.push(crate::encoding::not_utf8(shown, &e)),
             Err(e) => diags.push(Diagnostic::error(
                 shown,
                 0,

@@ -216,21 +216,22 @@ pub fn reconcile(
     }
     let mut moved: Vec<&str> = moved.iter().map(String::as_str).collect();
     moved.sort_unstable();
-    let pages: Vec<bool> = match moved.is_empty() {
-        true => read_again,
-        false => lib
-            .pages
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                read_again[i]
-                    || p.rendered
-                        .internal_links
-                        .iter()
-                        .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
-            })
-            .collect(),
-    };
+    // Again: the pages read again, those that link a page that came, went
+    // or moved, and those that looked for files beside them (files may
+    // have come or gone).
+    let pages: Vec<bool> = lib
+        .pages
+        .iter()
+        .zip(&read_again)
+        .map(|(p, &again)| {
+            again
+                || !p.rendered.beside.is_empty()
+                || p.rendered
+                    .internal_links
+                    .iter()
+                    .any(|l| moved.binary_search(&l.path.trim_start_matches('/')).is_ok())
+        })
+        .collect();
     let sections = vec![true; lib.sections.len()];
     diags.extend(render_some(lib, config, shortcodes, &links, &pages, &sections));
     let rendered = lib

@@ -3,12 +3,12 @@
 //! method may give them, each optionally followed by a time of day
 //! (`8:30`, `08:30:00`, the colon full-width or not) after a space or `T`.
 
-use jiff::civil::{Date, DateTime, Time};
+use jiff::civil::{Date, Time};
 
 /// The date and, when one is written, the time of `s` in one of the forms
 /// above; `None` for anything else, an impossible date included.
 pub(super) fn parse(s: &str) -> Option<(Date, Option<Time>)> {
-    let s: String = s.trim().chars().map(half_width).collect();
+    let s: String = s.trim().chars().map(crate::content::slug::fold_full_width).collect();
     let mut rest = s.as_str();
     let year = number(&mut rest, 4, 4)?;
     let sep = rest.chars().next().filter(|c| matches!(c, '-' | '/' | '.' | '年'))?;
@@ -36,11 +36,6 @@ pub(super) fn parse(s: &str) -> Option<(Date, Option<Time>)> {
         None => return None,
     };
     Some((date, Some(time_of_day(time)?)))
-}
-
-/// [`parse`] as one local date and time (midnight when no time is written).
-pub(super) fn date_time(s: &str) -> Option<DateTime> {
-    parse(s).map(|(d, t)| d.to_datetime(t.unwrap_or(Time::midnight())))
 }
 
 /// `H:MM` or `H:MM:SS`.
@@ -73,16 +68,6 @@ fn number(s: &mut &str, min: usize, max: usize) -> Option<u32> {
     let n = s[..len].parse().ok()?;
     *s = &s[len..];
     Some(n)
-}
-
-/// Full-width digits and colon as their ASCII forms.
-fn half_width(c: char) -> char {
-    match c {
-        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
-        '：' => ':',
-        '　' => ' ',
-        other => other,
-    }
 }
 
 #[cfg(test)]

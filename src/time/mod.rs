@@ -8,7 +8,7 @@
 
 mod loose;
 
-use jiff::civil::{Date, DateTime};
+use jiff::civil::{Date, DateTime, Time};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime as Zoned};
 
@@ -87,14 +87,14 @@ pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, Said> {
     if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
-    if let Some(d) = date_only(s) {
-        return d
-            .to_zoned_datetime(tz.clone())
-            .map(|z| z.timestamp())
-            .map_err(|_| bad());
-    }
-    let normalized = s.replacen(' ', "T", 1);
-    let local = normalized.parse::<DateTime>().ok().or_else(|| loose::date_time(s));
+    let iso = match s.len() {
+        10 => s.parse::<Date>().ok().map(|d| d.to_datetime(Time::midnight())),
+        _ => s.replacen(' ', "T", 1).parse::<DateTime>().ok(),
+    };
+    let local = iso.or_else(|| {
+        let (date, time) = loose::parse(s)?;
+        Some(date.to_datetime(time.unwrap_or(Time::midnight())))
+    });
     match local {
         Some(dt) => dt
             .to_zoned_datetime(tz.clone())

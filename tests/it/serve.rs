@@ -119,6 +119,52 @@ fn an_edit_reloads_the_browser_and_the_page() {
     assert_same_as_build(t.path(), &s);
 }
 
+/// Relative addresses read from the file's folder stay as a fresh build
+/// makes them: a link to a Markdown file follows its page when the page
+/// moves, and a picture beside a page of its own is shown from the folder
+/// once a file is published there.
+#[test]
+fn relative_addresses_follow_pages_and_files_as_they_change() {
+    let t = site();
+    // Until a file lies beside the Markdown file, the address is read from
+    // the page's own address, where a static file answers it.
+    t.write(
+        "static/articles/tips/tips.assets/dot.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    t.page(
+        "articles/tips.md",
+        "title: 小贴士\ndate: 2026-10-06",
+        "见[防暑](heat.md#ji-jiu)。\n\n![点](tips.assets/dot.svg)\n",
+    );
+    let s = Server::start(t.path(), &[]);
+    let mut live = s.live();
+    let page = s.text("/articles/tips/");
+    assert!(page.contains("href=\"/articles/heat/#ji-jiu\""), "{page}");
+    assert!(page.contains("src=\"tips.assets/dot.svg\""), "{page}");
+    t.page(
+        "articles/heat.md",
+        "title: 防暑\ndate: 2026-10-01\ntags: [安全]\nslug: fang-shu",
+        "中暑了怎么办？\n\n## 急救\n\n先降温。\n",
+    );
+    assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    let page = s.text("/articles/tips/");
+    assert!(page.contains("href=\"/articles/fang-shu/#ji-jiu\""), "{page}");
+    t.write(
+        "content/articles/tips.assets/dot.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    );
+    assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    let page = s.text("/articles/tips/");
+    assert!(
+        page.contains("src=\"/articles/tips.assets/dot.svg\""),
+        "{page}\n{}",
+        s.log()
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    assert_same_as_build(t.path(), &s);
+}
+
 #[test]
 fn a_stylesheet_edit_reloads_stylesheets_only() {
     let t = site();
