@@ -308,7 +308,12 @@ fn render_one(
         .into_iter()
         .map(|e| {
             let source = body.lines().nth(e.line.saturating_sub(1)).map(str::to_string);
-            let d = Diagnostic::error(&shown, e.line + body_line - 1, e.column, e.message).with_source(source);
+            let line = e.line + body_line - 1;
+            let d = match e.warning {
+                true => Diagnostic::warning(&shown, line, e.column, e.message),
+                false => Diagnostic::error(&shown, line, e.column, e.message),
+            }
+            .with_source(source);
             match e.hint {
                 Some(h) => d.with_hint(h),
                 None => d,

@@ -195,6 +195,7 @@ impl<'o> LinkCollector<'o> {
                 column,
                 message: message.into(),
                 hint: Some(crate::text!("markdown.broken_link.help").into()),
+                warning: false,
             });
             return None;
         };

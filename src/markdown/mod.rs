@@ -60,7 +60,11 @@ pub(crate) fn parser_options() -> Options {
 /// links, unknown or failing shortcodes, malformed shortcode calls.
 pub fn render(src: &str, opts: &MarkdownOptions<'_>) -> Result<Rendered, Vec<MarkdownError>> {
     let (rendered, errors) = render_with_errors(src, opts);
-    if errors.is_empty() { Ok(rendered) } else { Err(errors) }
+    if errors.iter().all(|e| e.warning) {
+        Ok(rendered)
+    } else {
+        Err(errors)
+    }
 }
 
 /// Renders one body completely even when it has errors (a broken link

@@ -62,6 +62,7 @@ pub(crate) fn run<'a, 'o>(
         footnotes: Vec::new(),
         guard: Guard::new(opts.raw_html),
         raw_links: opts.raw_html != crate::config::RawHtml::Escape,
+        line_begins: false,
     };
     // Placeholders hold no character that is special to Markdown, so the
     // parser never splits one across text events.
@@ -113,6 +114,9 @@ struct Pass<'a, 'o> {
     guard: Guard,
     /// Raw HTML stays HTML: its links and images are noted.
     raw_links: bool,
+    /// A line of a paragraph has just begun (its first text is looked at
+    /// by [`looks_like_a_heading`]).
+    line_begins: bool,
 }
 
 impl<'a> Pass<'a, '_> {
@@ -124,10 +128,31 @@ impl<'a> Pass<'a, '_> {
         pos: &Positions<'_>,
         errors: &mut Vec<MarkdownError>,
     ) {
+        let line_began = std::mem::replace(
+            &mut self.line_begins,
+            matches!(
+                event,
+                Event::Start(Tag::Paragraph) | Event::SoftBreak | Event::HardBreak
+            ),
+        );
         match event {
             Event::Start(tag) => self.start(tag, range, text, pos, errors),
             Event::End(end) => self.end(end),
-            Event::Text(t) => self.text(t),
+            Event::Text(t) => {
+                // `\#` is a # written on purpose.
+                let escaped = text.get(..range.start).is_some_and(|before| before.ends_with('\\'));
+                if line_began && !escaped && looks_like_a_heading(&t) {
+                    let (line, column) = pos.line_col(range.start);
+                    errors.push(MarkdownError {
+                        line,
+                        column,
+                        message: crate::text!("markdown.heading_without_space").into(),
+                        hint: Some(crate::text!("markdown.heading_without_space.help").into()),
+                        warning: true,
+                    });
+                }
+                self.text(t)
+            }
             Event::Code(code) => {
                 self.text.push_text(&code);
                 self.title_push(&code);
@@ -375,4 +400,14 @@ fn fence_language(kind: &CodeBlockKind<'_>) -> Option<String> {
             .map(str::to_owned),
         CodeBlockKind::Indented => None,
     }
+}
+
+/// Whether a line of a paragraph that begins with `text` was likely meant
+/// as a heading: one to six `#` and a letter right after them (`#标题`,
+/// `##Summary`), as CommonMark wants a space there. A topic tag
+/// (`#世界读书日#`) and a number (`#1`) are not.
+fn looks_like_a_heading(text: &str) -> bool {
+    let rest = text.trim_start_matches('#');
+    let hashes = text.len() - rest.len();
+    (1..=6).contains(&hashes) && rest.starts_with(char::is_alphabetic) && !rest.contains('#')
 }

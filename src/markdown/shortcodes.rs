@@ -162,6 +162,7 @@ fn error(loc: &Locator<'_>, at: usize, message: Said, hint: Option<Said>) -> Mar
         column,
         message,
         hint,
+        warning: false,
     }
 }
 

@@ -133,6 +133,9 @@ pub struct MarkdownError {
     pub message: Said,
     /// How to fix it, when there is an obvious way.
     pub hint: Option<Said>,
+    /// Only a warning: the body renders as written, which is likely not
+    /// what was meant.
+    pub warning: bool,
 }
 
 /// A rendered Markdown body.

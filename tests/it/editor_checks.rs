@@ -371,6 +371,34 @@ fn files_beside_a_page_of_its_own_are_shown_from_where_they_are_published() {
     );
 }
 
+/// `#标题` without its space is plain text in Markdown: the page is built
+/// as written, with a warning at the line that says how to make it a
+/// heading; a topic tag (`#世界读书日#`) and an escaped `\#` are left alone.
+#[test]
+fn a_heading_without_its_space_is_a_warning() {
+    let t = SiteTest::new();
+    t.page(
+        "articles/a.md",
+        "title: 标题\ndate: 2026-10-02",
+        "正文第一段。\n\n#防溺水要点\n\n#世界读书日# 活动\n\n\\#井号\n",
+    );
+    let zh = String::from_utf8_lossy(&t.kepu_in("", &["build", "--now", NOW]).stderr).to_string();
+    assert!(
+        zh.contains(
+            "警告: content/articles/a.md:7:1: 这一行以 # 开头，但 # 后面没有空格：它会显示成普通文字，不是标题"
+        ),
+        "{zh}"
+    );
+    assert!(zh.contains("7 | #防溺水要点"), "{zh}");
+    assert_eq!(zh.matches("# 后面没有空格").count(), 1, "{zh}");
+    let en = t.build_ok();
+    assert!(
+        en.contains("help: for a heading, put a space after the #, as in '## Part'; to show the # itself, write \\#"),
+        "{en}"
+    );
+    assert!(t.read("articles/a/index.html").contains("<p>#防溺水要点</p>"));
+}
+
 #[test]
 fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     let t = SiteTest::new();

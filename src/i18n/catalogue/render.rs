@@ -101,6 +101,16 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "broken internal link: {0} points at content/{1}, which does not exist",
     ),
     (
+        "markdown.heading_without_space",
+        "这一行以 # 开头，但 # 后面没有空格：它会显示成普通文字，不是标题",
+        "this line starts with # but has no space after it: it shows as plain text, not as a heading",
+    ),
+    (
+        "markdown.heading_without_space.help",
+        "要做标题，在 # 后面加一个空格，如“## 小标题”；要显示 # 号本身，写成 \\#",
+        "for a heading, put a space after the #, as in '## Part'; to show the # itself, write \\#",
+    ),
+    (
         "markdown.broken_link.help",
         "检查 content/ 下的路径和文件名是否写对",
         "check the path under content/",
