@@ -87,6 +87,9 @@ impl<'o> LinkCollector<'o> {
             self.external.push(dest.to_string());
             return Event::InlineHtml(CowStr::from(external_anchor(tag)));
         }
+        if !is_link && is_wechat_image(dest) {
+            errors.push(wechat_image(pos, at(dest.as_ref())));
+        }
         if !is_local(dest) {
             return Event::Start(tag);
         }
@@ -134,10 +137,19 @@ impl<'o> LinkCollector<'o> {
     /// HTML with the addresses of files beside a page of its own rewritten
     /// (step 3; Typora writes `<img src="name.assets/x.png" style="zoom:50%">`
     /// for a picture made smaller), if there were any.
-    pub(crate) fn raw_html(&mut self, html: &str, at: usize, pos: &Positions<'_>) -> Option<String> {
+    pub(crate) fn raw_html(
+        &mut self,
+        html: &str,
+        at: usize,
+        pos: &Positions<'_>,
+        errors: &mut Vec<MarkdownError>,
+    ) -> Option<String> {
         let mut rewritten: Option<String> = None;
         let mut copied = 0;
         for (start, end, url, image) in html_refs(html) {
+            if image && is_wechat_image(&url) {
+                errors.push(wechat_image(pos, at + start));
+            }
             if !is_local(&url) {
                 continue;
             }
@@ -238,6 +250,34 @@ fn extension(path: &str) -> Option<&str> {
     last.rsplit_once('.')
         .filter(|(stem, ext)| !stem.is_empty() && !ext.is_empty())
         .map(|(_, ext)| ext)
+}
+
+/// Whether `dest` is a picture on WeChat's servers (`mmbiz.qpic.cn`), as
+/// copying from a 公众号 article gives: WeChat shows other sites a
+/// placeholder ("此图片来自微信公众平台") instead.
+fn is_wechat_image(dest: &str) -> bool {
+    if !is_external(dest) {
+        return false;
+    }
+    let after = dest.split_once("//").map_or(dest, |(_, rest)| rest);
+    let host = after
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    host == "qpic.cn" || host.ends_with(".qpic.cn") || host.ends_with(".qlogo.cn")
+}
+
+/// The warning for a WeChat picture at offset `at` of the expanded text.
+fn wechat_image(pos: &Positions<'_>, at: usize) -> MarkdownError {
+    let (line, column) = pos.line_col(at);
+    MarkdownError {
+        line,
+        column,
+        message: crate::text!("markdown.wechat_image").into(),
+        hint: Some(crate::text!("markdown.wechat_image.help").into()),
+        warning: true,
+    }
 }
 
 /// Whether `dest` points off-site: `http://`, `https://` or `//`.
@@ -482,12 +522,33 @@ mod tests {
             "<img src=\"a1.assets/x.png\" style=\"zoom:50%;\"> <a href=\"a.md\">",
             0,
             &pos,
+            &mut Vec::new(),
         );
         assert_eq!(
             html.as_deref(),
             Some("<img src=\"/kepu/articles/a1.assets/x.png\" style=\"zoom:50%;\"> <a href=\"a.md\">")
         );
         assert!(errors.is_empty());
+    }
+
+    #[test]
+    fn pictures_on_wechats_servers_are_told_apart() {
+        for d in [
+            "https://mmbiz.qpic.cn/mmbiz_jpg/A/640?wx_fmt=jpeg",
+            "HTTP://MMBIZ.QPIC.CN/x",
+            "//mmbiz.qpic.cn/x",
+            "https://wx.qlogo.cn/mmhead/x/0",
+        ] {
+            assert!(is_wechat_image(d), "{d}");
+        }
+        for d in [
+            "https://example.org/qpic.cn.jpg",
+            "mmbiz.qpic.cn/x.jpg",
+            "https://qpic.cn.example.org/x",
+            "/images/a.png",
+        ] {
+            assert!(!is_wechat_image(d), "{d}");
+        }
     }
 
     #[test]

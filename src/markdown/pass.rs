@@ -160,7 +160,7 @@ impl<'a> Pass<'a, '_> {
             }
             Event::Html(mut html) => {
                 if self.raw_links
-                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos)
+                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos, errors)
                 {
                     html = CowStr::from(rewritten);
                 }
@@ -170,7 +170,7 @@ impl<'a> Pass<'a, '_> {
             }
             Event::InlineHtml(mut html) => {
                 if self.raw_links
-                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos)
+                    && let Some(rewritten) = self.links.raw_html(&html, range.start, pos, errors)
                 {
                     html = CowStr::from(rewritten);
                 }

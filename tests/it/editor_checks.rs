@@ -399,6 +399,30 @@ fn a_heading_without_its_space_is_a_warning() {
     assert!(t.read("articles/a/index.html").contains("<p>#防溺水要点</p>"));
 }
 
+/// A picture copied from a 公众号 article points at WeChat's servers, which
+/// show other sites a placeholder: a warning at the address, in Markdown
+/// and in raw HTML, says to save the picture or import the article.
+#[test]
+fn a_picture_on_wechats_servers_is_a_warning() {
+    let t = SiteTest::new();
+    t.page(
+        "articles/a.md",
+        "title: 微信图\ndate: 2026-10-02",
+        "![防汛](https://mmbiz.qpic.cn/mmbiz_jpg/AbC/640?wx_fmt=jpeg)\n\n<img alt=\"图\" src=\"https://mmbiz.qpic.cn/mmbiz_png/x/0\">\n\n![别处](https://example.org/a.jpg)\n",
+    );
+    let err = t.build_ok();
+    for at in ["content/articles/a.md:5:7", "content/articles/a.md:7:19"] {
+        assert!(
+            err.contains(&format!(
+                "warning: {at}: this picture is on WeChat's servers (mmbiz.qpic.cn): WeChat does not let other sites show it"
+            )),
+            "{at}: {err}"
+        );
+    }
+    assert_eq!(err.matches("WeChat's servers").count(), 2, "{err}");
+    assert!(err.contains("kepu import wechat"), "{err}");
+}
+
 #[test]
 fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     let t = SiteTest::new();

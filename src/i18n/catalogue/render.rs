@@ -101,6 +101,16 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "broken internal link: {0} points at content/{1}, which does not exist",
     ),
     (
+        "markdown.wechat_image",
+        "这张图片在微信公众号的服务器上（mmbiz.qpic.cn）：微信不让别的网站显示它，读者只会看到“此图片来自微信公众平台”的提示",
+        "this picture is on WeChat's servers (mmbiz.qpic.cn): WeChat does not let other sites show it, readers see a WeChat placeholder instead",
+    ),
+    (
+        "markdown.wechat_image.help",
+        "把图片存下来放在文章旁边，写成 ![说明](图片文件名.jpg)；整篇公众号文章可以用 kepu import wechat 导入，图片会一起存下来",
+        "save the picture beside the article and write ![caption](file.jpg); a whole 公众号 article can be brought in with kepu import wechat, pictures included",
+    ),
+    (
         "markdown.heading_without_space",
         "这一行以 # 开头，但 # 后面没有空格：它会显示成普通文字，不是标题",
         "this line starts with # but has no space after it: it shows as plain text, not as a heading",
