@@ -200,6 +200,12 @@ impl Ctx<'_> {
             Target::Skip | Target::Found => return None,
             Target::Outside => self.outside(&r.url, file.shown(), line, r.column),
             Target::Missing { path, shown } => {
+                // Beside a page of its own, the file was looked for in the
+                // page's folder, as the editor's program shows it.
+                let (path, shown) = match &r.from_folder {
+                    Some(p) => (p.clone(), format!("{}{p}", self.base())),
+                    None => (path, shown),
+                };
                 let (message, hint) = match r.image {
                     true => (
                         crate::text!("site_checks.image_missing", &r.url, &shown),

@@ -76,22 +76,43 @@ impl Permalinks {
 /// Each file of `content/` that is not a page (loose, or in a bundle) →
 /// the address it is published at under `base_path`.
 fn files(lib: &Library, base_path: &str) -> HashMap<String, String> {
-    let mut files: HashMap<String, String> = lib
-        .loose
-        .iter()
-        .map(|(_, out)| (out.clone(), link(base_path, out)))
-        .collect();
+    // The characters that would end or change an address are escaped.
+    let address = |out: &str| {
+        link(
+            base_path,
+            &out.replace('%', "%25").replace('#', "%23").replace('?', "%3F"),
+        )
+    };
+    let mut files: HashMap<String, String> = lib.loose.iter().map(|(_, out)| (out.clone(), address(out))).collect();
     for p in lib.pages.iter().filter(|p| p.bundle_dir.is_some()) {
-        let folder = p.rel_path.rsplit_once('/').map_or("", |(f, _)| f);
+        let folder = folder_of(&p.rel_path);
         for asset in &p.assets {
             let asset = crate::output::safe_path::to_slash(asset);
-            files.insert(
-                format!("{folder}/{asset}"),
-                link(base_path, &format!("{}{asset}", p.path)),
-            );
+            files.insert(format!("{folder}/{asset}"), address(&format!("{}{asset}", p.path)));
         }
     }
     files
+}
+
+impl Permalinks {
+    /// The table of files, to tell later which changed.
+    pub fn files(&self) -> HashMap<String, String> {
+        self.files.clone()
+    }
+
+    /// The paths of the files that came, went or moved since `before`
+    /// (sorted).
+    pub fn files_changed(&self, before: &HashMap<String, String>) -> Vec<String> {
+        let mut changed: Vec<String> = self
+            .files
+            .iter()
+            .filter(|(path, url)| before.get(*path) != Some(url))
+            .map(|(path, _)| path.clone())
+            .chain(before.keys().filter(|path| !self.files.contains_key(*path)).cloned())
+            .collect();
+        changed.sort_unstable();
+        changed
+    }
 }
 
 impl LinkResolver for Permalinks {

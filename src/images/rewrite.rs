@@ -33,8 +33,8 @@ pub fn resolve_url(url: &str, page: &str, base_path: &str, base_url: &str) -> Op
     } else if url.starts_with('/') {
         return None;
     } else {
-        let dir = page.rfind('/').map_or("", |i| &page[..=i]);
-        format!("{dir}{url}")
+        let dir = page.rfind('/').map_or("", |i| &page[..i]);
+        return Some(crate::urls::percent_decode(&crate::urls::join_relative(dir, url)?));
     };
     Some(crate::urls::percent_decode(&crate::urls::join_relative("", &path)?))
 }

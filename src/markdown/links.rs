@@ -93,8 +93,15 @@ impl<'o> LinkCollector<'o> {
         if !is_local(dest) {
             return Event::Start(tag);
         }
-        let written = dest.to_string();
-        let at = at(&written);
+        let at = at(dest.as_ref());
+        // A path copied from Windows (`images\x.png`): browsers read `\`
+        // as `/`, but Markdown would escape it; it is written with `/`.
+        let written = dest.replace('\\', "/");
+        let tag = match written != dest.as_ref() {
+            true => with_dest(tag, Some(written.clone())),
+            false => tag,
+        };
+        let mut missing = None;
         if let Some((path, rest)) = from_folder(&written, self.folder) {
             if is_link && is_markdown(&path) {
                 if self.resolver.resolve(&path).is_none() {
@@ -107,13 +114,15 @@ impl<'o> LinkCollector<'o> {
                 let url = self.internal(&format!("{path}#{anchor}"), Some(&written), at, pos, errors);
                 return Event::Start(with_dest(tag, url));
             }
-            if let Some(url) = self.published_beside(&path) {
-                return Event::Start(with_dest(tag, Some(format!("{url}{rest}"))));
+            match self.published_beside(&path) {
+                Some(url) => return Event::Start(with_dest(tag, Some(format!("{url}{rest}")))),
+                None => missing = (self.leaf && is_file_name(&path)).then_some(path),
             }
         }
         let (line, column) = pos.line_col(at);
         self.local.push(LocalRef {
             url: written,
+            from_folder: missing,
             image: !is_link,
             line,
             column,
@@ -153,18 +162,23 @@ impl<'o> LinkCollector<'o> {
             if !is_local(&url) {
                 continue;
             }
-            let beside = from_folder(&url, self.folder)
-                .and_then(|(path, rest)| Some(format!("{}{rest}", self.published_beside(&path)?)));
-            if let Some(new) = beside {
-                let out = rewritten.get_or_insert_with(String::new);
-                out.push_str(&html[copied..start]);
-                crate::escape::html_escape_into(out, &new);
-                copied = end;
-                continue;
+            let mut missing = None;
+            if let Some((path, rest)) = from_folder(&url, self.folder) {
+                match self.published_beside(&path) {
+                    Some(new) => {
+                        let out = rewritten.get_or_insert_with(String::new);
+                        out.push_str(&html[copied..start]);
+                        crate::escape::html_escape_into(out, &format!("{new}{rest}"));
+                        copied = end;
+                        continue;
+                    }
+                    None => missing = (self.leaf && is_file_name(&path)).then_some(path),
+                }
             }
             let (line, column) = pos.line_col(at + start);
             self.local.push(LocalRef {
                 url,
+                from_folder: missing,
                 image,
                 line,
                 column,
@@ -239,9 +253,9 @@ fn is_markdown(path: &str) -> bool {
 }
 
 /// Whether the last part of `path` names a file other than a page
-/// (`x.png`, `guide.pdf`; not `x.md`, `x.html`, `dir/`).
+/// (`x.png`, `guide.pdf`, `demo.html`; not `x.md`, `dir/`).
 fn is_file_name(path: &str) -> bool {
-    extension(path).is_some_and(|e| !["md", "html", "htm"].iter().any(|p| e.eq_ignore_ascii_case(p)))
+    extension(path).is_some_and(|e| !e.eq_ignore_ascii_case("md"))
 }
 
 /// The extension of the last part of `path`, if it has a name before it.
@@ -465,8 +479,8 @@ mod tests {
             assert_eq!(from(d), None, "{d}");
         }
         assert!(is_markdown("a/x.MD") && !is_markdown("x.mdx") && !is_markdown(".md") && !is_markdown("a.md/"));
-        assert!(is_file_name("a/x.png") && is_file_name("g.PDF"));
-        for p in ["x.md", "x.html", "dir/", "x", ".hidden"] {
+        assert!(is_file_name("a/x.png") && is_file_name("g.PDF") && is_file_name("demo.html"));
+        for p in ["x.md", "dir/", "x", ".hidden"] {
             assert!(!is_file_name(p), "{p}");
         }
     }
@@ -517,6 +531,9 @@ mod tests {
         let urls: Vec<&str> = leaf.local.iter().map(|r| r.url.as_str()).collect();
         assert_eq!(urls, ["../x.png", "a1.assets/none.png"]);
         assert_eq!(dest(&mut bundle, "a1.assets/x.png?v=1"), "a1.assets/x.png?v=1");
+        // A Windows path is written with `/`, and checked as written so.
+        assert_eq!(dest(&mut bundle, "images\\x.png"), "images/x.png");
+        assert_eq!(bundle.local.last().map(|r| r.url.as_str()), Some("images/x.png"));
         assert!(bundle.beside.is_empty());
         let html = leaf.raw_html(
             "<img src=\"a1.assets/x.png\" style=\"zoom:50%;\"> <a href=\"a.md\">",

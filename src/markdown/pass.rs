@@ -141,7 +141,8 @@ impl<'a> Pass<'a, '_> {
             Event::Text(t) => {
                 // `\#` is a # written on purpose.
                 let escaped = text.get(..range.start).is_some_and(|before| before.ends_with('\\'));
-                if line_began && !escaped && looks_like_a_heading(&t) {
+                let line = text.get(range.start..).and_then(|l| l.lines().next()).unwrap_or(&t);
+                if line_began && !escaped && looks_like_a_heading(line) {
                     let (line, column) = pos.line_col(range.start);
                     errors.push(MarkdownError {
                         line,
@@ -402,12 +403,12 @@ fn fence_language(kind: &CodeBlockKind<'_>) -> Option<String> {
     }
 }
 
-/// Whether a line of a paragraph that begins with `text` was likely meant
-/// as a heading: one to six `#` and a letter right after them (`#标题`,
+/// Whether a line of a paragraph, as written, was likely meant as a
+/// heading: one to six `#` and a letter right after them (`#标题`,
 /// `##Summary`), as CommonMark wants a space there. A topic tag
-/// (`#世界读书日#`) and a number (`#1`) are not.
-fn looks_like_a_heading(text: &str) -> bool {
-    let rest = text.trim_start_matches('#');
-    let hashes = text.len() - rest.len();
-    (1..=6).contains(&hashes) && rest.starts_with(char::is_alphabetic) && !rest.contains('#')
+/// (`#世界读书日#`, `#国庆~中秋＃`) and a number (`#1`) are not.
+fn looks_like_a_heading(line: &str) -> bool {
+    let rest = line.trim_start_matches('#');
+    let hashes = line.len() - rest.len();
+    (1..=6).contains(&hashes) && rest.starts_with(char::is_alphabetic) && !rest.contains(['#', '＃'])
 }

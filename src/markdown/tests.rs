@@ -400,7 +400,7 @@ fn local_links_and_images_are_noted_with_their_place() {
 
 #[test]
 fn a_line_that_looks_like_a_heading_without_its_space_is_a_warning() {
-    let src = "#标题\n\n正文\n##小标题\n\n#世界读书日# 活动\n\n#1 号楼\n\n\\#井号\n\n- #列表里\n\n```\n#代码\n```\n\n## 标题\n";
+    let src = "#标题\n\n正文\n##小标题\n\n#世界读书日# 活动\n\n#国庆~中秋# 与 #科*普#\n\n#读书＃\n\n#1 号楼\n\n\\#井号\n\n- #列表里\n\n```\n#代码\n```\n\n## 标题\n";
     let (r, found) = render_with_errors(src, &opts());
     let at: Vec<(usize, usize, bool)> = found.iter().map(|e| (e.line, e.column, e.warning)).collect();
     assert_eq!(at, [(1, 1, true), (4, 1, true)]);

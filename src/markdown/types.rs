@@ -113,6 +113,10 @@ pub struct InternalLink {
 pub struct LocalRef {
     /// The address as written.
     pub url: String,
+    /// On a page of its own, the path under `content/` of the file the
+    /// address names from the page's folder, which is not published: what
+    /// the check names when the address leads nowhere.
+    pub from_folder: Option<String>,
     /// An image (`![](x)`, `<img src>`), else a link.
     pub image: bool,
     /// 1-based line of the address in the source.

@@ -199,6 +199,7 @@ pub fn reconcile(
                 .map(|p| p.rel_path.clone()),
         );
     }
+    let files_before = links.files();
     let links = match patched {
         true => {
             let mut links = links;
@@ -216,16 +217,16 @@ pub fn reconcile(
     }
     let mut moved: Vec<&str> = moved.iter().map(String::as_str).collect();
     moved.sort_unstable();
+    let files_changed = links.files_changed(&files_before);
     // Again: the pages read again, those that link a page that came, went
-    // or moved, and those that looked for files beside them (files may
-    // have come or gone).
+    // or moved, and those that looked for a file that came, went or moved.
     let pages: Vec<bool> = lib
         .pages
         .iter()
         .zip(&read_again)
         .map(|(p, &again)| {
             again
-                || !p.rendered.beside.is_empty()
+                || p.rendered.beside.iter().any(|f| files_changed.binary_search(f).is_ok())
                 || p.rendered
                     .internal_links
                     .iter()

@@ -88,7 +88,7 @@ pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, Said> {
         return Ok(t);
     }
     let iso = match s.len() {
-        10 => s.parse::<Date>().ok().map(|d| d.to_datetime(Time::midnight())),
+        10 => iso_date(s).map(|d| d.to_datetime(Time::midnight())),
         _ => s.replacen(' ', "T", 1).parse::<DateTime>().ok(),
     };
     let local = iso.or_else(|| {
@@ -108,15 +108,15 @@ pub fn parse_in(s: &str, tz: &TimeZone) -> Result<Timestamp, Said> {
 /// `2026-07-15`, `2026/7/15`, `2026年7月15日`.
 pub fn date_only(s: &str) -> Option<Date> {
     let s = s.trim();
-    if s.len() == 10
-        && let Ok(d) = s.parse::<Date>()
-    {
-        return Some(d);
-    }
-    match loose::parse(s) {
+    iso_date(s).or_else(|| match loose::parse(s) {
         Some((d, None)) => Some(d),
         _ => None,
-    }
+    })
+}
+
+/// `2026-07-15`, exactly.
+fn iso_date(s: &str) -> Option<Date> {
+    (s.len() == 10).then(|| s.parse::<Date>().ok()).flatten()
 }
 
 #[cfg(test)]

@@ -323,13 +323,15 @@ fn files_beside_a_page_of_its_own_are_shown_from_where_they_are_published() {
     t.write("content/articles/files/指南.pdf", "%PDF-1.4");
     t.write("content/articles/x.svg", SVG);
     t.write("content/articles/科普/b1.assets/图.svg", SVG);
+    t.write("content/articles/c#1.svg", SVG);
     t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "正文\n");
     t.page(
         "articles/a1.md",
         "title: 旁边的文件\ndate: 2026-10-02",
         concat!(
             "![图](a1.assets/image-1.svg)\n\n[指南](files/指南.pdf) [旧写法](../x.svg) [页](../ok/) [锚](#top)\n\n",
-            "<img src=\"a1.assets/image-1.svg\" alt=\"缩小\" style=\"zoom:50%;\" />\n",
+            "<img src=\"a1.assets/image-1.svg\" alt=\"缩小\" style=\"zoom:50%;\" />\n\n",
+            "![井号](c%231.svg) ![反斜杠](a1.assets\\image-1.svg)\n",
         ),
     );
     t.page(
@@ -342,6 +344,8 @@ fn files_beside_a_page_of_its_own_are_shown_from_where_they_are_published() {
     for want in [
         "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"图\"",
         "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"缩小\"",
+        "<img src=\"/kepu/articles/c%231.svg\" alt=\"井号\"",
+        "<img src=\"/kepu/articles/a1.assets/image-1.svg\" alt=\"反斜杠\"",
         "href=\"/kepu/articles/files/%E6%8C%87%E5%8D%97.pdf\">指南",
         "href=\"../x.svg\">旧写法",
         "href=\"../ok/\">页",
@@ -358,15 +362,22 @@ fn files_beside_a_page_of_its_own_are_shown_from_where_they_are_published() {
     t.page(
         "articles/a1.md",
         "title: 旁边的文件\ndate: 2026-10-02",
-        "![图](a1.assets/image-2.svg)\n",
+        "![图](a1.assets/image-2.svg)\n\n![大小写](a1.assets/Image-1.SVG)\n",
     );
     let err = t.build_err();
+    // Named where the editor's program looks: beside the Markdown file.
     assert!(
-        err.contains("content/articles/a1.md:5:6: image a1.assets/image-2.svg not found"),
+        err.contains(
+            "content/articles/a1.md:5:6: image a1.assets/image-2.svg not found: the site has no /kepu/articles/a1.assets/image-2.svg"
+        ),
         "{err}"
     );
     assert!(
         err.contains("the closest is /kepu/articles/a1.assets/image-1.svg"),
+        "{err}"
+    );
+    assert!(
+        err.contains("did you mean /kepu/articles/a1.assets/image-1.svg? names are case-sensitive on the server"),
         "{err}"
     );
 }
