@@ -126,6 +126,9 @@ pub struct Engine {
     /// The feeds that may differ from the files held, since the feeds
     /// were last made (`None`: any).
     feeds_touched: Option<FeedScope>,
+    /// Warnings about the files the last rebuild read again (a line like
+    /// `#标题`, a WeChat picture), for the editor to see at once.
+    edit_warnings: Vec<Diagnostic>,
 }
 
 impl Engine {
@@ -143,7 +146,13 @@ impl Engine {
             store: Arc::new(Store::default()),
             unmade: Vec::new(),
             feeds_touched: None,
+            edit_warnings: Vec::new(),
         }
+    }
+
+    /// The warnings about the files the last rebuild read again, once.
+    pub fn take_edit_warnings(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.edit_warnings)
     }
 
     /// Images the loaded site shows as originals (or as they were) until

@@ -243,10 +243,15 @@ fn rebuild(
     let start = Instant::now();
     let outcome = engine.apply(&changes);
     let ms = start.elapsed().as_secs_f64() * 1000.0;
+    let warned: Vec<String> = engine
+        .take_edit_warnings()
+        .iter()
+        .map(|w| w.shown(lang).to_string())
+        .collect();
     let generation = engine.store().status().generation;
     let what = names(&classifier.root, &changes).in_lang(lang);
     let report = |line: crate::i18n::Text, signal| Report {
-        lines: vec![line.in_lang(lang)],
+        lines: warned.iter().cloned().chain([line.in_lang(lang)]).collect(),
         signal,
         failed: false,
     };

@@ -165,6 +165,30 @@ fn relative_addresses_follow_pages_and_files_as_they_change() {
     assert_same_as_build(t.path(), &s);
 }
 
+/// A warning about the file an edit read (a heading without its space)
+/// is shown in the terminal with that rebuild, not only at the next start.
+#[test]
+fn an_edits_warnings_are_shown_with_its_rebuild() {
+    let t = site();
+    let s = Server::start(t.path(), &[]);
+    let mut live = s.live();
+    t.page(
+        "articles/heat.md",
+        "title: 防暑\ndate: 2026-10-01\ntags: [安全]",
+        "正文。\n\n## 急救\n\n#急救要点\n",
+    );
+    assert!(live.wait("reload", WAIT).is_some(), "{}", s.log());
+    assert!(
+        s.wait_log(
+            "content/articles/heat.md:10:1: this line starts with # but has no space after it",
+            1,
+            WAIT
+        ),
+        "{}",
+        s.log()
+    );
+}
+
 #[test]
 fn a_stylesheet_edit_reloads_stylesheets_only() {
     let t = site();

@@ -54,6 +54,8 @@ impl Engine {
             scope.add_page(&l.p.lib, &l.p.config, id);
         }
         feeds::touch(&mut self.feeds_touched, Some(scope));
+        self.edit_warnings
+            .extend(diags.iter().filter(|d| !d.is_error()).cloned());
         check(diags)?;
         let env = view_env(&l.p);
         let mut facets = Vec::new();

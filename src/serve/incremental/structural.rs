@@ -97,6 +97,8 @@ impl Engine {
             }),
             _ => None,
         };
+        self.edit_warnings
+            .extend(done.diags.iter().filter(|d| !d.is_error()).cloned());
         check(done.diags)?;
         laps.lap("reconcile");
         let (dashboard, plan, shared) = {
