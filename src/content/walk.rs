@@ -5,6 +5,10 @@
 //!    belongs to that page.
 //! 3. Hidden files and editor leftovers (`.x`, `x~`, `#x#`) are skipped;
 //!    links and unreadable entries are reported.
+//! 4. A file meant as Markdown whose name does not end in `.md` (Notepad's
+//!    `文章.md.txt`, `文章.MD`, `文章.markdown`) is left out, never copied
+//!    as it is (it may be a draft), with a warning that names the file to
+//!    rename it to.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -55,6 +59,17 @@ pub fn walk(content: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Found {
             }
         }
     }
+    files.retain(|file| {
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let Some(meant) = meant_as_markdown(name) else {
+            return true;
+        };
+        diags.push(
+            Diagnostic::warning(shown(root, file), 0, 0, crate::text!("content.not_md", name))
+                .with_hint(crate::text!("content.not_md.help", meant)),
+        );
+        false
+    });
     let bundle_dirs: Vec<PathBuf> = files
         .iter()
         .filter(|p| p.file_name().is_some_and(|n| n == "index.md"))
@@ -94,4 +109,42 @@ pub fn is_ignored(name: &str) -> bool {
 /// `path` relative to `root` for messages.
 pub fn shown(root: &Path, path: &Path) -> PathBuf {
     crate::config::display_path(root, path)
+}
+/// The name a file called `name` was meant to have when it looks like
+/// Markdown that kepu would not read as a page: `文章.md.txt` (Notepad
+/// adds `.txt` when "text documents" is chosen), `文章.MD`, `文章.markdown`.
+fn meant_as_markdown(name: &str) -> Option<String> {
+    let ends = |suffix: &str| {
+        name.len() > suffix.len()
+            && name
+                .get(name.len() - suffix.len()..)
+                .is_some_and(|end| end.eq_ignore_ascii_case(suffix))
+    };
+    let cut = if ends(".md.txt") {
+        ".md.txt".len()
+    } else if ends(".markdown") {
+        ".markdown".len()
+    } else if ends(".md") && !name.ends_with(".md") {
+        ".md".len()
+    } else {
+        return None;
+    };
+    let stem = name.get(..name.len() - cut)?;
+    (!stem.is_empty()).then(|| format!("{stem}.md"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::meant_as_markdown;
+
+    #[test]
+    fn names_meant_as_markdown_get_the_name_to_rename_to() {
+        assert_eq!(meant_as_markdown("防溺水.md.txt").as_deref(), Some("防溺水.md"));
+        assert_eq!(meant_as_markdown("防溺水.MD.TXT").as_deref(), Some("防溺水.md"));
+        assert_eq!(meant_as_markdown("防溺水.MD").as_deref(), Some("防溺水.md"));
+        assert_eq!(meant_as_markdown("notes.markdown").as_deref(), Some("notes.md"));
+        for name in ["防溺水.md", "a.txt", "photo.jpg", ".md.txt", "md", "说明.mdx"] {
+            assert_eq!(meant_as_markdown(name), None, "{name}");
+        }
+    }
 }

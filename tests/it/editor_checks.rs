@@ -434,6 +434,29 @@ fn a_picture_on_wechats_servers_is_a_warning() {
     assert!(err.contains("kepu import wechat"), "{err}");
 }
 
+/// Notepad saves `防溺水.md` as `防溺水.md.txt` when "text documents" is
+/// chosen: the file is neither a page nor published (it may be a draft),
+/// and a warning names the file to rename it to.
+#[test]
+fn a_markdown_file_saved_with_another_ending_is_named() {
+    let t = SiteTest::new();
+    t.page("articles/ok.md", "title: 好文章\ndate: 2026-10-01", "正文\n");
+    t.write(
+        "content/articles/防溺水.md.txt",
+        "---\ntitle: 防溺水\ndraft: true\n---\n草稿\n",
+    );
+    t.write("content/articles/大写.MD", "---\ntitle: 大写\n---\n正文\n");
+    let err = t.build_ok();
+    assert!(
+        err.contains("warning: content/articles/防溺水.md.txt: 防溺水.md.txt does not end in .md: kepu neither reads it as a page nor publishes it"),
+        "{err}"
+    );
+    assert!(err.contains("help: rename it to 防溺水.md"), "{err}");
+    assert!(err.contains("rename it to 大写.md"), "{err}");
+    assert!(!t.exists("articles/防溺水.md.txt") && !t.exists("articles/大写.MD"));
+    assert!(t.exists("articles/ok/index.html"));
+}
+
 #[test]
 fn a_site_under_a_path_wants_its_path_in_site_relative_addresses() {
     let t = SiteTest::new();

@@ -154,6 +154,16 @@ pub(super) const MESSAGES: &[(&str, &str, &str)] = &[
         "save the file as UTF-8 (in most editors: 'Save with encoding' → UTF-8)",
     ),
     (
+        "content.not_md",
+        "{0} 的名字不以 .md 结尾：kepu 不会把它当作文章，也不会发布它",
+        "{0} does not end in .md: kepu neither reads it as a page nor publishes it",
+    ),
+    (
+        "content.not_md.help",
+        "改名为 {0}（Windows 资源管理器里先勾选“查看 → 文件扩展名”，才看得到 .txt 这样的后缀）",
+        "rename it to {0} (in Windows Explorer, tick View → File name extensions to see endings such as .txt)",
+    ),
+    (
         "content.gbk",
         "这个文件是 GBK 编码（Windows 记事本里叫“ANSI”），kepu 只读 UTF-8 编码的文件",
         "the file is in GBK (what Notepad on Chinese Windows calls 'ANSI'); kepu reads UTF-8 files only",
