@@ -223,11 +223,7 @@ pub fn render_some(
     render_pages(lib, config, &opts, (pages, sections), None).0
 }
 
-fn options<'a>(
-    config: &'a Config,
-    shortcodes: &'a dyn ShortcodeRenderer,
-    links: &'a Permalinks,
-) -> MarkdownOptions<'a> {
+fn options<'a>(config: &Config, shortcodes: &'a dyn ShortcodeRenderer, links: &'a Permalinks) -> MarkdownOptions<'a> {
     MarkdownOptions {
         highlight: config.site.highlight.css_classes,
         han_per_minute: config.site.markdown.han_per_minute.max(1),
